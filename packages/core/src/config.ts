@@ -1,0 +1,140 @@
+import { PlatformError, describeValue, type Problem } from './errors.js';
+import { clone, isPlainObject, type DeepPartial } from './patch.js';
+
+/**
+ * Merges a user's partial configuration into a component's defaults, checking it against the shape of the
+ * defaults: a key the defaults do not have is a misspelling, and a value of another type than the default is
+ * a mistake. Both are reported with the field path, what was expected and what was given.
+ *
+ * Conventions for defaults: an empty object `{}` is an open map (any keys, e.g. extra flags or labels);
+ * a key present with the value `undefined` is optional and unchecked; lists replace.
+ */
+export function mergeConfig<C extends object>(defaults: C, ...layers: Array<DeepPartial<C> | undefined>): C {
+  const problems: Problem[] = [];
+  let result = clone(defaults) as Record<string, unknown>;
+  for (const layer of layers) {
+    if (layer !== undefined) result = mergeLayer(defaults as Record<string, unknown>, result, layer as Record<string, unknown>, '', problems) as Record<string, unknown>;
+  }
+  if (problems.length > 0) throw new PlatformError(problems);
+  return result as C;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+function mergeLayer(shape: unknown, base: unknown, layer: unknown, path: string, problems: Problem[]): unknown {
+  if (!isPlainObject(layer)) {
+    problems.push({ path: path || '(config)', message: `expected an object, got ${describeValue(layer)}` });
+    return base;
+  }
+  const shapeObject = isPlainObject(shape) ? shape : {};
+  const openMap = Object.keys(shapeObject).length === 0;
+  const result: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
+  for (const [key, value] of Object.entries(layer)) {
+    if (value === undefined) continue;
+    const fieldPath = path ? `${path}.${key}` : key;
+    if (!openMap && !(key in shapeObject)) {
+      problems.push({ path: fieldPath, message: `unknown field${suggest(key, Object.keys(shapeObject))}; known fields: ${Object.keys(shapeObject).sort().join(', ')}` });
+      continue;
+    }
+    const expected = openMap ? undefined : shapeObject[key];
+    if (expected === undefined || expected === null) {
+      result[key] = clone(value);
+      continue;
+    }
+    const expectedKind = kindOf(expected);
+    const givenKind = kindOf(value);
+    if (expectedKind !== givenKind) {
+      problems.push({ path: fieldPath, message: `expected ${article(expectedKind)}, got ${describeValue(value)}` });
+      continue;
+    }
+    result[key] = expectedKind === 'object' ? mergeLayer(expected, result[key], value, fieldPath, problems) : clone(value);
+  }
+  return result;
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+function suggest(key: string, known: string[]): string {
+  const lower = key.toLowerCase();
+  const close = known.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h|d|w|y))+$/;
+
+/**
+ * Collects semantic problems in a merged configuration (ranges, formats, combinations), each with its field
+ * path, and throws them together so a user sees every mistake in one run.
+ */
+export class ConfigChecks {
+  readonly problems: Problem[] = [];
+
+  /** Records a problem at `path` unless `ok`. */
+  require(ok: boolean, path: string, message: string): this {
+    if (!ok) this.problems.push({ path, message });
+    return this;
+  }
+
+  integer(path: string, value: number, { min, max }: { min?: number; max?: number } = {}): this {
+    const ok = Number.isInteger(value) && (min === undefined || value >= min) && (max === undefined || value <= max);
+    const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : '';
+    return this.require(ok, path, `expected a whole number${range}, got ${describeValue(value)}`);
+  }
+
+  /** A Kubernetes resource quantity such as `500m`, `2`, `4Gi`. */
+  quantity(path: string, value: string | number | undefined): this {
+    if (value === undefined) return this;
+    return this.require(QUANTITY.test(String(value)), path, `expected a Kubernetes quantity such as "500m" or "4Gi", got ${describeValue(value)}`);
+  }
+
+  /** A DNS-1123 label: the form of namespace and most object names. */
+  dnsLabel(path: string, value: string): this {
+    return this.require(value.length <= 63 && DNS_LABEL.test(value), path, `expected a DNS label (lower-case letters, digits and '-', at most 63 characters), got ${describeValue(value)}`);
+  }
+
+  /** A Go/Prometheus duration such as `30s`, `2h`, `15m`. */
+  duration(path: string, value: string): this {
+    return this.require(DURATION.test(value), path, `expected a duration such as "30s", "15m" or "2h", got ${describeValue(value)}`);
+  }
+
+  url(path: string, value: string, { schemes = ['http', 'https'] }: { schemes?: string[] } = {}): this {
+    let ok = false;
+    try {
+      ok = schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+    } catch {
+      ok = false;
+    }
+    return this.require(ok, path, `expected a URL (${schemes.join(' or ')}), got ${describeValue(value)}`);
+  }
+
+  oneOf<T>(path: string, value: T, allowed: readonly T[]): this {
+    return this.require(allowed.includes(value), path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describeValue(value)}`);
+  }
+
+  /** Throws every recorded problem at once. */
+  done(): void {
+    if (this.problems.length > 0) throw new PlatformError(this.problems);
+  }
+}

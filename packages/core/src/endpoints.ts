@@ -1,0 +1,79 @@
+/**
+ * Typed endpoints that components publish for each other, so that nobody types a URL twice: Grafana's
+ * datasources and Alloy's outputs are derived from whatever stores the environment has.
+ */
+
+/** Where an endpoint lives, so that network policies can allow exactly that peer. */
+export interface EndpointOwner {
+  /** Component instance name, e.g. `mimir`. */
+  component: string;
+  /** Namespace of the component. */
+  namespace: string;
+}
+
+/** A Prometheus-compatible metrics store (Mimir). */
+export interface MetricsStore extends EndpointOwner {
+  /** Prometheus remote-write URL, e.g. `http://distributor.mimir.svc.cluster.local:8080/api/v1/push`. */
+  remoteWriteUrl: string;
+  /** Prometheus query API base URL (Grafana's Prometheus datasource URL). */
+  queryUrl: string;
+  /** Alertmanager API base URL, if the store runs an Alertmanager. */
+  alertmanagerUrl?: string;
+  /** Whether requests need the `X-Scope-OrgID` tenant header. */
+  multiTenant: boolean;
+}
+
+/** A Loki-compatible log store. */
+export interface LogsStore extends EndpointOwner {
+  /** Loki push URL, e.g. `http://loki-write.loki.svc.cluster.local:3100/loki/api/v1/push`. */
+  pushUrl: string;
+  /** Loki query base URL (Grafana's Loki datasource URL). */
+  queryUrl: string;
+  multiTenant: boolean;
+}
+
+/** A Tempo-compatible trace store. */
+export interface TracesStore extends EndpointOwner {
+  /** OTLP gRPC receiver address `host:port`. */
+  otlpGrpcAddress: string;
+  /** OTLP HTTP receiver base URL. */
+  otlpHttpUrl: string;
+  /** Tempo query base URL (Grafana's Tempo datasource URL). */
+  queryUrl: string;
+  multiTenant: boolean;
+}
+
+/** A certificate issuer other components can request certificates from. */
+export interface CertificateIssuer extends EndpointOwner {
+  /** cert-manager issuer reference. */
+  issuerRef: { name: string; kind: 'ClusterIssuer' | 'Issuer'; group: 'cert-manager.io' };
+}
+
+/** A service mesh control plane. */
+export interface ServiceMesh extends EndpointOwner {
+  /** Port of the control plane that sidecars connect to. */
+  xdsPort: number;
+}
+
+/** Dashboards a component ships for Grafana, as JSON documents keyed by file name. */
+export interface DashboardSet extends EndpointOwner {
+  /** Grafana folder the dashboards appear in. */
+  folder: string;
+  /** Dashboard JSON by file name, e.g. `mimir-writes.json`. */
+  dashboards: Record<string, unknown>;
+}
+
+/** Everything a component can provide, by capability name. */
+export interface Capabilities {
+  metricsStore: MetricsStore;
+  logsStore: LogsStore;
+  tracesStore: TracesStore;
+  certificateIssuer: CertificateIssuer;
+  serviceMesh: ServiceMesh;
+  dashboards: DashboardSet;
+}
+
+export type CapabilityName = keyof Capabilities;
+
+/** What one component provides: one entry or several per capability. */
+export type Provided = { [K in CapabilityName]?: Capabilities[K] | Capabilities[K][] };
