@@ -1,5 +1,6 @@
 import type { AnyComponent } from './component.js';
 import type { Mixin } from './mixins.js';
+import type { PolicySettings } from './policy.js';
 
 /** The cluster an environment deploys to, as Argo CD addresses it. */
 export interface ClusterTarget {
@@ -89,8 +90,8 @@ export interface EnvironmentSpec {
   mixins?: Mixin[];
   /** Objects that exist in the cluster but are not rendered here (`Kind/namespace/name`), so `pnpm check` accepts references to them. */
   external?: string[];
-  /** The position of this environment in the promotion order (dev → staging → prod). */
-  stage?: number;
+  /** Rules of its own and severity overrides for `pnpm check`. */
+  policy?: PolicySettings;
 }
 
 /** A checked environment, ready to render. */

@@ -22,5 +22,6 @@ export * from './ordering.js';
 export * from './serialize.js';
 export * from './validate.js';
 export * from './render.js';
+export * from './policy.js';
 export * from './delivery/argocd.js';
 export type * from './kinds.js';
