@@ -58,7 +58,7 @@ async function bundle(environments, outFile, metaFile) {
     banner: { js: "import { createRequire as __platformCreateRequire } from 'node:module'; const require = __platformCreateRequire(import.meta.url);" },
   });
   const inputs = Object.keys(result.metafile.inputs)
-    .filter((file) => !file.startsWith('<'))
+    .filter((file) => !file.startsWith('<') && file !== 'platform-entry.ts')
     .map((file) => {
       const stat = statSync(join(root, file));
       return [file, stat.size, stat.mtimeMs];
@@ -82,3 +82,4 @@ if (process.env.PLATFORM_NO_CACHE === '1' || !existsSync(outFile) || !cacheIsFre
 }
 const cli = await import(pathToFileURL(outFile).href);
 process.exitCode = await cli.main({ root, environments: cli.environments, known: Object.keys(discovered), argv: process.argv.slice(2) });
+if (process.env.PLATFORM_REPORT_RSS === '1') process.stderr.write(`platform-max-rss-kb ${process.resourceUsage().maxRSS}\n`);

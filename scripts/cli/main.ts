@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderEnvironment, type PolicyContext, type RenderedEnvironment } from '@platform/core';
+import type { PolicyContext, RenderedEnvironment } from '@platform/core';
 import { formatJson, formatTable, runPolicies } from '@platform/policy';
 import { colorPatch, diffTrees } from './diff.js';
 import { selectEnvironments, type EnvironmentModules } from './environments.js';
@@ -52,7 +52,7 @@ function componentVersions(root: string): Record<string, Record<string, string>>
 async function render(input: CliInput, names: string[], all: boolean): Promise<number> {
   for (const environment of selectEnvironments(input.environments, input.known, names, all)) {
     const started = performance.now();
-    const rendered = await renderEnvironment(environment);
+    const rendered = await environment.render();
     const write = writeTree(join(input.root, 'rendered', environment.name), rendered.files);
     console.log(summarize(rendered, performance.now() - started, write));
   }
@@ -62,7 +62,7 @@ async function render(input: CliInput, names: string[], all: boolean): Promise<n
 async function diff(input: CliInput, names: string[], all: boolean, exitCode: boolean): Promise<number> {
   let changed = 0;
   for (const environment of selectEnvironments(input.environments, input.known, names, all)) {
-    const rendered = await renderEnvironment(environment);
+    const rendered = await environment.render();
     const changes = diffTrees(readTree(join(input.root, 'rendered', environment.name)), rendered.files);
     for (const change of changes) console.log(colorPatch(change.patch));
     const counts = ['added', 'changed', 'removed'].map((status) => `${changes.filter((c) => c.status === status).length} ${status}`).join(', ');
@@ -78,7 +78,7 @@ async function check(input: CliInput, names: string[], all: boolean, format: str
   const reports: unknown[] = [];
   for (const environment of selectEnvironments(input.environments, input.known, names, all)) {
     const started = performance.now();
-    const rendered = await renderEnvironment(environment);
+    const rendered = await environment.render();
     const rendering = performance.now() - started;
     const report = runPolicies(rendered, { context });
     const checking = performance.now() - started - rendering;
@@ -93,6 +93,23 @@ async function check(input: CliInput, names: string[], all: boolean, format: str
   return errors > 0 ? 1 : 0;
 }
 
+/**
+ * Benchmark helper (not a user command): renders the named environment `count` times under different names
+ * in one process, as a synthetic fleet, and prints one JSON line with the totals.
+ */
+async function fleet(input: CliInput, names: string[], count: number): Promise<number> {
+  const [environment] = selectEnvironments(input.environments, input.known, names.slice(0, 1), false);
+  const started = performance.now();
+  let objects = 0;
+  for (let index = 1; index <= count; index++) {
+    const rendered = await environment!.render.call({ ...environment!, name: `${environment!.name}-${index}` });
+    objects += rendered.objects.length;
+  }
+  const milliseconds = performance.now() - started;
+  console.log(JSON.stringify({ environments: count, objects, milliseconds, maxRssKb: process.resourceUsage().maxRSS }));
+  return 0;
+}
+
 /** Runs one CLI command; returns the process exit code. */
 export async function main(input: CliInput): Promise<number> {
   try {
@@ -105,6 +122,7 @@ export async function main(input: CliInput): Promise<number> {
         'exit-code': { type: 'boolean', default: false },
         format: { type: 'string', default: 'table' },
         help: { type: 'boolean', short: 'h', default: false },
+        count: { type: 'string', default: '50' },
       },
     });
     if (values.help || command === undefined) {
@@ -120,6 +138,7 @@ export async function main(input: CliInput): Promise<number> {
           return 1;
         }
         return await check(input, positionals, values.all, values.format);
+      case 'bench-fleet': return await fleet(input, positionals, Number(values.count));
       default:
         console.error(`error: unknown command "${command}"\n${USAGE}`);
         return 1;

@@ -1,6 +1,7 @@
 import type { AnyComponent } from './component.js';
 import type { Mixin } from './mixins.js';
 import type { PolicySettings } from './policy.js';
+import { renderEnvironment, type RenderedEnvironment } from './render.js';
 
 /** The cluster an environment deploys to, as Argo CD addresses it. */
 export interface ClusterTarget {
@@ -94,14 +95,25 @@ export interface EnvironmentSpec {
   policy?: PolicySettings;
 }
 
-/** A checked environment, ready to render. */
+/** An environment, ready to render. */
 export interface Environment extends EnvironmentSpec {
   readonly kind: 'PlatformEnvironment';
+  /**
+   * Renders the environment with the @platform/core version the environment itself depends on, so that an
+   * environment pinned to older libraries is rendered by the matching renderer.
+   */
+  render(this: Environment): Promise<RenderedEnvironment>;
 }
 
 /** Declares an environment. Checking happens at render time so every problem is reported with its location. */
 export function defineEnvironment(spec: EnvironmentSpec): Environment {
-  return { ...spec, kind: 'PlatformEnvironment' };
+  return {
+    ...spec,
+    kind: 'PlatformEnvironment',
+    render(this: Environment) {
+      return renderEnvironment(this);
+    },
+  };
 }
 
 /** True for values created by {@link defineEnvironment}. */

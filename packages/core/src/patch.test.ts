@@ -3,7 +3,7 @@ import { applyPatch, replace } from './patch.js';
 
 describe('applyPatch', () => {
   it('merges objects deeply and leaves the base untouched', () => {
-    const base = { spec: { replicas: 1, template: { metadata: { labels: { a: '1' } } } } };
+    const base: { spec: { replicas: number; template: { metadata: { labels: Record<string, string> } } } } = { spec: { replicas: 1, template: { metadata: { labels: { a: '1' } } } } };
     const result = applyPatch(base, { spec: { template: { metadata: { labels: { b: '2' } } } } });
     expect(result).toEqual({ spec: { replicas: 1, template: { metadata: { labels: { a: '1', b: '2' } } } } });
     expect(base.spec.template.metadata.labels).toEqual({ a: '1' });
@@ -14,7 +14,8 @@ describe('applyPatch', () => {
   });
 
   it('merges lists of named items by name: patches, appends and deletes', () => {
-    const base = { containers: [{ name: 'app', image: 'a:1', env: [{ name: 'X', value: '1' }] }, { name: 'sidecar', image: 's:1' }] };
+    type Container = { name: string; image?: string; env?: Array<{ name: string; value: string }> };
+    const base: { containers: Container[] } = { containers: [{ name: 'app', image: 'a:1', env: [{ name: 'X', value: '1' }] }, { name: 'sidecar', image: 's:1' }] };
     const result = applyPatch(base, {
       containers: [
         { name: 'app', env: [{ name: 'Y', value: '2' }, { name: 'X', value: 'changed' }] },
@@ -35,6 +36,7 @@ describe('applyPatch', () => {
   });
 
   it('replaces an object wrapped in replace()', () => {
-    expect(applyPatch({ selector: { a: '1', b: '2' } }, { selector: replace({ c: '3' }) })).toEqual({ selector: { c: '3' } });
+    const base: { selector: Record<string, string> } = { selector: { a: '1', b: '2' } };
+    expect(applyPatch(base, { selector: replace({ c: '3' }) })).toEqual({ selector: { c: '3' } });
   });
 });

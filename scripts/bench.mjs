@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `pnpm bench`: times what users wait for, as separate processes (never as timed tests):
+//   1. a cold `pnpm render prod` (a new process; the CLI bundle cached, as after any first run),
+//   2. the same with the bundle cache emptied (the very first run after an install or an edit),
+//   3. `pnpm check prod` and its split into render and checks,
+//   4. a synthetic fleet: prod rendered as N environments in one process.
+// Prints wall time, objects per second and peak memory.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, fleet: { type: 'string', default: '50' }, env: { type: 'string', default: 'prod' } } });
+const runs = Number(values.runs);
+const env = values.env;
+
+function timed(command, args, extraEnv = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, PLATFORM_REPORT_RSS: '1', ...extraEnv } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+  }
+  const rss = Number(/platform-max-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? 0);
+  return { ms, rssMb: rss / 1024, stdout: result.stdout };
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+function row(label, samples, unit = 'ms') {
+  const s = stats(samples);
+  return `${label.padEnd(52)} median ${s.median.toFixed(0).padStart(6)} ${unit}   min ${s.min.toFixed(0).padStart(6)}   max ${s.max.toFixed(0).padStart(6)}`;
+}
+
+const objectCount = Number(/(\d+) objects in/.exec(timed('node', ['scripts/platform.mjs', 'render', env]).stdout)?.[1] ?? 0);
+const pnpmRuns = Array.from({ length: runs }, () => timed('pnpm', ['--silent', 'render', env]));
+const nodeRuns = Array.from({ length: runs }, () => timed('node', ['scripts/platform.mjs', 'render', env]));
+const uncached = Array.from({ length: Math.max(2, Math.ceil(runs / 3)) }, () => timed('node', ['scripts/platform.mjs', 'render', env], { PLATFORM_NO_CACHE: '1' }));
+const checkRuns = Array.from({ length: Math.max(3, Math.ceil(runs / 2)) }, () => timed('node', ['scripts/platform.mjs', 'check', env]));
+const split = checkRuns.map((r) => /render (\d+) ms, checks (\d+) ms/.exec(r.stdout)).filter(Boolean).map((m) => [Number(m[1]), Number(m[2])]);
+const fleetSize = Number(values.fleet);
+const fleet = JSON.parse(timed('node', ['scripts/platform.mjs', 'bench-fleet', env, '--count', String(fleetSize)]).stdout.trim().split('\n').pop());
+
+console.log(`platform benchmark — ${env}: ${objectCount} objects; ${runs} runs; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
+console.log(row(`pnpm render ${env} (new process, bundle cached)`, pnpmRuns.map((r) => r.ms)));
+console.log(row(`node scripts/platform.mjs render ${env} (same, no pnpm)`, nodeRuns.map((r) => r.ms)));
+console.log(row(`render ${env} with the bundle rebuilt (first run)`, uncached.map((r) => r.ms)));
+console.log(row(`pnpm check ${env} (whole process)`, checkRuns.map((r) => r.ms)));
+if (split.length > 0) {
+  console.log(row('  of which: render in memory', split.map(([r]) => r)));
+  console.log(row('  of which: policy checks', split.map(([, c]) => c)));
+}
+console.log(`objects per second, cold render process: ${(objectCount / (stats(pnpmRuns.map((r) => r.ms)).median / 1000)).toFixed(0)}`);
+console.log(`peak memory (max RSS) of a render process: ${stats(nodeRuns.map((r) => r.rssMb)).median.toFixed(0)} MiB`);
+console.log(`fleet: ${fleet.environments} environments, ${fleet.objects} objects in ${fleet.milliseconds.toFixed(0)} ms → ${(fleet.objects / (fleet.milliseconds / 1000)).toFixed(0)} objects/s, ${(fleet.milliseconds / fleet.environments).toFixed(1)} ms per environment, peak ${(fleet.maxRssKb / 1024).toFixed(0)} MiB`);
+const target = 1000;
+const median = stats(pnpmRuns.map((r) => r.ms)).median;
+console.log(`target: cold pnpm render ${env} < ${target} ms → ${median < target ? 'met' : 'NOT met'} (${median.toFixed(0)} ms)`);
