@@ -12,6 +12,8 @@ export type NetworkPeer =
   | { component: string; podLabels?: Record<string, string> }
   /** Pods of a namespace by name. */
   | { namespace: string; podLabels?: Record<string, string> }
+  /** Pods of every namespace of the cluster (e.g. OTLP ingestion that any workload may use). */
+  | { allNamespaces: true; podLabels?: Record<string, string> }
   /** Pods of this component's namespace with these labels. */
   | { podLabels: Record<string, string> }
   /** An address range outside the cluster. */
@@ -72,6 +74,8 @@ function peersFor(list: NetworkPeer[], peers: Peers, namespace: string): INetwor
       const peerNamespace = peers.namespaceOf(peer.component);
       if (peerNamespace === undefined) continue;
       result.push({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': peerNamespace } }, podSelector });
+    } else if ('allNamespaces' in peer) {
+      result.push({ namespaceSelector: {}, podSelector });
     } else if ('namespace' in peer) {
       result.push({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': peer.namespace } }, podSelector });
     } else {
