@@ -4,6 +4,7 @@ import { PlatformError } from './errors.js';
 import type { Mixin } from './mixins.js';
 import { namespaceObject } from './namespace.js';
 import { networkPolicies, type NetworkAccess } from './network.js';
+import type { INamespace, INetworkPolicy } from './kinds.js';
 import type { KubeObject, ObjectMap } from './objects.js';
 import { applyPatch, type DeepPartial, type Patch } from './patch.js';
 import type { ResolvedSettings } from './settings.js';
@@ -58,6 +59,8 @@ export interface EnvironmentView {
   name: string;
   cluster: { name: string; server: string };
   settings: ResolvedSettings;
+  /** Namespace Argo CD runs in. */
+  argocdNamespace: string;
 }
 
 /** Looks up what other components of the environment provide. */
@@ -115,8 +118,11 @@ export interface ComponentDefinition<C extends object, O extends ObjectMap> {
   clusterResources?: Array<{ group: string; kind: string }>;
 }
 
-/** Overrides of a component's named objects; `null` removes an object. */
-export type ObjectsPatch<O extends ObjectMap> = { [K in keyof O]?: Patch<O[K]> | null };
+/** The objects the core adds to every component that owns its namespace. */
+export type NamespaceObjects = { namespace?: INamespace } & { [K in `networkpolicy_${string}`]?: INetworkPolicy };
+
+/** Overrides of a component's named objects (its own and the core's namespace objects); `null` removes an object. */
+export type ObjectsPatch<O extends ObjectMap> = { [K in keyof (O & NamespaceObjects)]?: Patch<(O & NamespaceObjects)[K]> | null };
 
 /** A component as the renderer sees it, after building. */
 export interface BuiltComponent {
@@ -264,10 +270,8 @@ export class Component<C extends object = object, O extends ObjectMap = ObjectMa
     const network = definition.network?.(context) ?? {};
     const podSecurity = definition.podSecurity ?? 'restricted';
     const generated: ObjectMap = {
-      ...(this.#state.createNamespace === false ? {} : {
-        namespace: namespaceObject(this.namespace, this.name, podSecurity),
-        ...networkPolicies(this.name, this.namespace, network, environment, peers),
-      }),
+      ...(this.#state.createNamespace === false ? {} : { namespace: namespaceObject(this.namespace, this.name, podSecurity) }),
+      ...networkPolicies(this.name, this.namespace, network, environment, peers, { namespaceWide: this.#state.createNamespace !== false }),
       ...definition.build(context),
       ...this.#state.additions,
     };

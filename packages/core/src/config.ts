@@ -80,9 +80,25 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+const SUFFIXES: Record<string, number> = { '': 1, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+
+/** The value of a Kubernetes quantity (`1Gi` → 1073741824, `500m` → 0.5), or undefined if it is not one. */
+export function parseQuantity(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(value);
+  return match ? Number(match[1]) * SUFFIXES[match[2] ?? '']! : undefined;
+}
+
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h|d|w|y))+$/;
+
+/** Requests and limits of one container. A CPU limit is optional: throttling a controller helps nobody. */
+export interface ResourceRequirements {
+  requests: { cpu: string; memory: string };
+  limits: { cpu?: string; memory: string };
+}
 
 /**
  * Collects semantic problems in a merged configuration (ranges, formats, combinations), each with its field
@@ -107,6 +123,15 @@ export class ConfigChecks {
   quantity(path: string, value: string | number | undefined): this {
     if (value === undefined) return this;
     return this.require(QUANTITY.test(String(value)), path, `expected a Kubernetes quantity such as "500m" or "4Gi", got ${describeValue(value)}`);
+  }
+
+  /** Requests and limits: quantities, and a memory limit no lower than the request. */
+  resources(path: string, value: ResourceRequirements): this {
+    this.quantity(`${path}.requests.cpu`, value.requests.cpu).quantity(`${path}.requests.memory`, value.requests.memory);
+    this.quantity(`${path}.limits.cpu`, value.limits.cpu).quantity(`${path}.limits.memory`, value.limits.memory);
+    const request = parseQuantity(value.requests.memory);
+    const limit = parseQuantity(value.limits.memory);
+    return this.require(request === undefined || limit === undefined || limit >= request, `${path}.limits.memory`, `the memory limit ${value.limits.memory} is below the request ${value.requests.memory}`);
   }
 
   /** A DNS-1123 label: the form of namespace and most object names. */

@@ -63,6 +63,14 @@ export interface DashboardSet extends EndpointOwner {
   dashboards: Record<string, unknown>;
 }
 
+/** An OpenTelemetry collector that applications send OTLP telemetry to (Alloy). */
+export interface OtlpCollector extends EndpointOwner {
+  /** OTLP gRPC address `host:port`. */
+  otlpGrpcAddress: string;
+  /** OTLP HTTP base URL. */
+  otlpHttpUrl: string;
+}
+
 /** Everything a component can provide, by capability name. */
 export interface Capabilities {
   metricsStore: MetricsStore;
@@ -71,6 +79,7 @@ export interface Capabilities {
   certificateIssuer: CertificateIssuer;
   serviceMesh: ServiceMesh;
   dashboards: DashboardSet;
+  otlpCollector: OtlpCollector;
 }
 
 export type CapabilityName = keyof Capabilities;

@@ -23,5 +23,6 @@ export * from './serialize.js';
 export * from './validate.js';
 export * from './render.js';
 export * from './policy.js';
+export * from './checksum.js';
 export * from './delivery/argocd.js';
 export type * from './kinds.js';

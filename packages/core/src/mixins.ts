@@ -48,14 +48,24 @@ export function commonAnnotations(annotations: Record<string, string>): Mixin {
  * `quay.io/x/y:1` becomes `<mirror>/quay.io/x/y:1`. Images already on the mirror are left alone.
  */
 export function imageRegistryMirror(mirror: string): Mixin {
-  const prefix = mirror.replace(/\/+$/, '');
   return (object) => {
     const spec = podSpecOf(object);
     if (!spec) return;
     for (const container of containersOf(spec)) {
-      if (container.image && !container.image.startsWith(`${prefix}/`)) container.image = `${prefix}/${qualifyImage(container.image)}`;
+      if (container.image) container.image = mirroredImage(container.image, mirror);
     }
   };
+}
+
+/**
+ * An image or repository reference pulled through a registry mirror (`quay.io/jetstack/x` →
+ * `<mirror>/quay.io/jetstack/x`); unchanged without a mirror or when it is already on the mirror. Chart
+ * components use it for the image keys of their charts, which mixins cannot reach.
+ */
+export function mirroredImage(image: string, mirror: string | undefined): string {
+  if (!mirror) return image;
+  const prefix = mirror.replace(/\/+$/, '');
+  return image.startsWith(`${prefix}/`) ? image : `${prefix}/${qualifyImage(image)}`;
 }
 
 /** `nginx:1` → `docker.io/library/nginx:1`; `grafana/mimir:3` → `docker.io/grafana/mimir:3`; registries kept. */

@@ -91,12 +91,8 @@ function objectStoragePort(environment: EnvironmentView): number {
   return match ? Number(match[1]) : insecure ? 80 : 443;
 }
 
-/**
- * The NetworkPolicies of a component's namespace: deny all ingress and egress, then allow traffic inside the
- * namespace, DNS, metrics scraping from the environment's scraper namespaces, and each declared rule.
- * Rules whose peers are all absent from the environment render nothing.
- */
-export function networkPolicies(component: string, namespace: string, access: NetworkAccess, environment: EnvironmentView, peers: Peers): Record<string, INetworkPolicy> {
+/** The policies of a namespace as a whole: deny everything, then allow the namespace itself, DNS and metrics scrapers. */
+function namespacePolicies(component: string, namespace: string, environment: EnvironmentView): Record<string, INetworkPolicy> {
   const result: Record<string, INetworkPolicy> = {
     networkpolicy_default_deny: policy('default-deny', namespace, component, { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
     networkpolicy_allow_same_namespace: policy('allow-same-namespace', namespace, component, {
@@ -122,6 +118,16 @@ export function networkPolicies(component: string, namespace: string, access: Ne
       ingress: [{ from: scrapers.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } })) }],
     });
   }
+  return result;
+}
+
+/**
+ * The NetworkPolicies of a component's namespace: deny all ingress and egress, then allow traffic inside the
+ * namespace, DNS, metrics scraping from the environment's scraper namespaces, and each declared rule.
+ * Rules whose peers are all absent from the environment render nothing.
+ */
+export function networkPolicies(component: string, namespace: string, access: NetworkAccess, environment: EnvironmentView, peers: Peers, { namespaceWide = true }: { namespaceWide?: boolean } = {}): Record<string, INetworkPolicy> {
+  const result: Record<string, INetworkPolicy> = namespaceWide ? namespacePolicies(component, namespace, environment) : {};
   const seen = new Set<string>();
   const key = (name: string) => `networkpolicy_allow_${name.replace(/-/g, '_')}`;
   for (const rule of access.ingress ?? []) {

@@ -25,7 +25,7 @@ export interface PolicyContext {
  * and report findings with the object and field they concern.
  */
 export interface PolicyRule {
-  /** Stable id, used in waivers and severity overrides, e.g. `pod-security/run-as-non-root`. */
+  /** Stable id, used in waivers and severity overrides, e.g. `pod-security.run-as-non-root` (dots, not slashes: ids become annotation keys). */
   id: string;
   /** Default severity. */
   severity: Severity;
@@ -38,4 +38,16 @@ export interface PolicyRule {
 export interface PolicySettings {
   rules?: PolicyRule[];
   severities?: Record<string, Severity | 'off'>;
+}
+
+/**
+ * Waivers: annotations that tell `pnpm check` a rule is broken on purpose, with the reason as the value.
+ * The key is `policy.platform.dev/waive.<rule-id>`; rule ids use dots (`pod-security.host-path`) because an
+ * annotation key may hold only one `/`.
+ */
+export const WAIVER_PREFIX = 'policy.platform.dev/waive.';
+
+/** Annotations waiving rules, by rule id: `waiverAnnotations({ 'pod-security.host-path': 'reads node logs' })`. */
+export function waiverAnnotations(reasons: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(reasons).map(([rule, reason]) => [`${WAIVER_PREFIX}${rule}`, reason]));
 }

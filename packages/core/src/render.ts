@@ -123,7 +123,12 @@ function finalizeObject(object: KubeObject, built: BuiltComponent): KubeObject {
  */
 export async function renderEnvironment(environment: Environment): Promise<RenderedEnvironment> {
   checkEnvironment(environment);
-  const view: EnvironmentView = { name: environment.name, cluster: environment.cluster, settings: resolveSettings(environment.name, environment.settings) };
+  const view: EnvironmentView = {
+    name: environment.name,
+    cluster: environment.cluster,
+    settings: resolveSettings(environment.name, environment.settings),
+    argocdNamespace: argocdNamespace(environment),
+  };
   const problems: Problem[] = [];
   const locate = (error: unknown, component: string) => {
     if (error instanceof PlatformError) problems.push(...error.within({ environment: environment.name, component }).problems);
@@ -132,16 +137,19 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
 
   const namespaces = new Map(environment.components.map((c) => [c.name, c.namespace]));
   const provided = new Map<string, Provided>();
+  const failed = new Set<string>();
   for (const component of environment.components) {
     try {
       provided.set(component.name, component.provides(view));
     } catch (error) {
+      failed.add(component.name);
       locate(error, component.name);
     }
   }
 
   const built: BuiltComponent[] = [];
   for (const component of environment.components) {
+    if (failed.has(component.name)) continue;
     try {
       const result = component.build(view, peersOf(provided, namespaces, component.name, environment.name));
       applyMixins(component, result, environment);

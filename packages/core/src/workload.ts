@@ -45,6 +45,8 @@ export interface WorkloadOptions {
   /** Extra pod labels (e.g. ring membership); selector labels are always set. */
   podLabels?: Record<string, string>;
   podAnnotations?: Record<string, string>;
+  /** Annotations of the workload object itself (e.g. policy waivers). */
+  annotations?: Record<string, string>;
   /** ServiceAccount; default none (the namespace's `default`, with no token mounted). */
   serviceAccountName?: string;
   /** Mount an API token. Default false: only workloads that talk to the Kubernetes API need one. */
@@ -193,13 +195,22 @@ function podTemplateMetadata(context: BuildContext<unknown>, options: WorkloadOp
   };
 }
 
+function workloadMetadata(context: BuildContext<unknown>, options: WorkloadOptions) {
+  return {
+    name: options.name,
+    namespace: context.namespace,
+    labels: standardLabels(context.name, options.name),
+    ...(options.annotations ? { annotations: options.annotations } : {}),
+  };
+}
+
 /** A Deployment with its Service, PodDisruptionBudget and ServiceMonitor. */
 export function deployment(context: BuildContext<unknown>, options: WorkloadOptions): WorkloadObjects<IDeployment> & { workload: IDeployment } {
   const replicas = options.replicas ?? 1;
   const workload: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: options.name, namespace: context.namespace, labels: standardLabels(context.name, options.name) },
+    metadata: workloadMetadata(context, options),
     spec: {
       replicas,
       revisionHistoryLimit: 10,
@@ -219,7 +230,7 @@ export function statefulSet(context: BuildContext<unknown>, options: WorkloadOpt
   const workload: IStatefulSet = {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
-    metadata: { name: options.name, namespace: context.namespace, labels: standardLabels(context.name, options.name) },
+    metadata: workloadMetadata(context, options),
     spec: {
       replicas,
       serviceName,
@@ -251,7 +262,7 @@ export function daemonSet(context: BuildContext<unknown>, options: WorkloadOptio
   const workload: IDaemonSet = {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
-    metadata: { name: options.name, namespace: context.namespace, labels: standardLabels(context.name, options.name) },
+    metadata: workloadMetadata(context, options),
     spec: {
       revisionHistoryLimit: 10,
       minReadySeconds: options.minReadySeconds,

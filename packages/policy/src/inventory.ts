@@ -1,4 +1,4 @@
-import { apiGroup, type BuiltComponent, type IContainer, type IPodSpec, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
+import { apiGroup, type BuiltComponent, type IContainer, type IHorizontalPodAutoscaler, type IPodSpec, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
 
 /** `Kind/namespace/name` (`Kind//name` when cluster-scoped): how findings and `environment.external` name objects. */
 export function objectId(object: KubeObject): string {
@@ -79,7 +79,9 @@ export class Inventory {
   readonly chartNamespaces: Set<string>;
   readonly #byKind = new Map<string, RenderedObject[]>();
   readonly #byId = new Map<string, RenderedObject>();
+  readonly #byNamespace = new Map<string, RenderedObject[]>();
   #workloadsByNamespace: Map<string, PodWorkload[]> | undefined;
+  #autoscalers: Map<string, IHorizontalPodAutoscaler> | undefined;
 
   constructor(environment: RenderedEnvironment) {
     this.environment = environment;
@@ -95,6 +97,10 @@ export class Inventory {
       if (list) list.push(rendered);
       else this.#byKind.set(key, [rendered]);
       this.#byId.set(`${key}/${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`, rendered);
+      const namespacedKey = `${key}/${object.metadata?.namespace ?? ''}`;
+      const inNamespace = this.#byNamespace.get(namespacedKey);
+      if (inNamespace) inNamespace.push(rendered);
+      else this.#byNamespace.set(namespacedKey, [rendered]);
       if (key === '/Namespace') {
         const name = object.metadata?.name ?? '';
         this.namespaces.set(name, { ...object.metadata?.labels, 'kubernetes.io/metadata.name': name });
@@ -132,6 +138,11 @@ export class Inventory {
     return this.#byKind.get(`${group}/${kind}`) ?? [];
   }
 
+  /** Objects of one kind of one API group in one namespace, in render order. */
+  inNamespace(group: string, kind: string, namespace: string): RenderedObject[] {
+    return this.#byNamespace.get(`${group}/${kind}/${namespace}`) ?? [];
+  }
+
   /** One object by group, kind, namespace (`''` when cluster-scoped) and name. */
   get(group: string, kind: string, namespace: string, name: string): RenderedObject | undefined {
     return this.#byId.get(`${group}/${kind}/${namespace}/${name}`);
@@ -155,6 +166,19 @@ export class Inventory {
       this.#workloadsByNamespace = byNamespace;
     }
     return byNamespace.get(namespace) ?? [];
+  }
+
+  /** The HorizontalPodAutoscaler that scales a workload, if the render has one. */
+  autoscalerOf(workload: PodWorkload): IHorizontalPodAutoscaler | undefined {
+    if (!this.#autoscalers) {
+      this.#autoscalers = new Map();
+      for (const { object } of this.ofKind('autoscaling', 'HorizontalPodAutoscaler')) {
+        const hpa = object as IHorizontalPodAutoscaler;
+        const target = hpa.spec?.scaleTargetRef;
+        if (target) this.#autoscalers.set(`${hpa.metadata?.namespace}/${target.kind}/${target.name}`, hpa);
+      }
+    }
+    return this.#autoscalers.get(`${workload.namespace}/${workload.kind}/${workload.name}`);
   }
 }
 

@@ -14,7 +14,7 @@ export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 export const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
 
 /** Sync options every generated Application gets. */
-const BASE_SYNC_OPTIONS = ['ApplyOutOfSyncOnly=true', 'PruneLast=true', 'PrunePropagationPolicy=foreground', 'ServerSideDiff=true'];
+const BASE_SYNC_OPTIONS = ['ApplyOutOfSyncOnly=true', 'PruneLast=true', 'PrunePropagationPolicy=foreground'];
 
 function repoPath(environment: Environment, ...parts: string[]): string {
   return [environment.repo.basePath, 'rendered', environment.name, ...parts].filter((p) => p && p.length > 0).join('/');
@@ -131,7 +131,11 @@ export function applicationSets(environment: Environment, steps: SyncStep[], com
             'platform.dev/tier': '{{.tier}}',
             'platform.dev/wave': '{{.wave}}',
           },
-          annotations: { 'argocd.argoproj.io/manifest-generate-paths': '/{{.path}}' },
+          annotations: {
+            'argocd.argoproj.io/manifest-generate-paths': '/{{.path}}',
+            // Diff against what the API server would store (defaults, webhooks), not against the last apply.
+            'argocd.argoproj.io/compare-options': 'ServerSideDiff=true',
+          },
         },
         spec: {
           project: projectName(environment),

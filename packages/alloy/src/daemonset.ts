@@ -1,0 +1,137 @@
+import {
+  daemonSet, serviceHost, standardLabels, selectorLabels, type BuildContext, type IConfigMap, type IContainer, type IDaemonSet,
+  type IService, type IServiceMonitor, type IVolume, type IVolumeMount, configChecksum, waiverAnnotations } from '@platform/core';
+import type { GeneratedAlloyConfig } from './alloy-config.js';
+import { PORTS, type AlloyConfig } from './config.js';
+import { NODE_NAME_ENV } from './discovery.js';
+import { POD_LOGS_DIR } from './logs.js';
+import { secretVolumes } from './secrets.js';
+
+const CONFIG_DIR = '/etc/alloy';
+const CONFIG_FILE = 'config.alloy';
+/** Positions of tailed files and the remote-write WALs: kept on the node so a restart neither re-sends nor loses data. */
+const STORAGE_DIR = '/var/lib/alloy';
+
+/** The objects of the Alloy workload. */
+export interface AlloyWorkload {
+  configMap: IConfigMap;
+  daemonSet: IDaemonSet;
+  service?: IService;
+  serviceMonitor?: IServiceMonitor;
+  clusterService?: IService;
+}
+
+function hostPath(name: string, path: string, type: 'Directory' | 'DirectoryOrCreate' | 'File', mountPath = path, readOnly = true): { volume: IVolume; mount: IVolumeMount } {
+  return { volume: { name, hostPath: { path, type } }, mount: { name, mountPath, ...(readOnly ? { readOnly } : {}) } };
+}
+
+function nodeVolumes(context: BuildContext<AlloyConfig>, generated: GeneratedAlloyConfig): Array<{ volume: IVolume; mount: IVolumeMount }> {
+  return [
+    hostPath('storage', `${STORAGE_DIR}/${context.namespace}-${context.name}`, 'DirectoryOrCreate', STORAGE_DIR, false),
+    ...(generated.podLogs ? [hostPath('pod-logs', POD_LOGS_DIR, 'Directory')] : []),
+    ...(generated.journal
+      ? [
+        hostPath('journal-persistent', '/var/log/journal', 'DirectoryOrCreate'),
+        hostPath('journal-volatile', '/run/log/journal', 'DirectoryOrCreate'),
+        hostPath('machine-id', '/etc/machine-id', 'File'),
+      ]
+      : []),
+  ];
+}
+
+/**
+ * Why the pods break the restricted profile. Reading other pods' log files and the journal needs the
+ * node's file system (hostPath) and root (the files are `0640 root`); the container keeps a read-only root
+ * file system, no privilege escalation and no capabilities.
+ */
+const WAIVERS = {
+  'pod-security.host-path': 'node agent: reads /var/log/pods and the systemd journal, keeps file positions and WALs in /var/lib/alloy on the node',
+  'pod-security.run-as-non-root': 'node agent: container log files and the journal are readable by root only (0640 root)',
+};
+
+/** The DaemonSet, its configuration, the OTLP/metrics Service and, for clustering, the headless peer Service. */
+export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: GeneratedAlloyConfig): AlloyWorkload {
+  const { config } = context;
+  const labels = standardLabels(context.name, 'alloy');
+  const configMap: IConfigMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'alloy-config', namespace: context.namespace, labels },
+    data: { [CONFIG_FILE]: generated.text },
+  };
+
+  const clusterServiceName = 'alloy-cluster';
+  const args = [
+    'run',
+    `${CONFIG_DIR}/${CONFIG_FILE}`,
+    `--storage.path=${STORAGE_DIR}/data`,
+    `--server.http.listen-addr=0.0.0.0:${PORTS.http}`,
+    '--server.http.ui-path-prefix=/',
+    '--stability.level=generally-available',
+    '--disable-reporting',
+    ...(generated.clustering
+      ? ['--cluster.enabled=true', `--cluster.name=${context.name}`, `--cluster.join-addresses=${serviceHost(clusterServiceName, context.namespace, context.environment.settings)}`]
+      : []),
+  ];
+  const volumes = nodeVolumes(context, generated);
+  const secrets = secretVolumes([...config.extraMetricsTargets, ...config.extraLogsTargets]);
+  const container: IContainer = {
+    name: 'alloy',
+    image: config.image,
+    args,
+    env: [{ name: NODE_NAME_ENV, valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+    ports: [
+      { name: 'http-metrics', containerPort: PORTS.http, protocol: 'TCP' },
+      ...(generated.otlp
+        ? [{ name: 'otlp-grpc', containerPort: PORTS.otlpGrpc, protocol: 'TCP' as const }, { name: 'otlp-http', containerPort: PORTS.otlpHttp, protocol: 'TCP' as const }]
+        : []),
+    ],
+    readinessProbe: { httpGet: { path: '/-/ready', port: 'http-metrics' }, initialDelaySeconds: 10, timeoutSeconds: 1 },
+    resources: config.resources,
+    securityContext: { runAsNonRoot: false },
+    volumeMounts: [
+      { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
+      ...volumes.map((v) => v.mount),
+      ...secrets.mounts,
+    ],
+  };
+
+  const waivers = waiverAnnotations(WAIVERS);
+  const objects = daemonSet(context, {
+    name: 'alloy',
+    containers: [container],
+    volumes: [{ name: 'config', configMap: { name: configMap.metadata!.name! } }, ...volumes.map((v) => v.volume), ...secrets.volumes],
+    serviceAccountName: 'alloy',
+    automountServiceAccountToken: true,
+    runAs: 0,
+    podSecurityContext: { runAsNonRoot: false },
+    annotations: waivers,
+    podAnnotations: { 'checksum/config': configChecksum(generated.text), ...waivers },
+    tolerations: config.tolerations,
+    nodeSelector: Object.keys(config.nodeSelector).length > 0 ? config.nodeSelector : undefined,
+    priorityClassName: config.priorityClassName,
+  });
+
+  const clusterService: IService | undefined = generated.clustering
+    ? {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: clusterServiceName, namespace: context.namespace, labels: standardLabels(context.name, 'alloy-cluster') },
+      spec: {
+        clusterIP: 'None',
+        publishNotReadyAddresses: true,
+        selector: selectorLabels(context.name, 'alloy'),
+        // Not named http-metrics: this Service exists for peers to find each other, not for scraping.
+        ports: [{ name: 'http', port: PORTS.http, targetPort: PORTS.http, protocol: 'TCP' }],
+      },
+    }
+    : undefined;
+
+  return {
+    configMap,
+    daemonSet: objects.workload,
+    ...(objects.service ? { service: objects.service } : {}),
+    ...(objects.serviceMonitor ? { serviceMonitor: objects.serviceMonitor } : {}),
+    ...(clusterService ? { clusterService } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * @platform/alloy: Grafana Alloy as a node agent. A DaemonSet collects the cluster's container logs, node
+ * journal, kubelet/cAdvisor metrics, annotated pods, ServiceMonitors/PodMonitors and OTLP, and ships each
+ * signal to every store of the environment (found through the `metricsStore`, `logsStore` and
+ * `tracesStore` capabilities) plus any extra remote targets.
+ */
+import {
+  defineComponent, serviceHost, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IConfigMap, type IDaemonSet, type IService,
+  type IServiceAccount, type IServiceMonitor,
+} from '@platform/core';
+import { generateAlloyConfig, type GeneratedAlloyConfig } from './alloy-config.js';
+import { checkAlloyConfig } from './check.js';
+import { defaults, PORTS, type AlloyConfig } from './config.js';
+import { alloyWorkload } from './daemonset.js';
+import { alloyNetwork } from './network.js';
+import { rbac } from './rbac.js';
+import { resolveStores, type Stores } from './stores.js';
+
+export type { AlloyConfig, RemoteTarget, SecretKeyRef, StoreCapability } from './config.js';
+export { ALLOY_IMAGE, defaults as alloyDefaults } from './config.js';
+export { generateAlloyConfig, type AlloyConfigInput, type GeneratedAlloyConfig } from './alloy-config.js';
+export { block, concat, expr, ref, toLabel, writeAlloyFile, Expression, type Block, type Value } from './syntax.js';
+
+/** The named objects an Alloy instance renders. */
+export type AlloyObjects = {
+  alloy_serviceaccount: IServiceAccount;
+  alloy_clusterrole: IClusterRole;
+  alloy_clusterrolebinding: IClusterRoleBinding;
+  alloy_configmap: IConfigMap;
+  alloy_daemonset: IDaemonSet;
+  alloy_service?: IService;
+  alloy_servicemonitor?: IServiceMonitor;
+  alloy_cluster_service?: IService;
+};
+
+function generate(context: BuildContext<AlloyConfig>): { stores: Stores; generated: GeneratedAlloyConfig } {
+  const stores = resolveStores(context);
+  const { settings } = context.environment;
+  const generated = generateAlloyConfig({
+    config: context.config,
+    cluster: context.environment.cluster.name,
+    tenant: settings.tenant,
+    serviceMonitors: settings.serviceMonitors,
+    stores,
+  });
+  return { stores, generated };
+}
+
+/**
+ * Grafana Alloy as a DaemonSet. Usage: `alloy()` or `alloy({ extraMetricsTargets: [...], require: ['metricsStore'] })`.
+ * Objects: `alloy_serviceaccount`, `alloy_clusterrole`, `alloy_clusterrolebinding`, `alloy_configmap`,
+ * `alloy_daemonset`, and when present `alloy_service`, `alloy_servicemonitor`, `alloy_cluster_service`.
+ */
+export const alloy = defineComponent<AlloyConfig, AlloyObjects>({
+  name: 'alloy',
+  tier: 'platform',
+  defaults,
+  // hostPath volumes are forbidden by the baseline level, so the namespace must be privileged; the pod
+  // itself carries waivers for exactly the rules it breaks.
+  podSecurity: 'privileged',
+  check: (config, checks) => checkAlloyConfig(config, checks),
+  build(context) {
+    const { generated } = generate(context);
+    const access = rbac(context, generated);
+    const workload = alloyWorkload(context, generated);
+    return {
+      alloy_serviceaccount: access.serviceAccount,
+      alloy_clusterrole: access.clusterRole,
+      alloy_clusterrolebinding: access.clusterRoleBinding,
+      alloy_configmap: workload.configMap,
+      alloy_daemonset: workload.daemonSet,
+      ...(workload.service ? { alloy_service: workload.service } : {}),
+      ...(workload.serviceMonitor ? { alloy_servicemonitor: workload.serviceMonitor } : {}),
+      ...(workload.clusterService ? { alloy_cluster_service: workload.clusterService } : {}),
+    };
+  },
+  provides(context) {
+    if (!context.config.otlp.enabled) return {};
+    const host = serviceHost('alloy', context.namespace, context.environment.settings);
+    return {
+      otlpCollector: {
+        component: context.name,
+        namespace: context.namespace,
+        otlpGrpcAddress: `${host}:${PORTS.otlpGrpc}`,
+        otlpHttpUrl: `http://${host}:${PORTS.otlpHttp}`,
+      },
+    };
+  },
+  network(context) {
+    const { stores, generated } = generate(context);
+    return alloyNetwork(context, stores, generated);
+  },
+});

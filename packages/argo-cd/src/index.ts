@@ -1,0 +1,43 @@
+/**
+ * @platform/argo-cd: Argo CD managing itself, from the pinned upstream chart with typed values. The values
+ * enable what the platform's delivery objects rely on: the ApplicationSet health check that makes sync steps
+ * wait for each other, server-side diff, and CRDs applied server-side.
+ */
+import { defineComponent, type DeepPartial } from '@platform/core';
+import { ARGOCD_NAMESPACE, CHART, RELEASE_NAME } from './chart.js';
+import { checkConfig } from './check.js';
+import { defaults, type ArgoCdConfig } from './config.js';
+import { networkAccess } from './network.js';
+import { CLUSTER_RESOURCES, syncSettings } from './sync.js';
+import { chartValues } from './values.js';
+
+export { APP_VERSION, ARGOCD_NAMESPACE, CHART, RELEASE_NAME, SERVER_PORT } from './chart.js';
+export { defaults } from './config.js';
+export type { ArgoCdConfig, ResourceRequirements } from './config.js';
+export { REQUIRED_CM, REQUIRED_PARAMS } from './values.js';
+export type { ArgoCdValues } from './values.js';
+
+const argoCdComponent = defineComponent({
+  name: 'argo-cd',
+  tier: 'operators',
+  defaults,
+  check: checkConfig,
+  // Everything comes from the chart; the rendered folder holds the namespace and its NetworkPolicies.
+  build: () => ({}),
+  helm: (context) => ({ ...CHART, releaseName: RELEASE_NAME, values: chartValues(context) }),
+  network: networkAccess,
+  sync: syncSettings,
+  clusterResources: CLUSTER_RESOURCES,
+});
+
+/**
+ * Argo CD (tier `operators`) in the `argocd` namespace, where the delivery objects expect it. If the
+ * environment sets another `delivery.argocdNamespace`, follow it: `argoCd().inNamespace('gitops')`.
+ *
+ * ```ts
+ * argoCd({ highAvailability: true, configs: { cm: { 'oidc.config': '...' } } })
+ * ```
+ */
+export function argoCd(config?: DeepPartial<ArgoCdConfig>): ReturnType<typeof argoCdComponent> {
+  return argoCdComponent(config).inNamespace(ARGOCD_NAMESPACE);
+}

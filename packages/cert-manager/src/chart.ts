@@ -1,0 +1,24 @@
+/**
+ * The upstream chart this package installs, pinned. cert-manager publishes every release to the Jetstack Helm
+ * repository with the release tag as chart version (`v1.21.1`, with the `v`).
+ */
+export const CHART = {
+  repoURL: 'https://charts.jetstack.io',
+  chart: 'cert-manager',
+  version: 'v1.21.1',
+} as const;
+
+/** Helm release name. Fixed, because the chart names its objects after it (`cert-manager-webhook` ...). */
+export const RELEASE_NAME = 'cert-manager';
+
+/** Port the webhook pods serve admission requests on (chart value `webhook.securePort`, default 10250). */
+export const WEBHOOK_PORT = 10250;
+
+/** Name of the chart's Validating- and MutatingWebhookConfiguration (`<release>-webhook`). */
+export const WEBHOOK_CONFIGURATION = `${RELEASE_NAME}-webhook`;
+
+/** Registry the chart pulls every image from by default (chart value `imageRegistry`). */
+export const DEFAULT_IMAGE_REGISTRY = 'quay.io';
+
+/** Pod labels the chart sets, per part (`app.kubernetes.io/component`). */
+export const POD_COMPONENT_LABEL = 'app.kubernetes.io/component';

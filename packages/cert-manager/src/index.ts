@@ -1,0 +1,47 @@
+/**
+ * @platform/cert-manager: cert-manager from its upstream chart (installed by Argo CD with typed values), plus
+ * the platform's private PKI (a root CA and the `platform-ca` ClusterIssuer), certificate-expiry alerts, and
+ * a {@link certificate} helper other components use for their own certificates.
+ */
+import { defineComponent } from '@platform/core';
+import { alerts } from './alerts.js';
+import { CA_ISSUER_REF } from './certificate.js';
+import { CHART, RELEASE_NAME } from './chart.js';
+import { checkConfig } from './check.js';
+import { defaults } from './config.js';
+import { issuers } from './issuers.js';
+import { networkAccess } from './network.js';
+import { CLUSTER_RESOURCES, syncSettings } from './sync.js';
+import { chartValues } from './values.js';
+
+export { certificate, CA_ISSUER_NAME, CA_ISSUER_REF, DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
+export type { CertificateOptions, IssuerRef, PrivateKeyOptions } from './certificate.js';
+export { CHART, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
+export { defaults } from './config.js';
+export type { CertManagerConfig, ResourceRequirements, RootCAConfig } from './config.js';
+export { BOOTSTRAP_ISSUER_NAME, ROOT_CA_NAME } from './issuers.js';
+export type { CertManagerValues } from './values.js';
+
+/**
+ * cert-manager (tier `operators`, namespace `cert-manager`). Provides `certificateIssuer`: the `platform-ca`
+ * ClusterIssuer.
+ *
+ * ```ts
+ * certManager({ replicas: { webhook: 3 }, acme: { egress: true } })
+ * ```
+ */
+export const certManager = defineComponent({
+  name: 'cert-manager',
+  tier: 'operators',
+  defaults,
+  check: checkConfig,
+  provides: ({ name, namespace }) => ({ certificateIssuer: { component: name, namespace, issuerRef: { ...CA_ISSUER_REF } } }),
+  build: (context) => ({
+    ...issuers(context),
+    ...(context.environment.settings.serviceMonitors ? { alerts_prometheusrule: alerts(context) } : {}),
+  }),
+  helm: (context) => ({ ...CHART, releaseName: RELEASE_NAME, values: chartValues(context) }),
+  network: networkAccess,
+  sync: syncSettings,
+  clusterResources: CLUSTER_RESOURCES,
+});

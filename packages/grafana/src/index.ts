@@ -1,0 +1,69 @@
+/**
+ * @platform/grafana: Grafana wired to the environment. Datasources come from the stores the environment's
+ * components provide (`metricsStore`, `logsStore`, `tracesStore`), linked to each other; dashboards come
+ * from every component that provides `dashboards`; credentials come only from Secrets.
+ */
+import {
+  defineComponent, type IConfigMap, type IDeployment, type IIngress, type IPersistentVolumeClaim, type IPodDisruptionBudget, type IService,
+  type IServiceMonitor,
+} from '@platform/core';
+import { checkGrafanaConfig } from './check.js';
+import { defaults, type GrafanaConfig } from './config.js';
+import { dashboardObjects, dashboardProviders } from './dashboards.js';
+import { datasources, datasourcesFile, resolveStores } from './datasources.js';
+import { grafanaWorkload } from './deployment.js';
+import { grafanaIni } from './grafana-ini.js';
+import { grafanaIngress } from './ingress.js';
+import { grafanaNetwork } from './network.js';
+
+export type { DatasourceCapability, GrafanaConfig, IniValue, SecretKeyRef } from './config.js';
+export { GRAFANA_IMAGE, defaults as grafanaDefaults } from './config.js';
+export { datasourceUid, type Datasource } from './datasources.js';
+
+/**
+ * The named objects a Grafana instance renders. Dashboard ConfigMaps are named
+ * `dashboards_<component>_configmap` (`dashboards_<component>_<n>_configmap` when split).
+ */
+export type GrafanaObjects = {
+  config_configmap: IConfigMap;
+  datasources_configmap: IConfigMap;
+  dashboard_providers_configmap: IConfigMap;
+  grafana_deployment: IDeployment;
+  grafana_service?: IService;
+  grafana_pdb?: IPodDisruptionBudget;
+  grafana_servicemonitor?: IServiceMonitor;
+  grafana_pvc?: IPersistentVolumeClaim;
+  alerting_service?: IService;
+  grafana_ingress?: IIngress;
+} & { [dashboards: `dashboards_${string}_configmap`]: IConfigMap };
+
+/**
+ * Grafana. Usage: `grafana()`, or `grafana({ ingress: { enabled: true }, require: ['metricsStore', 'logsStore'] })`.
+ * Objects: see {@link GrafanaObjects}.
+ */
+export const grafana = defineComponent<GrafanaConfig, GrafanaObjects>({
+  name: 'grafana',
+  tier: 'platform',
+  defaults,
+  check: (config, checks) => checkGrafanaConfig(config, checks),
+  build(context) {
+    const stores = resolveStores(context);
+    const dashboards = dashboardObjects(context, dashboardProviders(context));
+    const workload = grafanaWorkload(context, {
+      ini: grafanaIni(context),
+      datasources: datasourcesFile(datasources(stores, context.environment.settings.tenant)),
+      dashboards,
+    });
+    return {
+      ...workload.configMaps,
+      grafana_deployment: workload.deployment,
+      ...(workload.service ? { grafana_service: workload.service } : {}),
+      ...(workload.pdb ? { grafana_pdb: workload.pdb } : {}),
+      ...(workload.serviceMonitor ? { grafana_servicemonitor: workload.serviceMonitor } : {}),
+      ...(workload.pvc ? { grafana_pvc: workload.pvc } : {}),
+      ...(workload.alertingService ? { alerting_service: workload.alertingService } : {}),
+      ...(context.config.ingress.enabled ? { grafana_ingress: grafanaIngress(context) } : {}),
+    };
+  },
+  network: (context) => grafanaNetwork(context, resolveStores(context)),
+});

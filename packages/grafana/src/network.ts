@@ -1,0 +1,46 @@
+import { urlPort, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess } from '@platform/core';
+import { HTTP_PORT, type GrafanaConfig } from './config.js';
+import type { Stores } from './datasources.js';
+
+const DEFAULT_DATABASE_PORTS = { postgres: 5432, mysql: 3306 } as const;
+
+
+function databasePort(config: GrafanaConfig): number {
+  const match = /:(\d+)$/.exec(config.database.host);
+  return match ? Number(match[1]) : DEFAULT_DATABASE_PORTS[config.database.type as 'postgres' | 'mysql'];
+}
+
+/** Egress to each datasource's component, on the ports of the URLs Grafana queries. */
+function datasourceEgress(stores: Stores): EgressRule[] {
+  const ports = new Map<string, Set<number>>();
+  const add = (component: string, url: string | undefined) => {
+    if (!url) return;
+    if (!ports.has(component)) ports.set(component, new Set());
+    ports.get(component)!.add(urlPort(url));
+  };
+  stores.metrics.forEach((s) => { add(s.component, s.queryUrl); add(s.component, s.alertmanagerUrl); });
+  stores.logs.forEach((s) => add(s.component, s.queryUrl));
+  stores.traces.forEach((s) => add(s.component, s.queryUrl));
+  return [...ports.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([component, set]) => ({ name: `to-${component}`, to: [{ component }], ports: [...set].sort((a, b) => a - b) }));
+}
+
+/**
+ * Grafana's network needs: users through the ingress controller, the datasources' components, an external
+ * database, and HTTPS out for plugin downloads and the SSO provider when those are configured.
+ */
+export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: Stores): NetworkAccess {
+  const { config } = context;
+  const ingress: IngressRule[] = config.ingress.enabled
+    ? [{ name: 'from-ingress-controller', from: [{ namespace: config.ingress.controllerNamespace }], ports: [HTTP_PORT] }]
+    : [];
+  const egress: EgressRule[] = [
+    ...datasourceEgress(stores),
+    ...(config.database.type !== 'sqlite3' ? [{ name: 'database', to: 'any' as const, ports: [databasePort(config)] }] : []),
+    ...(config.plugins.length > 0 ? [{ name: 'plugin-downloads', to: 'any' as const, ports: [443] }] : []),
+    ...(config.auth.genericOAuth.enabled
+      ? [{ name: 'sso', to: 'any' as const, ports: [...new Set([config.auth.genericOAuth.tokenUrl, config.auth.genericOAuth.apiUrl].map(urlPort))].sort((a, b) => a - b) }]
+      : []),
+  ];
+  return { ingress, egress };
+}

@@ -1,0 +1,32 @@
+import { defineComponent, type DeepPartial } from '@platform/core';
+import { ISTIOD_CHART, ISTIOD_PORTS, ISTIO_NAMESPACE } from './chart.js';
+import { checkIstiod } from './check.js';
+import { istiodDefaults, type IstiodConfig } from './config.js';
+import { istiodNetworkAccess } from './network.js';
+import { meshPeerAuthentication } from './peer-authentication.js';
+import { ISTIOD_CLUSTER_RESOURCES, istiodSync } from './sync.js';
+import { istiodValues } from './values.js';
+
+const istiodComponent = defineComponent({
+  name: 'istiod',
+  tier: 'operators',
+  defaults: istiodDefaults,
+  check: checkIstiod,
+  dependsOn: ({ config }) => [config.baseComponent],
+  provides: ({ name, namespace }) => ({ serviceMesh: { component: name, namespace, xdsPort: ISTIOD_PORTS.xds } }),
+  build: (context) => ({
+    peerauthentication: meshPeerAuthentication(context),
+  }),
+  helm: (context) => ({ ...ISTIOD_CHART, releaseName: 'istiod', values: istiodValues(context) }),
+  network: istiodNetworkAccess,
+  sync: ({ namespace }) => istiodSync(namespace),
+  clusterResources: ISTIOD_CLUSTER_RESOURCES,
+});
+
+/**
+ * Istio's control plane (tier `operators`), in `istio-system` next to istio-base, which owns that namespace:
+ * istiod renders no second Namespace. Renders mesh-wide STRICT mutual TLS and provides `serviceMesh`.
+ */
+export function istiod(config?: DeepPartial<IstiodConfig>): ReturnType<typeof istiodComponent> {
+  return istiodComponent(config).inNamespace(ISTIO_NAMESPACE, { create: false });
+}

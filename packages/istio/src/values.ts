@@ -1,0 +1,98 @@
+import { applyPatch, type BuildContext, type EnvironmentView, type Patch } from '@platform/core';
+import { DEFAULT_HUB } from './chart.js';
+import type { IstioBaseConfig, IstiodConfig, ResourceRequirements } from './config.js';
+
+/** The subset of the `base` chart (1.30.3) values this package sets. */
+export interface BaseValues {
+  global: {
+    /** Namespace of istiod, which the default-revision validating webhook calls. */
+    istioNamespace: string;
+  };
+  /** Revision the `istiod-default-validator` webhook points at; `default` is the unrevisioned istiod. */
+  defaultRevision: string;
+}
+
+/**
+ * The subset of the `istiod` chart (1.30.3) values this package sets. istiod's container is restricted-compliant
+ * in the chart (non-root, read-only root file system, no privilege escalation, all capabilities dropped);
+ * the seccomp profile is the one thing the chart leaves empty, and Pod Security "restricted" requires it.
+ */
+export interface IstiodValues {
+  /** HorizontalPodAutoscaler on; `replicaCount` is then not set on the Deployment. */
+  autoscaleEnabled: boolean;
+  autoscaleMin: number;
+  autoscaleMax: number;
+  /** Replicas when autoscaling is off. */
+  replicaCount: number;
+  /** istiod container resources. */
+  resources: ResourceRequirements;
+  /** istiod container seccomp profile (`RuntimeDefault`). */
+  seccompProfile: { type: 'RuntimeDefault' };
+  /** The PodDisruptionBudget's floor; the chart renders it only with more than one replica. */
+  pdb: { minAvailable: number };
+  /** Mesh configuration (Istio MeshConfig API). */
+  meshConfig: {
+    accessLogFile: string;
+    accessLogEncoding: string;
+    outboundTrafficPolicy: { mode: string };
+    defaultConfig: { holdApplicationUntilProxyStarts: boolean };
+  };
+  /**
+   * Render the revision validating webhook with `failurePolicy: Fail` instead of `Ignore` (which istiod flips to
+   * `Fail` once ready): the chart's documented setting for tools that render with `helm template`, such as Argo CD.
+   */
+  base: { validationFailurePolicy: 'Fail' };
+  global: {
+    istioNamespace: string;
+    /** Image registry path, set only behind a registry mirror. */
+    hub?: string;
+    defaultPodDisruptionBudget: { enabled: boolean };
+    logAsJson: boolean;
+    proxy: {
+      /** Sidecar resources. */
+      resources: ResourceRequirements;
+      /** Must match the cluster's DNS domain in every Istio chart. */
+      clusterDomain: string;
+    };
+  };
+}
+
+function mirroredHub(environment: EnvironmentView): string | undefined {
+  const mirror = environment.settings.imageRegistryMirror?.replace(/\/+$/, '');
+  return mirror ? `${mirror}/${DEFAULT_HUB}` : undefined;
+}
+
+/** Values of the `base` chart, with `extraValues` deep-merged last. */
+export function baseValues({ namespace, config }: BuildContext<IstioBaseConfig>): BaseValues {
+  const values: BaseValues = { global: { istioNamespace: namespace }, defaultRevision: 'default' };
+  return applyPatch<BaseValues>(values, config.extraValues as Patch<BaseValues>);
+}
+
+/** Values of the `istiod` chart, with `extraValues` deep-merged last. */
+export function istiodValues({ namespace, config, environment }: BuildContext<IstiodConfig>): IstiodValues {
+  const hub = mirroredHub(environment);
+  const values: IstiodValues = {
+    autoscaleEnabled: config.autoscale.enabled,
+    autoscaleMin: config.autoscale.min,
+    autoscaleMax: config.autoscale.max,
+    replicaCount: config.replicas,
+    resources: config.resources,
+    seccompProfile: { type: 'RuntimeDefault' },
+    pdb: { minAvailable: 1 },
+    meshConfig: {
+      accessLogFile: config.mesh.accessLogFile,
+      accessLogEncoding: config.mesh.accessLogEncoding,
+      outboundTrafficPolicy: { mode: config.mesh.outboundTrafficPolicy },
+      defaultConfig: { holdApplicationUntilProxyStarts: config.mesh.holdApplicationUntilProxyStarts },
+    },
+    base: { validationFailurePolicy: 'Fail' },
+    global: {
+      istioNamespace: namespace,
+      ...(hub ? { hub } : {}),
+      defaultPodDisruptionBudget: { enabled: config.podDisruptionBudget },
+      logAsJson: config.logAsJson,
+      proxy: { resources: config.proxyResources, clusterDomain: environment.settings.clusterDomain },
+    },
+  };
+  return applyPatch<IstiodValues>(values, config.extraValues as Patch<IstiodValues>);
+}

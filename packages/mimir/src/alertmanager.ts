@@ -1,0 +1,56 @@
+import {
+  configChecksum,
+  serialize, standardLabels, statefulSet, type IConfigMap, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet,
+} from '@platform/core';
+import { FALLBACK_CONFIGMAP, FALLBACK_DIR, FALLBACK_FILE_KEY, WORKLOAD } from './layout.js';
+import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+
+/** The Alertmanagers' objects (none when the Alertmanager is disabled). */
+export type AlertmanagerObjects = {
+  alertmanager_statefulset?: IStatefulSet;
+  alertmanager_service?: IService;
+  alertmanager_pdb?: IPodDisruptionBudget;
+  alertmanager_servicemonitor?: IServiceMonitor;
+  alertmanager_fallback_configmap?: IConfigMap;
+};
+
+/** A receiver that sends nothing: tenants without a configuration still get a working Alertmanager API. */
+const DEFAULT_FALLBACK = { route: { receiver: 'default-receiver' }, receivers: [{ name: 'default-receiver' }] };
+
+/**
+ * The multi-tenant Alertmanager: tenants are sharded over the Alertmanager ring and each tenant's state is
+ * replicated to `replicationFactor` replicas; notification logs and silences live on a persistent volume.
+ */
+export function alertmanager(build: MimirBuild): AlertmanagerObjects {
+  const { context } = build;
+  const settings = context.config.alertmanager;
+  if (!settings.enabled) return {};
+  const fallbackYaml = serialize(settings.fallbackConfig ?? DEFAULT_FALLBACK);
+  const fallback: IConfigMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: FALLBACK_CONFIGMAP, namespace: context.namespace, labels: standardLabels(context.name, WORKLOAD.alertmanager) },
+    data: { [FALLBACK_FILE_KEY]: fallbackYaml },
+  };
+  const { workload, service, pdb, serviceMonitor } = statefulSet(context, mimirWorkloadOptions(build, {
+    name: WORKLOAD.alertmanager,
+    settings,
+    ringMember: true,
+    objectStorage: true,
+    // Grafana's Jsonnet keeps idle HTTP connections for 6 minutes, longer than clients' polling intervals.
+    flags: { 'server.http-idle-timeout': '6m' },
+    volume: settings.storage,
+    volumes: [{ volume: { name: 'fallback-config', configMap: { name: FALLBACK_CONFIGMAP } }, mountPath: FALLBACK_DIR }],
+    // The fallback configuration is read at start-up only.
+    podAnnotations: { 'checksum/fallback-config': configChecksum(fallbackYaml) },
+    terminationGracePeriodSeconds: 900,
+    antiAffinity: 'preferred',
+  }));
+  return {
+    alertmanager_statefulset: workload,
+    alertmanager_service: service!,
+    ...(pdb ? { alertmanager_pdb: pdb } : {}),
+    ...(serviceMonitor ? { alertmanager_servicemonitor: serviceMonitor } : {}),
+    alertmanager_fallback_configmap: fallback,
+  };
+}

@@ -1,0 +1,335 @@
+import type { BuildContext, ConfigChecks } from '@platform/core';
+import { parseQuantity } from './quantity.js';
+
+/**
+ * Requests and limits of one container. Following Grafana's Jsonnet, containers request CPU and memory and
+ * limit memory only: a CPU limit throttles Go's garbage collector at the worst moment.
+ */
+export interface Resources {
+  requests: {
+    /** CPU request, e.g. `500m`. */
+    cpu: string;
+    /** Memory request, e.g. `1Gi`. */
+    memory: string;
+  };
+  limits: {
+    /** Memory limit, e.g. `2Gi`. */
+    memory: string;
+  };
+}
+
+/** Settings shared by every Mimir workload; each component documents its own defaults. */
+export interface WorkloadConfig {
+  /** Number of pods. */
+  replicas: number;
+  /** Requests and limits of the Mimir container. */
+  resources: Resources;
+  /**
+   * Extra command-line flags of this component only, without the leading dash: `{ 'log.level': 'debug' }`.
+   * They win over the flags the library sets. Default `{}`.
+   */
+  extraArgs: Record<string, string | number | boolean>;
+}
+
+/** The persistent volume of a stateful Mimir workload, mounted at `/data`. */
+export interface VolumeConfig {
+  /** Requested size, e.g. `20Gi`. */
+  size: string;
+  /** Storage class; default: the cluster's default class. */
+  storageClassName?: string;
+}
+
+/** One memcached cache: a StatefulSet running memcached and its Prometheus exporter. */
+export interface CacheConfig {
+  /** Render the cache and point Mimir at it. */
+  enabled: boolean;
+  /** Number of memcached pods. */
+  replicas: number;
+  /** Memory memcached may use for items, in MiB (`-m`). The container requests ~1.05x plus 100 MiB and is limited to 1.5x. */
+  memoryLimitMb: number;
+  /** Largest item memcached stores, in MiB (`-I`); also Mimir's client-side `max_item_size`. */
+  maxItemSizeMb: number;
+  /** Maximum simultaneous connections (`-c`). */
+  connectionLimit: number;
+  /** CPU request of the memcached container. */
+  cpuRequest: string;
+}
+
+/** Configuration of `@platform/mimir`. Every field is optional for users; the defaults below fill the rest. */
+export interface MimirConfig {
+  /** Container images (defaults on each field). */
+  images: {
+    /** Mimir image for every Mimir component. Default `grafana/mimir:3.0.6`. */
+    mimir: string;
+    /** Memcached image. Default `memcached:1.6.34-alpine` (the one Grafana's Jsonnet pins). */
+    memcached: string;
+    /** Memcached exporter image. Default `prom/memcached-exporter:v0.15.3` (the one Grafana's Jsonnet pins). */
+    memcachedExporter: string;
+  };
+  /** Log level of every Mimir component (`server.log_level`): `debug`, `info`, `warn` or `error`. Default `info`. */
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Send anonymous usage statistics to Grafana Labs (`usage_stats.enabled`). Default `false`: the namespace's
+   * egress policy only allows object storage, so reports could not leave the cluster anyway.
+   */
+  usageStats: boolean;
+
+  /** Distributors: receive remote-write pushes and fan them out to ingesters. Default 2 replicas, 500m / 512Mi, limit 1Gi. */
+  distributor: WorkloadConfig & {
+    /**
+     * Deduplicate samples of HA Prometheus/Alloy pairs by their `cluster` and `__replica__` labels
+     * (HA tracker on memberlist, accepted for every tenant). Default `true`, as in Grafana's Jsonnet.
+     */
+    haTracker: boolean;
+  };
+  /** Ingesters: keep recent samples in memory and on disk, ship 2h blocks to object storage. Default 3 replicas, 1 CPU / 2Gi, limit 4Gi. */
+  ingester: WorkloadConfig & {
+    /** Copies of every series across ingesters (`ingester.ring.replication_factor`). Default 3. */
+    replicationFactor: number;
+    /** Volume for the TSDB head, WAL and ring tokens. Default 20Gi, default storage class. */
+    storage: VolumeConfig;
+  };
+  /** Queriers: evaluate PromQL over ingesters and store-gateways. Default 2 replicas, 500m / 1Gi, limit 2Gi. */
+  querier: WorkloadConfig & {
+    /** Queries one querier runs at once (`querier.max_concurrent`). Default 8, as in Grafana's Jsonnet. */
+    maxConcurrent: number;
+  };
+  /** Query-frontends: the query API; split, shard and cache queries. Default 2 replicas, 250m / 256Mi, limit 512Mi. */
+  queryFrontend: WorkloadConfig;
+  /** Query-schedulers: per-tenant query queues between query-frontends and queriers. Default 2 replicas, 100m / 128Mi, limit 256Mi. */
+  queryScheduler: WorkloadConfig & {
+    /** Queued queries per tenant before new ones are rejected. Default 100, as in Grafana's Jsonnet. */
+    maxOutstandingRequestsPerTenant: number;
+  };
+  /** Store-gateways: serve blocks from object storage to queriers. Default 3 replicas, 500m / 1Gi, limit 2Gi. */
+  storeGateway: WorkloadConfig & {
+    /** Store-gateways that load each block (`store_gateway.sharding_ring.replication_factor`). Default 3. */
+    replicationFactor: number;
+    /** Volume for index-headers and ring tokens. Default 10Gi, default storage class. */
+    storage: VolumeConfig;
+  };
+  /** Compactors: compact blocks in object storage and apply retention. Default 1 replica, 500m / 1Gi, limit 2Gi. */
+  compactor: WorkloadConfig & {
+    /** Scratch volume for blocks being compacted. Default 20Gi, default storage class. */
+    storage: VolumeConfig;
+  };
+  /** Rulers: evaluate recording and alerting rules stored per tenant. Default 2 replicas, 250m / 512Mi, limit 1Gi. */
+  ruler: WorkloadConfig & {
+    /** Render the ruler. Default `true`. */
+    enabled: boolean;
+  };
+  /** Alertmanagers: the multi-tenant Alertmanager. Default 3 replicas, 100m / 256Mi, limit 512Mi. */
+  alertmanager: WorkloadConfig & {
+    /** Render the Alertmanager. Default `true`. */
+    enabled: boolean;
+    /** Alertmanagers that hold each tenant's state (`alertmanager.sharding_ring.replication_factor`). Default 3. */
+    replicationFactor: number;
+    /** Volume for notification logs and silences. Default 1Gi, default storage class. */
+    storage: VolumeConfig;
+    /** URL (or path) under which users reach the Alertmanager, used in links of notifications. Default `/alertmanager`. */
+    externalUrl: string;
+    /**
+     * Alertmanager configuration used for tenants that have not uploaded one. Default: one receiver named
+     * `default-receiver` that sends nothing, so every tenant gets a working Alertmanager API.
+     */
+    fallbackConfig?: Record<string, unknown>;
+    /** Allow the Alertmanager pods to reach notification receivers (HTTPS, port 443) outside the cluster. Default `true`. */
+    notificationEgress: boolean;
+  };
+  /** The memcached caches. Grafana's Jsonnet sizes them for production (chunks 6 GiB x 3); these defaults are small. */
+  caches: {
+    /** Chunks cache of store-gateways (`memcached-chunks`). Default 2 x 1024 MiB, items up to 1 MiB. */
+    chunks: CacheConfig;
+    /** Index cache of store-gateways (`memcached-index-queries`). Default 2 x 512 MiB, items up to 5 MiB. */
+    indexQueries: CacheConfig;
+    /** Metadata cache of store-gateways, queriers and rulers (`memcached-metadata`). Default 2 x 256 MiB, items up to 1 MiB. */
+    metadata: CacheConfig;
+    /** Results cache of query-frontends (`memcached-frontend`). Default 2 x 512 MiB, items up to 5 MiB. */
+    frontend: CacheConfig;
+    /** Requests and limits of every memcached exporter. Default 50m / 50Mi, limit 250Mi. */
+    exporterResources: Resources;
+  };
+  /** Default per-tenant limits (the `limits` block; defaults on each field); per-tenant exceptions go in `overrides`. */
+  limits: {
+    /** Samples per second a tenant may push (`ingestion_rate`). Default 10000. */
+    ingestionRate: number;
+    /** Burst of samples above the rate (`ingestion_burst_size`). Default 200000. */
+    ingestionBurstSize: number;
+    /** In-memory series per tenant across ingesters (`max_global_series_per_user`). Default 150000. */
+    maxGlobalSeriesPerUser: number;
+    /** Metric metadata entries per tenant (`max_global_metadata_per_user`). Default 30000. */
+    maxGlobalMetadataPerUser: number;
+    /** Metadata entries per metric (`max_global_metadata_per_metric`). Default 10. */
+    maxGlobalMetadataPerMetric: number;
+    /** How long blocks are kept (`compactor_blocks_retention_period`); `0s` keeps them for ever. Default `0s`. */
+    retentionPeriod: string;
+    /** Longest time range of one query (`max_total_query_length`). Default `12000h`. */
+    maxTotalQueryLength: string;
+    /** Longest time range of one partial (split) query (`max_partial_query_length`). Default `768h`. */
+    maxPartialQueryLength: string;
+    /** Results newer than this are not cached (`max_cache_freshness`). Default `10m`. */
+    maxCacheFreshness: string;
+    /** Split/sharded queries one query may run in parallel (`max_query_parallelism`). Default 240. */
+    maxQueryParallelism: number;
+  };
+  /**
+   * Per-tenant limit overrides, written to the runtime configuration file and reloaded without restarts:
+   * `{ 'team-a': { ingestion_rate: 50000 } }` (keys are Mimir's `limits` keys). Default `{}`.
+   */
+  overrides: Record<string, Record<string, unknown>>;
+  /** The `mimir` ServiceAccount every Mimir pod runs as (no annotations by default). */
+  serviceAccount: {
+    /** Annotations, e.g. `{ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::...' }` for IRSA. Default `{}`. */
+    annotations: Record<string, string>;
+  };
+  /**
+   * Mimir configuration deep-merged over the generated `mimir.yaml` (objects merge, lists replace), for settings
+   * this library does not model: `{ querier: { timeout: '5m' } }`. Default `{}`.
+   */
+  extraConfig: Record<string, unknown>;
+}
+
+function resources(cpu: string, memory: string, memoryLimit: string): Resources {
+  return { requests: { cpu, memory }, limits: { memory: memoryLimit } };
+}
+
+function cache(replicas: number, memoryLimitMb: number, maxItemSizeMb: number): CacheConfig {
+  return { enabled: true, replicas, memoryLimitMb, maxItemSizeMb, connectionLimit: 16384, cpuRequest: '100m' };
+}
+
+/** The complete default configuration. Sizes are for a small environment; comments name Grafana's production sizes. */
+export const defaults: MimirConfig = {
+  images: {
+    mimir: 'grafana/mimir:3.0.6',
+    memcached: 'memcached:1.6.34-alpine',
+    memcachedExporter: 'prom/memcached-exporter:v0.15.3',
+  },
+  logLevel: 'info',
+  usageStats: false,
+  // Jsonnet: 3 x (2 CPU, 2Gi / 4Gi).
+  distributor: { replicas: 2, resources: resources('500m', '512Mi', '1Gi'), extraArgs: {}, haTracker: true },
+  // Jsonnet: 3 x (4 CPU, 15Gi / 25Gi), 100Gi.
+  ingester: { replicas: 3, replicationFactor: 3, resources: resources('1', '2Gi', '4Gi'), storage: { size: '20Gi', storageClassName: undefined }, extraArgs: {} },
+  // Jsonnet: 6 x (1 CPU, 12Gi / 24Gi).
+  querier: { replicas: 2, maxConcurrent: 8, resources: resources('500m', '1Gi', '2Gi'), extraArgs: {} },
+  // Jsonnet: 2 x (2 CPU, 600Mi / 1200Mi).
+  queryFrontend: { replicas: 2, resources: resources('250m', '256Mi', '512Mi'), extraArgs: {} },
+  // Jsonnet: 2 x (2 CPU, 1Gi / 2Gi).
+  queryScheduler: { replicas: 2, maxOutstandingRequestsPerTenant: 100, resources: resources('100m', '128Mi', '256Mi'), extraArgs: {} },
+  // Jsonnet: 3 x (1 CPU, 12Gi / 18Gi), 50Gi.
+  storeGateway: { replicas: 3, replicationFactor: 3, resources: resources('500m', '1Gi', '2Gi'), storage: { size: '10Gi', storageClassName: undefined }, extraArgs: {} },
+  // Jsonnet: 1 x (1 CPU, 6Gi / 6Gi), 250Gi.
+  compactor: { replicas: 1, resources: resources('500m', '1Gi', '2Gi'), storage: { size: '20Gi', storageClassName: undefined }, extraArgs: {} },
+  // Jsonnet: 2 x (1 CPU, 6Gi / 16 CPU, 16Gi).
+  ruler: { enabled: true, replicas: 2, resources: resources('250m', '512Mi', '1Gi'), extraArgs: {} },
+  // Jsonnet: 3 x (2 CPU, 10Gi / 15Gi), 100Gi.
+  alertmanager: {
+    enabled: true,
+    replicas: 3,
+    replicationFactor: 3,
+    resources: resources('100m', '256Mi', '512Mi'),
+    storage: { size: '1Gi', storageClassName: undefined },
+    externalUrl: '/alertmanager',
+    fallbackConfig: undefined,
+    notificationEgress: true,
+    extraArgs: {},
+  },
+  caches: {
+    chunks: cache(2, 1024, 1),
+    indexQueries: cache(2, 512, 5),
+    metadata: cache(2, 256, 1),
+    frontend: cache(2, 512, 5),
+    exporterResources: resources('50m', '50Mi', '250Mi'),
+  },
+  limits: {
+    ingestionRate: 10000,
+    ingestionBurstSize: 200000,
+    maxGlobalSeriesPerUser: 150000,
+    maxGlobalMetadataPerUser: 30000,
+    maxGlobalMetadataPerMetric: 10,
+    retentionPeriod: '0s',
+    maxTotalQueryLength: '12000h',
+    maxPartialQueryLength: '768h',
+    maxCacheFreshness: '10m',
+    maxQueryParallelism: 240,
+  },
+  overrides: {},
+  serviceAccount: { annotations: {} },
+  extraConfig: {},
+};
+
+/** Tenant ids Mimir accepts: up to 150 characters out of letters, digits and `!-_.*'()`. */
+const TENANT_ID = /^[a-zA-Z0-9!\-_.*'()]{1,150}$/;
+
+type WorkloadKey = 'distributor' | 'ingester' | 'querier' | 'queryFrontend' | 'queryScheduler' | 'storeGateway' | 'compactor' | 'ruler' | 'alertmanager';
+const WORKLOADS: WorkloadKey[] = ['distributor', 'ingester', 'querier', 'queryFrontend', 'queryScheduler', 'storeGateway', 'compactor', 'ruler', 'alertmanager'];
+const CACHES = ['chunks', 'indexQueries', 'metadata', 'frontend'] as const;
+
+function checkResources(checks: ConfigChecks, path: string, value: Resources): void {
+  checks.quantity(`${path}.requests.cpu`, value.requests.cpu);
+  checks.quantity(`${path}.requests.memory`, value.requests.memory);
+  checks.quantity(`${path}.limits.memory`, value.limits.memory);
+  const request = parseQuantity(value.requests.memory);
+  const limit = parseQuantity(value.limits.memory);
+  if (request !== undefined && limit !== undefined) {
+    checks.require(limit >= request, `${path}.limits.memory`, `the memory limit ${value.limits.memory} is below the memory request ${value.requests.memory}`);
+  }
+}
+
+function checkReplicationFactor(checks: ConfigChecks, path: string, replicas: number, factor: number, what: string): void {
+  checks.integer(`${path}.replicationFactor`, factor, { min: 1 });
+  if (Number.isInteger(replicas) && replicas >= 1 && Number.isInteger(factor)) {
+    checks.require(factor <= replicas, `${path}.replicationFactor`, `is ${factor} but only ${replicas} ${what} would run; raise ${path}.replicas or lower the factor`);
+  }
+}
+
+/** Semantic checks of a merged configuration (the shape is already checked against {@link defaults}). */
+export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context: Omit<BuildContext<MimirConfig>, 'peers'>): void {
+  for (const key of WORKLOADS) {
+    const workload = config[key];
+    if ('enabled' in workload && !workload.enabled) continue;
+    checks.integer(`${key}.replicas`, workload.replicas, { min: 1 });
+    checkResources(checks, `${key}.resources`, workload.resources);
+    if ('storage' in workload) checks.quantity(`${key}.storage.size`, workload.storage.size);
+  }
+  checkReplicationFactor(checks, 'ingester', config.ingester.replicas, config.ingester.replicationFactor, 'ingesters');
+  checkReplicationFactor(checks, 'storeGateway', config.storeGateway.replicas, config.storeGateway.replicationFactor, 'store-gateways');
+  if (config.alertmanager.enabled) {
+    checkReplicationFactor(checks, 'alertmanager', config.alertmanager.replicas, config.alertmanager.replicationFactor, 'alertmanagers');
+    const url = config.alertmanager.externalUrl;
+    checks.require(url.startsWith('/') || /^https?:\/\/[^/]/.test(url), 'alertmanager.externalUrl', `expected a path such as "/alertmanager" or an http(s) URL, got ${JSON.stringify(url)}`);
+  }
+  checks.integer('querier.maxConcurrent', config.querier.maxConcurrent, { min: 1 });
+  checks.integer('queryScheduler.maxOutstandingRequestsPerTenant', config.queryScheduler.maxOutstandingRequestsPerTenant, { min: 1 });
+
+  for (const key of CACHES) {
+    const cacheConfig = config.caches[key];
+    if (!cacheConfig.enabled) continue;
+    const path = `caches.${key}`;
+    checks.integer(`${path}.replicas`, cacheConfig.replicas, { min: 1 });
+    checks.integer(`${path}.memoryLimitMb`, cacheConfig.memoryLimitMb, { min: 64 });
+    checks.integer(`${path}.maxItemSizeMb`, cacheConfig.maxItemSizeMb, { min: 1, max: 1024 });
+    checks.integer(`${path}.connectionLimit`, cacheConfig.connectionLimit, { min: 1 });
+    checks.quantity(`${path}.cpuRequest`, cacheConfig.cpuRequest);
+    // memcached refuses to start otherwise: "Cannot set item size limit higher than 1/2 of memory max."
+    if (Number.isInteger(cacheConfig.memoryLimitMb) && Number.isInteger(cacheConfig.maxItemSizeMb)) {
+      checks.require(cacheConfig.maxItemSizeMb * 2 <= cacheConfig.memoryLimitMb, `${path}.maxItemSizeMb`, `memcached refuses items larger than half its memory: ${cacheConfig.maxItemSizeMb} MiB items need memoryLimitMb of at least ${cacheConfig.maxItemSizeMb * 2}, got ${cacheConfig.memoryLimitMb}`);
+    }
+  }
+  checkResources(checks, 'caches.exporterResources', config.caches.exporterResources);
+
+  const limits = config.limits;
+  checks.integer('limits.ingestionBurstSize', limits.ingestionBurstSize, { min: 1 });
+  checks.require(limits.ingestionRate > 0, 'limits.ingestionRate', `expected a positive rate, got ${limits.ingestionRate}`);
+  checks.integer('limits.maxGlobalSeriesPerUser', limits.maxGlobalSeriesPerUser, { min: 0 });
+  checks.integer('limits.maxGlobalMetadataPerUser', limits.maxGlobalMetadataPerUser, { min: 0 });
+  checks.integer('limits.maxGlobalMetadataPerMetric', limits.maxGlobalMetadataPerMetric, { min: 0 });
+  checks.integer('limits.maxQueryParallelism', limits.maxQueryParallelism, { min: 1 });
+  for (const key of ['retentionPeriod', 'maxTotalQueryLength', 'maxPartialQueryLength', 'maxCacheFreshness'] as const) {
+    checks.duration(`limits.${key}`, limits[key]);
+  }
+  for (const tenant of Object.keys(config.overrides)) {
+    checks.require(TENANT_ID.test(tenant), `overrides.${tenant}`, `"${tenant}" is not a valid Mimir tenant id (at most 150 letters, digits and !-_.*'())`);
+  }
+  checks.oneOf('logLevel', config.logLevel, ['debug', 'info', 'warn', 'error']);
+}

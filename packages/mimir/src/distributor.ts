@@ -1,0 +1,42 @@
+import { deployment, type IDeployment, type IPodDisruptionBudget, type IService, type IServiceMonitor } from '@platform/core';
+import { WORKLOAD } from './layout.js';
+import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+
+/** The distributor's objects. */
+export type DistributorObjects = {
+  distributor_deployment: IDeployment;
+  distributor_service: IService;
+  distributor_pdb?: IPodDisruptionBudget;
+  distributor_servicemonitor?: IServiceMonitor;
+};
+
+/**
+ * Distributors validate remote-write pushes, apply per-tenant rate limits and the HA tracker, and write each
+ * series to `replicationFactor` ingesters. Stateless, behind a ClusterIP Service the push clients use.
+ */
+export function distributor(build: MimirBuild): DistributorObjects {
+  const { workload, service, pdb, serviceMonitor } = deployment(build.context, mimirWorkloadOptions(build, {
+    name: WORKLOAD.distributor,
+    settings: build.context.config.distributor,
+    ringMember: true,
+    objectStorage: false,
+    // As in Grafana's Jsonnet: recycle client connections so load re-balances after scaling, and keep serving
+    // for 90 s after SIGTERM while clients notice the pod is gone.
+    flags: {
+      'server.grpc.keepalive.max-connection-age': '60s',
+      'server.grpc.keepalive.max-connection-age-grace': '5m',
+      'server.grpc.keepalive.max-connection-idle': '1m',
+      'server.grpc-max-concurrent-streams': 1000,
+      'shutdown-delay': '90s',
+    },
+    terminationGracePeriodSeconds: 100,
+    antiAffinity: 'preferred',
+    rollout: { maxSurge: '15%', maxUnavailable: 0 },
+  }));
+  return {
+    distributor_deployment: workload,
+    distributor_service: service!,
+    ...(pdb ? { distributor_pdb: pdb } : {}),
+    ...(serviceMonitor ? { distributor_servicemonitor: serviceMonitor } : {}),
+  };
+}

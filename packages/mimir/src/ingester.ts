@@ -1,0 +1,39 @@
+import { statefulSet, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet } from '@platform/core';
+import { WORKLOAD } from './layout.js';
+import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+
+/** The ingesters' objects. */
+export type IngesterObjects = {
+  ingester_statefulset: IStatefulSet;
+  ingester_service: IService;
+  ingester_pdb?: IPodDisruptionBudget;
+  ingester_servicemonitor?: IServiceMonitor;
+};
+
+/**
+ * Ingesters hold the last hours of samples in a TSDB head with a write-ahead log on a persistent volume and
+ * ship 2h blocks to object storage. One pod per node, so a node loss costs one replica of each series.
+ */
+export function ingester(build: MimirBuild): IngesterObjects {
+  const settings = build.context.config.ingester;
+  const { workload, service, pdb, serviceMonitor } = statefulSet(build.context, mimirWorkloadOptions(build, {
+    name: WORKLOAD.ingester,
+    settings,
+    ringMember: true,
+    objectStorage: true,
+    flags: {
+      'server.grpc-max-concurrent-streams': 500,
+      // A restarted ingester must rejoin the ring before it serves, or it would own no series.
+      'memberlist.abort-if-fast-join-fails': true,
+    },
+    volume: settings.storage,
+    terminationGracePeriodSeconds: 1200,
+    antiAffinity: 'required',
+  }));
+  return {
+    ingester_statefulset: workload,
+    ingester_service: service!,
+    ...(pdb ? { ingester_pdb: pdb } : {}),
+    ...(serviceMonitor ? { ingester_servicemonitor: serviceMonitor } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+import { deployment, type IDeployment, type IPodDisruptionBudget, type IService, type IServiceMonitor } from '@platform/core';
+import { WORKLOAD } from './layout.js';
+import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+
+/** The rulers' objects (none when the ruler is disabled). */
+export type RulerObjects = {
+  ruler_deployment?: IDeployment;
+  ruler_service?: IService;
+  ruler_pdb?: IPodDisruptionBudget;
+  ruler_servicemonitor?: IServiceMonitor;
+};
+
+/**
+ * Rulers evaluate each tenant's recording and alerting rules (stored in the ruler bucket, sharded over the
+ * ruler ring), query ingesters and store-gateways themselves, write results through the ingesters and send
+ * alerts to the Alertmanager. Rule files are staged under `/data/rules`.
+ */
+export function ruler(build: MimirBuild): RulerObjects {
+  const settings = build.context.config.ruler;
+  if (!settings.enabled) return {};
+  const { workload, service, pdb, serviceMonitor } = deployment(build.context, mimirWorkloadOptions(build, {
+    name: WORKLOAD.ruler,
+    settings,
+    ringMember: true,
+    objectStorage: true,
+    // Rule evaluations write to the ingesters; allow them longer than a distributor's 2 s (Jsonnet does the same).
+    flags: { 'distributor.remote-timeout': '10s' },
+    terminationGracePeriodSeconds: 600,
+    antiAffinity: 'preferred',
+    rollout: { maxSurge: '50%', maxUnavailable: 0 },
+  }));
+  return {
+    ruler_deployment: workload,
+    ruler_service: service!,
+    ...(pdb ? { ruler_pdb: pdb } : {}),
+    ...(serviceMonitor ? { ruler_servicemonitor: serviceMonitor } : {}),
+  };
+}

@@ -1,0 +1,81 @@
+import { SYNC_OPTIONS, type IConfigMap, type IDaemonSet } from '@platform/core';
+import { describe, expect, it } from 'vitest';
+import { edited, findingsOf, objectOf, render, web } from '../test/fixtures.js';
+import { firstSyncShare } from './argocd.js';
+
+const big: IConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dashboards' }, data: { 'big.json': 'x'.repeat(300_000) } };
+
+function withoutSyncOptions(objects: Parameters<Parameters<typeof edited>[1]>[0]): IConfigMap {
+  const object = objectOf<IConfigMap>(objects, 'web', 'dashboards_configmap');
+  delete object.metadata!.annotations![SYNC_OPTIONS];
+  return object;
+}
+
+/** The bytes of annotations client-side apply would need: the object as JSON under the last-applied key, plus existing annotations. */
+function annotationBytes(object: IConfigMap): number {
+  const existing = Object.entries(object.metadata?.annotations ?? {}).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  return Buffer.byteLength(JSON.stringify(object)) + Buffer.byteLength('kubectl.kubernetes.io/last-applied-configuration') + existing;
+}
+
+describe('argocd.server-side-apply', () => {
+  it('passes a large object the renderer marked for server-side apply, and one whose Application applies server-side', async () => {
+    expect(findingsOf(await render([web().addObjects({ dashboards_configmap: big })]), 'argocd.server-side-apply')).toEqual([]);
+    const applicationWide = edited(await render([web().addObjects({ dashboards_configmap: big }).withSync({ serverSideApply: true })]), withoutSyncOptions);
+    expect(findingsOf(applicationWide, 'argocd.server-side-apply')).toEqual([]);
+  });
+
+  it('reports a large object applied client-side, also when it opts out of its Application\'s server-side apply', async () => {
+    let size = 0;
+    const clientSide = edited(await render([web().addObjects({ dashboards_configmap: big })]), (objects) => {
+      size = annotationBytes(withoutSyncOptions(objects));
+    });
+    const expected = (bytes: number) => [{
+      rule: 'argocd.server-side-apply', severity: 'error', environment: 'test', component: 'web', object: 'ConfigMap/web/dashboards', path: `metadata.annotations["${SYNC_OPTIONS}"]`,
+      message: `ConfigMap "dashboards" needs ${bytes} bytes of annotations under client-side apply, more than Kubernetes' limit of 262144; apply it server-side (${SYNC_OPTIONS}: ServerSideApply=true, or serverSideApply in the component's sync settings)`,
+    }];
+    expect(size).toBeGreaterThan(262144);
+    expect(findingsOf(clientSide, 'argocd.server-side-apply')).toEqual(expected(size));
+
+    const optedOut = edited(await render([web().addObjects({ dashboards_configmap: big }).withSync({ serverSideApply: true })]), (objects) => {
+      const object = objectOf<IConfigMap>(objects, 'web', 'dashboards_configmap');
+      object.metadata!.annotations![SYNC_OPTIONS] = 'ServerSideApply=false';
+      size = annotationBytes(object);
+    });
+    expect(findingsOf(optedOut, 'argocd.server-side-apply')).toEqual(expected(size));
+  });
+});
+
+describe('argocd.first-sync-share', () => {
+  const defaultShare = { delivery: {} };
+
+  it('passes when every sync step starts at most 60% of the pods', async () => {
+    const rendered = await render([web().inTier('platform'), web().named('other')], defaultShare);
+    expect(findingsOf(rendered, 'argocd.first-sync-share')).toEqual([]);
+  });
+
+  it('reports a step that starts more than delivery.maxFirstSyncShare of all pods', async () => {
+    // 3 of 5 pods start in the workloads step: exactly the default 60% is allowed, more than 50% is not.
+    expect(findingsOf(await render([web({ replicas: 3 }), web().named('other').inTier('platform')], defaultShare), 'argocd.first-sync-share')).toEqual([]);
+    const stricter = await render([web({ replicas: 3 }), web().named('other').inTier('platform')], { delivery: { maxFirstSyncShare: 0.5 } });
+    expect(findingsOf(stricter, 'argocd.first-sync-share')).toEqual([{
+      rule: 'argocd.first-sync-share', severity: 'error', environment: 'test', component: '_argocd', object: 'ApplicationSet/argocd/test-workloads-1', path: 'spec.generators[0].list.elements',
+      message: 'sync step 2 (workloads, level 1: web) starts 3 of the environment\'s 5 pods (60%), more than delivery.maxFirstSyncShare (50%); order some of these components after others (dependsOn or .after()) so that the first sync brings them up in stages',
+    }]);
+  });
+
+  it('counts a DaemonSet as one pod per node, with a configurable node estimate', async () => {
+    const agent: IDaemonSet = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
+      spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'grafana/alloy:v1.11.3' }] } } },
+    };
+    const rendered = await render([web().inTier('platform'), web({ replicas: 1 }).named('agent').addObjects({ agent_daemonset: agent })], defaultShare);
+    // Default estimate: 3 nodes, so the agent step starts 1 + 3 of 6 pods (67%).
+    expect(findingsOf(rendered, 'argocd.first-sync-share').map((f) => f.message)).toEqual([
+      'sync step 2 (workloads, level 1: agent) starts 4 of the environment\'s 6 pods (67%), more than delivery.maxFirstSyncShare (60%); order some of these components after others (dependsOn or .after()) so that the first sync brings them up in stages',
+    ]);
+    // With one node: 1 + 1 of 4 pods (50%).
+    expect(findingsOf(rendered, 'argocd.first-sync-share', { rules: [firstSyncShare({ daemonSetNodes: 1 })] })).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { defineComponent, deployment, type EnvironmentSpec, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
+import { renderForTest } from '@platform/core/testing';
+import type { AnyComponent } from '@platform/core';
+import { runPolicies, type RunPoliciesOptions } from '../engine.js';
+import type { Finding } from '../report.js';
+
+/**
+ * Test fixtures: `web`, a small component that passes every built-in rule (a replicated Deployment built
+ * with the core workload helper, with requests, a memory limit, probes and a pinned image), and helpers to
+ * render it and to run one rule.
+ */
+
+export interface WebConfig {
+  replicas: number;
+  image: string;
+  /** Components this one connects to on port 8080 (egress rules). */
+  talksTo: string[];
+  /** Components admitted on port 8080 (ingress rules). */
+  admits: string[];
+}
+
+export const web = defineComponent({
+  name: 'web',
+  tier: 'workloads',
+  defaults: { replicas: 2, image: 'nginxinc/nginx-unprivileged:1.27.3', talksTo: [], admits: [] } as WebConfig,
+  network: ({ config }) => ({
+    ingress: config.admits.map((component) => ({ name: `from-${component}`, from: [{ component }], ports: [8080] })),
+    egress: config.talksTo.map((component) => ({ name: `to-${component}`, to: [{ component }], ports: [8080] })),
+  }),
+  build(context) {
+    const { workload, service, pdb } = deployment(context, {
+      name: 'web',
+      replicas: context.config.replicas,
+      containers: [{
+        name: 'web',
+        image: context.config.image,
+        ports: [{ name: 'http', containerPort: 8080 }],
+        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
+        readinessProbe: { httpGet: { path: '/', port: 'http' } },
+        livenessProbe: { httpGet: { path: '/', port: 'http' } },
+      }],
+    });
+    return { web_deployment: workload, web_service: service!, ...(pdb ? { web_pdb: pdb } : {}) };
+  },
+});
+
+/** Environment settings every fixture uses: Argo CD's namespace exists outside the render, and one step may start every pod. */
+export const BASE: Partial<EnvironmentSpec> = { external: ['Namespace//argocd'], delivery: { maxFirstSyncShare: 1 } };
+
+/** Renders components in the test environment (with {@link BASE} merged under `overrides`). */
+export async function render(components: AnyComponent[], overrides: Partial<EnvironmentSpec> = {}): Promise<RenderedEnvironment> {
+  const { rendered } = await renderForTest(components, { ...BASE, ...overrides });
+  return rendered;
+}
+
+/** A copy of a rendered environment whose objects a test may change freely. */
+export function edited(rendered: RenderedEnvironment, change: (objects: RenderedObject[]) => void): RenderedEnvironment {
+  const objects = rendered.objects.map((o) => ({ ...o, object: structuredClone(o.object) }));
+  change(objects);
+  return { ...rendered, objects };
+}
+
+/** The object rendered under `key` by `component` in a copy made by {@link edited}. */
+export function objectOf<T extends KubeObject = KubeObject>(objects: RenderedObject[], component: string, key: string): T {
+  const found = objects.find((o) => o.component === component && o.key === key);
+  if (!found) throw new Error(`no object ${component}/${key}`);
+  return found.object as T;
+}
+
+/** Findings of one rule (not waived). */
+export function findingsOf(rendered: RenderedEnvironment, rule: string, options: RunPoliciesOptions = {}): Finding[] {
+  return runPolicies(rendered, options).findings.filter((f) => f.rule === rule);
+}
