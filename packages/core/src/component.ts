@@ -155,8 +155,52 @@ interface ComponentState<C extends object> {
 /**
  * One component of an environment: a library's definition plus the user's configuration, overrides and
  * mixins. Every method returns a new component, so a shared base can be refined per environment.
+ * (An interface, so that components of different @platform/core versions stay compatible types.)
  */
-export class Component<C extends object = object, O extends ObjectMap = ObjectMap> {
+export interface Component<C extends object = object, O extends ObjectMap = ObjectMap> {
+  /** Instance name: also the Argo CD Application's and the output folder's name. */
+  readonly name: string;
+  /** Namespace the component deploys to. Default: its name. */
+  readonly namespace: string;
+  /** Sync tier. */
+  readonly tier: Tier;
+  /** Cluster-scoped kinds the component's chart creates. */
+  readonly clusterResources: Array<{ group: string; kind: string }>;
+  /** The component's own mixins, applied by the renderer before the environment's. */
+  readonly mixins: readonly Mixin[];
+  /** Deep-merges more configuration over what the component has (Jsonnet's `_config+::`). */
+  configure(config: DeepPartial<C>): Component<C, O>;
+  /**
+   * Deep-overrides generated objects by name (Jsonnet's `+:`): `{ distributor_deployment: { spec: { replicas: 5 } } }`.
+   * `null` deletes a field or a whole object; lists of named items merge by name.
+   */
+  override(patch: ObjectsPatch<O>): Component<C, O>;
+  /** Adds objects of your own to the component, under names of your choice. */
+  addObjects<A extends ObjectMap>(objects: A): Component<C, O & A>;
+  /** Applies functions to every object of this component. */
+  mixin(...mixins: Mixin[]): Component<C, O>;
+  /** Renames the instance (for two instances of one library in an environment). Namespace follows unless set. */
+  named(name: string): Component<C, O>;
+  /**
+   * Deploys to another namespace. With `create: false` the component renders no Namespace and no
+   * namespace-wide NetworkPolicies there: another component (or the cluster) owns them.
+   */
+  inNamespace(namespace: string, options?: { create?: boolean }): Component<C, O>;
+  /** Orders this component after others, in addition to what the library declares. */
+  after(...components: string[]): Component<C, O>;
+  /** Moves the component to another sync tier. */
+  inTier(tier: Tier): Component<C, O>;
+  /** Adds Argo CD sync settings. */
+  withSync(sync: SyncSettings): Component<C, O>;
+  /** The merged and checked configuration. Throws a PlatformError naming every problem. */
+  resolveConfig(environment: EnvironmentView): C;
+  /** What the component publishes for its peers. */
+  provides(environment: EnvironmentView): Provided;
+  /** Builds the component's objects with overrides and mixins applied (mixins of the environment come later). */
+  build(environment: EnvironmentView, peers: Peers): BuiltComponent;
+}
+
+class ComponentInstance<C extends object, O extends ObjectMap> implements Component<C, O> {
   readonly #definition: ComponentDefinition<C, O>;
   readonly #state: ComponentState<C>;
 
@@ -165,17 +209,14 @@ export class Component<C extends object = object, O extends ObjectMap = ObjectMa
     this.#state = state;
   }
 
-  /** Instance name: also the Argo CD Application's and the output folder's name. */
   get name(): string {
     return this.#state.name ?? this.#definition.name;
   }
 
-  /** Namespace the component deploys to. Default: its name. */
   get namespace(): string {
     return this.#state.namespace ?? this.name;
   }
 
-  /** Cluster-scoped kinds the component's chart creates. */
   get clusterResources(): Array<{ group: string; kind: string }> {
     return this.#definition.clusterResources ?? [];
   }
@@ -185,7 +226,7 @@ export class Component<C extends object = object, O extends ObjectMap = ObjectMa
   }
 
   #with(changes: Partial<ComponentState<C>>): Component<C, O> {
-    return new Component(this.#definition, { ...this.#state, ...changes });
+    return new ComponentInstance(this.#definition, { ...this.#state, ...changes });
   }
 
   /** Deep-merges more configuration over what the component has (Jsonnet's `_config+::`). */
@@ -350,7 +391,7 @@ export type AnyComponent = Component<any, any>;
  * `mimir({ ingester: { replicas: 6 } })`.
  */
 export function defineComponent<C extends object, O extends ObjectMap>(definition: ComponentDefinition<C, O>): (config?: DeepPartial<C>) => Component<C, O> {
-  return (config) => new Component(definition, {
+  return (config) => new ComponentInstance(definition, {
     configLayers: config === undefined ? [] : [config],
     patches: [],
     additions: {},

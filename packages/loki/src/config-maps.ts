@@ -1,0 +1,17 @@
+import { standardLabels, type BuildContext, type IConfigMap } from '@platform/core';
+import type { LokiConfig } from './config.js';
+import { CONFIG_MAP, RUNTIME_CONFIG_MAP } from './pod.js';
+
+function configMap(context: BuildContext<LokiConfig>, name: string, part: string, data: Record<string, string>): IConfigMap {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: context.namespace, labels: standardLabels(context.name, part) }, data };
+}
+
+/** The ConfigMap holding Loki's config file, shared by every target. */
+export function configConfigMap(context: BuildContext<LokiConfig>, configYaml: string): IConfigMap {
+  return configMap(context, CONFIG_MAP, 'config', { 'config.yaml': configYaml });
+}
+
+/** The ConfigMap holding the runtime configuration (per-tenant overrides), which Loki reloads without restarts. */
+export function runtimeConfigMap(context: BuildContext<LokiConfig>, runtimeYaml: string): IConfigMap {
+  return configMap(context, RUNTIME_CONFIG_MAP, 'runtime-config', { 'runtime.yaml': runtimeYaml });
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { IService, LogsStore, DashboardSet } from '@platform/core';
+import { renderForTest } from '@platform/core/testing';
+import { loki } from './index.js';
+import { stub } from './helpers.test-helpers.js';
+
+function url(service: IService, path = ''): string {
+  const port = service.spec!.ports!.find((p) => p.name === 'http-metrics')!.port;
+  return `http://${service.metadata!.name}.${service.metadata!.namespace}.svc.cluster.local:${port}${path}`;
+}
+
+describe('what Loki provides', () => {
+  it('points push and query at the rendered write and read Services in simple-scalable mode', async () => {
+    const component = loki();
+    const { rendered, objects } = await renderForTest([component]);
+    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const lokiObjects = objects('loki');
+    expect(store).toEqual({
+      component: 'loki',
+      namespace: 'loki',
+      pushUrl: url(lokiObjects.write_service as IService, '/loki/api/v1/push'),
+      queryUrl: url(lokiObjects.read_service as IService),
+      multiTenant: true,
+    });
+    expect(store.pushUrl).toBe('http://write.loki.svc.cluster.local:3100/loki/api/v1/push');
+  });
+
+  it('points push and query at the distributors and query-frontends in microservices mode, in any namespace', async () => {
+    const component = loki({ mode: 'microservices' }).named('logs').inNamespace('observability');
+    const { rendered, objects } = await renderForTest([component]);
+    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const logs = objects('logs');
+    expect(store.pushUrl).toBe(url(logs.distributor_service as IService, '/loki/api/v1/push'));
+    expect(store.queryUrl).toBe(url(logs.query_frontend_service as IService));
+    expect(store.queryUrl).toBe('http://query-frontend.observability.svc.cluster.local:3100');
+    expect(store).toMatchObject({ component: 'logs', namespace: 'observability' });
+  });
+
+  it('provides a dashboard when the environment renders monitoring objects', async () => {
+    const component = loki();
+    const { rendered } = await renderForTest([component]);
+    const dashboards = component.provides(rendered.view).dashboards as DashboardSet;
+    expect(dashboards.folder).toBe('Loki');
+    const dashboard = dashboards.dashboards['loki-overview.json'] as { uid: string; panels: Array<{ targets: Array<{ expr: string }> }> };
+    expect(dashboard.uid).toBe('loki-overview-loki');
+    expect(dashboard.panels).toHaveLength(6);
+    for (const panel of dashboard.panels) expect(panel.targets[0]!.expr).toContain('namespace="loki"');
+  });
+
+  it('renders no ServiceMonitors, rules or dashboards without monitoring', async () => {
+    const component = loki();
+    const { rendered, objects } = await renderForTest([component], {
+      settings: { baseDomain: 'x', objectStorage: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucketPrefix: 'acme' }, serviceMonitors: false },
+    });
+    const kinds = new Set(Object.values(objects('loki')).map((o) => o.kind));
+    expect(kinds.has('ServiceMonitor')).toBe(false);
+    expect(kinds.has('PrometheusRule')).toBe(false);
+    expect(component.provides(rendered.view).dashboards).toBeUndefined();
+  });
+});
+
+describe('network access', () => {
+  it('lets Alloy push to the write pods and Grafana query the read pods, and Loki reach object storage', async () => {
+    const { objects } = await renderForTest([loki(), stub('alloy'), stub('grafana')]);
+    const policies = objects('loki');
+    expect((policies.networkpolicy_allow_push as unknown as { spec: unknown }).spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'write' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'alloy' } }, podSelector: {} }], ports: [{ port: 3100, protocol: 'TCP' }] }],
+    });
+    expect((policies.networkpolicy_allow_query as unknown as { spec: unknown }).spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'read' } },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'grafana' } }, podSelector: {} }], ports: [{ port: 3100, protocol: 'TCP' }] }],
+    });
+    expect((policies.networkpolicy_allow_object_storage as unknown as { spec: { egress: Array<{ ports: unknown }> } }).spec.egress[0]!.ports).toEqual([{ port: 443, protocol: 'TCP' }]);
+  });
+
+  it('takes the pushing and querying components from configuration', async () => {
+    const { objects } = await renderForTest([
+      loki({ mode: 'microservices', network: { pushFrom: ['otel-collector', 'alloy'], queryFrom: [] } }),
+      stub('alloy'), stub('otel-collector'), stub('grafana'),
+    ]);
+    const policies = objects('loki');
+    const push = policies.networkpolicy_allow_push as unknown as { spec: { podSelector: unknown; ingress: Array<{ from: Array<{ namespaceSelector: { matchLabels: Record<string, string> } }> }> } };
+    expect(push.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'distributor' } });
+    expect(push.spec.ingress[0]!.from.map((f) => f.namespaceSelector.matchLabels['kubernetes.io/metadata.name'])).toEqual(['otel-collector', 'alloy']);
+    expect(policies.networkpolicy_allow_query).toBeUndefined();
+  });
+});
+
+describe('overrides', () => {
+  it('patches generated objects by name and rejects unknown names', async () => {
+    const { objects } = await renderForTest([loki().override({
+      write_statefulset: { spec: { replicas: 5, template: { spec: { containers: [{ name: 'write', args: ['-config.file=/etc/loki/config/config.yaml', '-target=write', '-log.level=debug'] }] } } } },
+      results_cache_statefulset: null,
+    })]);
+    const rendered = objects('loki');
+    const write = rendered.write_statefulset as unknown as { spec: { replicas: number; template: { spec: { containers: Array<{ name: string; args: string[]; image: string }> } } } };
+    expect(write.spec.replicas).toBe(5);
+    expect(write.spec.template.spec.containers[0]!.args).toContain('-log.level=debug');
+    expect(write.spec.template.spec.containers[0]!.image).toBe('grafana/loki:3.7.6');
+    expect(rendered.results_cache_statefulset).toBeUndefined();
+
+    await expect(renderForTest([loki().override({ writer_statefulset: {} } as never)])).rejects.toThrow(
+      /override\.writer_statefulset: the component renders no object named "writer_statefulset" \(did you mean "write_statefulset"\?\)/,
+    );
+  });
+});

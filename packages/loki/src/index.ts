@@ -1,0 +1,91 @@
+/**
+ * @platform/loki: Grafana Loki 3 (multi-tenant log store on S3-compatible object storage), rendered natively in
+ * simple-scalable or microservices mode, with memcached caches, memberlist rings, alerts and a dashboard.
+ */
+import {
+  defineComponent, gossipRing, serialize,
+  type IConfigMap, type IPrometheusRule, type IService, type IStatefulSet,
+} from '@platform/core';
+import { alertsPrometheusRule } from './alerts.js';
+import { backend, type BackendObjects } from './backend.js';
+import { checkLokiConfig } from './checks.js';
+import { defaults, type LokiConfig } from './config.js';
+import { lokiConfigFile, runtimeConfigFile } from './config-file.js';
+import { configConfigMap, runtimeConfigMap } from './config-maps.js';
+import { compactor, type CompactorObjects } from './compactor.js';
+import { lokiDashboards } from './dashboards.js';
+import { distributor, type DistributorObjects } from './distributor.js';
+import { lokiAddresses, logsStore, SERVICE_NAMES } from './endpoints.js';
+import { indexGateway, type IndexGatewayObjects } from './index-gateway.js';
+import { ingester, type IngesterObjects } from './ingester.js';
+import { memcached } from './memcached.js';
+import { alertmanagerOf, lokiNetwork } from './network.js';
+import { workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
+import { querier, type QuerierObjects } from './querier.js';
+import { queryFrontend, type QueryFrontendObjects } from './query-frontend.js';
+import { queryScheduler, type QuerySchedulerObjects } from './query-scheduler.js';
+import { read, type ReadObjects } from './read.js';
+import { ruler, type RulerObjects } from './ruler.js';
+import { write, type WriteObjects } from './write.js';
+
+export * from './config.js';
+export { lokiAddresses, logsStore, SERVICE_NAMES, HTTP_PORT, GRPC_PORT } from './endpoints.js';
+export { lokiConfigFile, runtimeConfigFile, bucketName, forcePathStyle, type LokiConfigFile } from './config-file.js';
+export { alertRules } from './alerts.js';
+export { overviewDashboard } from './dashboards.js';
+
+type CacheObjects =
+  & { chunks_cache_statefulset: IStatefulSet } & CompanionEntries<'chunks_cache'>
+  & { results_cache_statefulset: IStatefulSet } & CompanionEntries<'results_cache'>;
+
+/** Every object Loki can render, by name; which ones exist depends on the mode and the caches. */
+export type LokiObjects =
+  & { config_configmap: IConfigMap; runtime_configmap: IConfigMap; gossip_ring_service: IService; alerts_prometheusrule?: IPrometheusRule }
+  & Partial<ReadObjects & WriteObjects & BackendObjects>
+  & Partial<DistributorObjects & IngesterObjects & QuerierObjects & QueryFrontendObjects & QuerySchedulerObjects & IndexGatewayObjects & CompactorObjects & RulerObjects>
+  & Partial<CacheObjects>;
+
+/** Grafana Loki. `loki()` renders simple-scalable mode; `loki({ mode: 'microservices' })` one workload per component. */
+export const loki = defineComponent<LokiConfig, LokiObjects>({
+  name: 'loki',
+  tier: 'platform',
+  defaults,
+  check: (config, checks) => checkLokiConfig(config, checks),
+  provides: (context) => ({
+    logsStore: logsStore(context),
+    ...(context.environment.settings.serviceMonitors ? { dashboards: lokiDashboards(context.name, context.namespace) } : {}),
+  }),
+  network: lokiNetwork,
+  build(context) {
+    const { config } = context;
+    const ring = gossipRing(context.name, context.namespace, context.environment.settings);
+    const configYaml = serialize(lokiConfigFile(context, {
+      addresses: lokiAddresses(context),
+      gossipJoinAddress: ring.joinAddress,
+      alertmanagerUrl: alertmanagerOf(context)?.url,
+    }));
+    const shared: LokiShared = { ring, configYaml };
+    const workloads = config.mode === 'simple-scalable'
+      ? { ...read(context, shared), ...write(context, shared), ...backend(context, shared) }
+      : {
+        ...distributor(context, shared),
+        ...ingester(context, shared),
+        ...querier(context, shared),
+        ...queryFrontend(context, shared),
+        ...queryScheduler(context, shared),
+        ...indexGateway(context, shared),
+        ...compactor(context, shared),
+        ...(config.ruler.enabled ? ruler(context, shared) : {}),
+      };
+    const { chunks, results } = config.caches;
+    return {
+      config_configmap: configConfigMap(context, configYaml),
+      runtime_configmap: runtimeConfigMap(context, serialize(runtimeConfigFile(config))),
+      gossip_ring_service: ring.service,
+      ...workloads,
+      ...(chunks.enabled ? workloadEntries('chunks_cache', 'statefulset', memcached(context, SERVICE_NAMES.chunksCache, chunks)) : {}),
+      ...(results.enabled ? workloadEntries('results_cache', 'statefulset', memcached(context, SERVICE_NAMES.resultsCache, results)) : {}),
+      ...(context.environment.settings.serviceMonitors ? { alerts_prometheusrule: alertsPrometheusRule(context) } : {}),
+    };
+  },
+});
