@@ -39,6 +39,24 @@ function cacheIsFresh(metaFile) {
   return true;
 }
 
+/**
+ * Leaves packages that locate files next to their own code (re2-wasm loads its .wasm through __dirname)
+ * out of the bundle, imported from where they are installed.
+ */
+function keepInPlace(packages) {
+  return {
+    name: 'keep-in-place',
+    setup(builder) {
+      const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+      builder.onResolve({ filter }, async (args) => {
+        if (args.pluginData === 'keep-in-place') return undefined;
+        const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'keep-in-place' });
+        return { path: resolved.path, external: true };
+      });
+    },
+  };
+}
+
 async function bundle(environments, outFile, metaFile) {
   const imports = Object.entries(environments)
     .map(([name, file], index) => `import * as env${index} from ${JSON.stringify(file)};\nenvironments[${JSON.stringify(name)}] = env${index};`)
@@ -55,6 +73,7 @@ async function bundle(environments, outFile, metaFile) {
     metafile: true,
     logLevel: 'error',
     legalComments: 'none',
+    plugins: [keepInPlace(['re2-wasm'])],
     banner: { js: "import { createRequire as __platformCreateRequire } from 'node:module'; const require = __platformCreateRequire(import.meta.url);" },
   });
   const inputs = Object.keys(result.metafile.inputs)
@@ -73,7 +92,8 @@ const discovered = discoverEnvironments();
 const named = process.argv.slice(2).filter((arg) => arg in discovered);
 const all = named.length === 0 || process.argv.includes('--all') || process.argv[2] === 'promote';
 const environments = Object.fromEntries(Object.entries(discovered).filter(([name]) => all || named.includes(name)));
-const key = createHash('sha256').update(JSON.stringify(Object.keys(environments))).digest('hex').slice(0, 16);
+// The launcher's own source is part of the key: a change in how it bundles invalidates every bundle.
+const key = createHash('sha256').update(JSON.stringify(Object.keys(environments))).update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
 const outFile = join(cacheDir, `cli-${key}.mjs`);
 const metaFile = join(cacheDir, `cli-${key}.json`);
 mkdirSync(cacheDir, { recursive: true });

@@ -74,15 +74,25 @@ describe('generateAlloyConfig', () => {
     expect(remoteWrite).toContain('url     = "https://mimir.sre.example.com/api/v1/push"');
     expect(remoteWrite).toContain('"X-Scope-OrgID" = "cluster-prod"');
     expect(remoteWrite).toContain('username = "prod"');
-    expect(remoteWrite).toContain('password = local.file.extra_sre_password.content');
-    expect(component(out.text, 'local.file.extra_sre_password')).toContain('filename  = "/etc/alloy/secrets/sre-metrics/password"');
+    expect(remoteWrite).toContain('password = local.file.metrics_extra_sre_password.content');
+    expect(component(out.text, 'local.file.metrics_extra_sre_password')).toContain('filename  = "/etc/alloy/secrets/sre-metrics/password"');
     const lokiWrite = component(out.text, 'loki.write.extra_sre');
-    expect(lokiWrite).toContain('bearer_token = local.file.extra_sre_token.content');
+    expect(lokiWrite).toContain('bearer_token = local.file.logs_extra_sre_token.content');
     expect(lokiWrite).toContain('"X-Source" = "prod"');
-    expect(component(out.text, 'local.file.extra_sre_token')).toContain('is_secret = true');
+    expect(component(out.text, 'local.file.logs_extra_sre_token')).toContain('is_secret = true');
     // Every scrape and log pipeline fans out to the store and the extra target.
     expect(component(out.text, 'prometheus.scrape.kubelet')).toContain('forward_to        = [prometheus.remote_write.mimir.receiver, prometheus.remote_write.extra_sre.receiver]');
     expect(component(out.text, 'loki.process.pod_logs')).toContain('forward_to = [loki.write.loki.receiver, loki.write.extra_sre.receiver]');
+  });
+
+  it('keeps the credentials of a metrics and a logs target with the same name apart', () => {
+    const auth = { username: 'prod', passwordSecret: { name: 'sre-push', key: 'password' } };
+    const out = generate({ metrics: [metrics], logs: [logs] }, {
+      extraMetricsTargets: [{ name: 'sre', url: 'https://mimir.sre.example.com/api/v1/push', basicAuth: auth }],
+      extraLogsTargets: [{ name: 'sre', url: 'https://loki.sre.example.com/loki/api/v1/push', basicAuth: auth }],
+    });
+    expect(component(out.text, 'prometheus.remote_write.extra_sre')).toContain('password = local.file.metrics_extra_sre_password.content');
+    expect(component(out.text, 'loki.write.extra_sre')).toContain('password = local.file.logs_extra_sre_password.content');
   });
 
   it('tails pod log files of this node only and reads the journal', () => {

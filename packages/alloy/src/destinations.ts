@@ -41,7 +41,7 @@ export function metricsDestinations(stores: readonly MetricsStore[], extras: rea
   }
   for (const target of extras) {
     const label = `extra_${toLabel(target.name)}`;
-    const auth = credentials(target, label);
+    const auth = credentials(target, `metrics_${label}`);
     components.push(...auth.files, block('prometheus.remote_write', label, { external_labels: externalLabels },
       block('endpoint', undefined, { url: target.url, headers: headers(target.tenant, target.headers), ...auth.attributes }, ...auth.blocks)));
   }
@@ -57,7 +57,7 @@ export function logsDestinations(stores: readonly LogsStore[], extras: readonly 
   }
   for (const target of extras) {
     const label = `extra_${toLabel(target.name)}`;
-    const auth = credentials(target, label);
+    const auth = credentials(target, `logs_${label}`);
     components.push(...auth.files, block('loki.write', label, { external_labels: externalLabels },
       block('endpoint', undefined, { url: target.url, tenant_id: target.tenant, headers: headers(undefined, target.headers), ...auth.attributes }, ...auth.blocks)));
   }

@@ -1,0 +1,30 @@
+/**
+ * dev: the workspace source of every library, small sizes, Tempo as a single process (no Kafka in dev).
+ */
+import { alloy } from '@platform/alloy';
+import { argoCd } from '@platform/argo-cd';
+import { certManager } from '@platform/cert-manager';
+import { defineEnvironment } from '@platform/core';
+import { grafana } from '@platform/grafana';
+import { istio } from '@platform/istio';
+import { loki } from '@platform/loki';
+import { mimir } from '@platform/mimir';
+import { tempo } from '@platform/tempo';
+import { externalSecrets, platform, platformRepo, sharedSettings } from '@environments/base';
+
+const base = platform({ alloy, argoCd, certManager, grafana, istio, loki, mimir, tempo });
+
+export default defineEnvironment({
+  name: 'dev',
+  cluster: { name: 'dev-eu1', server: 'https://kubernetes.default.svc' },
+  repo: platformRepo,
+  settings: sharedSettings('dev.example.com', 'acme-dev'),
+  external: externalSecrets,
+  components: Object.values({
+    ...base,
+    certManager: base.certManager.configure({ replicas: { controller: 1, webhook: 1, cainjector: 1 } }),
+    istiod: base.istiod.configure({ autoscale: { enabled: false }, replicas: 1 }),
+    loki: base.loki.configure({ retentionPeriod: '168h', read: { replicas: 2 }, write: { replicas: 3 }, backend: { replicas: 2 } }),
+    tempo: base.tempo.configure({ mode: 'monolithic', retentionPeriod: '72h' }),
+  }),
+});
