@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PolicyContext, RenderedEnvironment } from '@platform/core';
@@ -6,6 +5,7 @@ import { formatJson, formatTable, runPolicies } from '@platform/policy';
 import { colorPatch, diffTrees } from './diff.js';
 import { selectEnvironments, type EnvironmentModules } from './environments.js';
 import { paint, reportFailure } from './output.js';
+import { pinnedVersions, promoteCommand } from './promote.js';
 import { readTree, writeTree } from './write-tree.js';
 
 /** What the launcher passes in. */
@@ -22,7 +22,9 @@ export interface CliInput {
 const USAGE = `usage:
   pnpm render <env...> | --all     render environments to rendered/<env>/
   pnpm diff <env...> | --all       show what a render would change   [--exit-code]
-  pnpm check <env...> | --all      validate and run the policy checks [--format table|json]`;
+  pnpm check <env...> | --all      validate and run the policy checks [--format table|json]
+  pnpm promote <component> --from <env> --to <env> [--force]
+                                   pin <env> to the released version <from> runs, show the render diff`;
 
 function summarize(rendered: RenderedEnvironment, milliseconds: number, write: { written: number; unchanged: number; removed: number }): string {
   const kinds = new Map<string, number>();
@@ -34,19 +36,6 @@ function summarize(rendered: RenderedEnvironment, milliseconds: number, write: {
     `  objects: ${kindList}`,
     `  sync steps:\n    ${steps}`,
   ].join('\n');
-}
-
-/** Published component versions each environment pins (for the promotion gate). */
-function componentVersions(root: string): Record<string, Record<string, string>> {
-  const result: Record<string, Record<string, string>> = {};
-  const folder = join(root, 'environments');
-  for (const name of existsSync(folder) ? readdirSync(folder) : []) {
-    const manifest = join(folder, name, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const dependencies: Record<string, string> = JSON.parse(readFileSync(manifest, 'utf8')).dependencies ?? {};
-    result[name] = Object.fromEntries(Object.entries(dependencies).filter(([pkg]) => pkg.startsWith('@platform/')));
-  }
-  return result;
 }
 
 async function render(input: CliInput, names: string[], all: boolean): Promise<number> {
@@ -73,7 +62,7 @@ async function diff(input: CliInput, names: string[], all: boolean, exitCode: bo
 }
 
 async function check(input: CliInput, names: string[], all: boolean, format: string): Promise<number> {
-  const context: PolicyContext = { componentVersions: componentVersions(input.root) };
+  const context: PolicyContext = { componentVersions: pinnedVersions(input.root) };
   let errors = 0;
   const reports: unknown[] = [];
   for (const environment of selectEnvironments(input.environments, input.known, names, all)) {
@@ -123,6 +112,9 @@ export async function main(input: CliInput): Promise<number> {
         format: { type: 'string', default: 'table' },
         help: { type: 'boolean', short: 'h', default: false },
         count: { type: 'string', default: '50' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     });
     if (values.help || command === undefined) {
@@ -139,6 +131,7 @@ export async function main(input: CliInput): Promise<number> {
         }
         return await check(input, positionals, values.all, values.format);
       case 'bench-fleet': return await fleet(input, positionals, Number(values.count));
+      case 'promote': return await promoteCommand(input.root, positionals, values);
       default:
         console.error(`error: unknown command "${command}"\n${USAGE}`);
         return 1;

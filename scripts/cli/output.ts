@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { formatProblem, PlatformError } from '@platform/core';
+import { formatProblem, isPlatformError } from '@platform/core';
 
 const useColor = process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
 
@@ -12,7 +12,7 @@ export function paint(style: Style, text: string): string {
 
 /** Prints a user's mistakes one per line and returns the exit code; anything else is reported as a toolkit bug. */
 export function reportFailure(error: unknown): number {
-  if (error instanceof PlatformError) {
+  if (isPlatformError(error)) {
     for (const problem of error.problems) console.error(`${paint('red', 'error')} ${formatProblem(problem)}`);
     console.error(paint('red', `\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written.`));
     return 1;

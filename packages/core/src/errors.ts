@@ -25,6 +25,14 @@ export function formatProblem(problem: Problem): string {
   return `${where}${path}${where || path ? ': ' : ''}${problem.message}`;
 }
 
+/**
+ * Whether a value is a PlatformError of any @platform/core version (environments may pin another core than
+ * the CLI's, so `instanceof` is not enough).
+ */
+export function isPlatformError(error: unknown): error is PlatformError {
+  return error instanceof Error && error.name === 'PlatformError' && Array.isArray((error as { problems?: unknown }).problems);
+}
+
 /** An error caused by the user's configuration; carries every problem found, not just the first. */
 export class PlatformError extends Error {
   readonly problems: Problem[];

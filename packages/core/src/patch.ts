@@ -8,21 +8,23 @@
  * - Any other list, and any list wrapped in {@link replace}, replaces the old list whole.
  */
 
-const REPLACE = Symbol('platform.replace');
-
-/** Marks a value that replaces the old value whole instead of merging into it. */
+/**
+ * Marks a value that replaces the old value whole instead of merging into it. The brand is a plain string
+ * key (not a unique symbol) so that replacements made with one @platform/core version are understood by
+ * another: an environment may pin an older core than its base.
+ */
 export interface Replacement<T> {
-  readonly [REPLACE]: true;
+  readonly __platformReplace: true;
   readonly value: T;
 }
 
 /** Replace a list or object whole instead of merging into it: `containers: replace([...])`. */
 export function replace<T>(value: T): Replacement<T> {
-  return { [REPLACE]: true, value };
+  return { __platformReplace: true, value };
 }
 
 function isReplacement(value: unknown): value is Replacement<unknown> {
-  return typeof value === 'object' && value !== null && REPLACE in value;
+  return typeof value === 'object' && value !== null && (value as { __platformReplace?: unknown }).__platformReplace === true;
 }
 
 type Primitive = string | number | boolean | bigint | symbol | undefined | null;
