@@ -1,8 +1,8 @@
 import type { LogsStore, MetricsStore, TracesStore } from '@platform/core';
+import { FAKE_STORES as FAKE } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { generateAlloyConfig, type AlloyConfigInput } from './alloy-config.js';
 import { defaults, type AlloyConfig } from './config.js';
-import { FAKE } from './fakes.test-helpers.js';
 
 const metrics: MetricsStore = { component: 'mimir', namespace: 'mimir', remoteWriteUrl: FAKE.remoteWriteUrl, queryUrl: FAKE.metricsQueryUrl, multiTenant: true };
 const logs: LogsStore = { component: 'loki', namespace: 'loki', pushUrl: FAKE.pushUrl, queryUrl: FAKE.logsQueryUrl, multiTenant: true };

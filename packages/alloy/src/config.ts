@@ -1,4 +1,4 @@
-import type { IPodSpec, IResourceRequirements } from '@platform/core';
+import type { IPodSpec, IResourceRequirements, StoreCapability } from '@platform/core';
 
 /** A key of an existing Secret in Alloy's namespace (delivered by External Secrets, never rendered here). */
 export interface SecretKeyRef {
@@ -27,8 +27,8 @@ export interface RemoteTarget {
   headers?: Record<string, string>;
 }
 
-/** Capabilities Alloy can ship to. */
-export type StoreCapability = 'metricsStore' | 'logsStore' | 'tracesStore';
+/** Capabilities Alloy can ship to: the environment's telemetry stores. */
+export type { StoreCapability };
 
 /** Configuration of an Alloy instance: a DaemonSet collecting the cluster's logs, metrics and traces. */
 export interface AlloyConfig {

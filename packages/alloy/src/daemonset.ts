@@ -1,6 +1,7 @@
 import {
-  daemonSet, serviceHost, standardLabels, selectorLabels, type BuildContext, type IConfigMap, type IContainer, type IDaemonSet,
-  type IService, type IServiceMonitor, type IVolume, type IVolumeMount, configChecksum, waiverAnnotations } from '@platform/core';
+  configChecksum, configMap, daemonSet, discoveryService, serviceHost, waiverAnnotations, type BuildContext, type IConfigMap,
+  type IContainer, type IDaemonSet, type IService, type IVolume, type IVolumeMount, type WorkloadObjects,
+} from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
 import { PORTS, type AlloyConfig } from './config.js';
 import { NODE_NAME_ENV } from './discovery.js';
@@ -15,9 +16,8 @@ const STORAGE_DIR = '/var/lib/alloy';
 /** The objects of the Alloy workload. */
 export interface AlloyWorkload {
   configMap: IConfigMap;
-  daemonSet: IDaemonSet;
-  service?: IService;
-  serviceMonitor?: IServiceMonitor;
+  /** The DaemonSet with its Service and ServiceMonitor. */
+  objects: WorkloadObjects<IDaemonSet>;
   clusterService?: IService;
 }
 
@@ -52,13 +52,7 @@ const WAIVERS = {
 /** The DaemonSet, its configuration, the OTLP/metrics Service and, for clustering, the headless peer Service. */
 export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: GeneratedAlloyConfig): AlloyWorkload {
   const { config } = context;
-  const labels = standardLabels(context.name, 'alloy');
-  const configMap: IConfigMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'alloy-config', namespace: context.namespace, labels },
-    data: { [CONFIG_FILE]: generated.text },
-  };
+  const configFile = configMap(context, 'alloy-config', 'alloy', { [CONFIG_FILE]: generated.text });
 
   const clusterServiceName = 'alloy-cluster';
   const args = [
@@ -100,7 +94,7 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
   const objects = daemonSet(context, {
     name: 'alloy',
     containers: [container],
-    volumes: [{ name: 'config', configMap: { name: configMap.metadata!.name! } }, ...volumes.map((v) => v.volume), ...secrets.volumes],
+    volumes: [{ name: 'config', configMap: { name: configFile.metadata!.name! } }, ...volumes.map((v) => v.volume), ...secrets.volumes],
     serviceAccountName: 'alloy',
     automountServiceAccountToken: true,
     runAs: 0,
@@ -112,26 +106,14 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
     priorityClassName: config.priorityClassName,
   });
 
-  const clusterService: IService | undefined = generated.clustering
-    ? {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: clusterServiceName, namespace: context.namespace, labels: standardLabels(context.name, 'alloy-cluster') },
-      spec: {
-        clusterIP: 'None',
-        publishNotReadyAddresses: true,
-        selector: selectorLabels(context.name, 'alloy'),
-        // Not named http-metrics: this Service exists for peers to find each other, not for scraping.
-        ports: [{ name: 'http', port: PORTS.http, targetPort: PORTS.http, protocol: 'TCP' }],
-      },
-    }
+  // Not named http-metrics: this Service exists for peers to find each other, not for scraping.
+  const clusterService = generated.clustering
+    ? discoveryService(context, clusterServiceName, 'alloy', [{ name: 'http', port: PORTS.http, targetPort: PORTS.http, protocol: 'TCP' }])
     : undefined;
 
   return {
-    configMap,
-    daemonSet: objects.workload,
-    ...(objects.service ? { service: objects.service } : {}),
-    ...(objects.serviceMonitor ? { serviceMonitor: objects.serviceMonitor } : {}),
+    configMap: configFile,
+    objects,
     ...(clusterService ? { clusterService } : {}),
   };
 }

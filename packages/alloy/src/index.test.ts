@@ -1,7 +1,6 @@
 import type { IClusterRole, IConfigMap, IDaemonSet, INamespace, INetworkPolicy, IService, KubeObject } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeTracesStore as fakeTempo, renderForTest, } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
-import { FAKE, fakeLoki, fakeMimir, fakeTempo } from './fakes.test-helpers.js';
 import { alloy } from './index.js';
 
 function configText(objects: Record<string, KubeObject>): string {

@@ -5,8 +5,8 @@
  * `tracesStore` capabilities) plus any extra remote targets.
  */
 import {
-  defineComponent, serviceHost, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IConfigMap, type IDaemonSet, type IService,
-  type IServiceAccount, type IServiceMonitor,
+  defineComponent, namedWorkloadObjects, serviceHost, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IConfigMap, type IDaemonSet, type IService,
+  type IServiceAccount, type IServiceMonitor, type TelemetryStores,
 } from '@platform/core';
 import { generateAlloyConfig, type GeneratedAlloyConfig } from './alloy-config.js';
 import { checkAlloyConfig } from './check.js';
@@ -14,7 +14,7 @@ import { defaults, PORTS, type AlloyConfig } from './config.js';
 import { alloyWorkload } from './daemonset.js';
 import { alloyNetwork } from './network.js';
 import { rbac } from './rbac.js';
-import { resolveStores, type Stores } from './stores.js';
+import { resolveStores } from './stores.js';
 
 export type { AlloyConfig, RemoteTarget, SecretKeyRef, StoreCapability } from './config.js';
 export { ALLOY_IMAGE, defaults as alloyDefaults } from './config.js';
@@ -33,7 +33,7 @@ export type AlloyObjects = {
   alloy_cluster_service?: IService;
 };
 
-function generate(context: BuildContext<AlloyConfig>): { stores: Stores; generated: GeneratedAlloyConfig } {
+function generate(context: BuildContext<AlloyConfig>): { stores: TelemetryStores; generated: GeneratedAlloyConfig } {
   const stores = resolveStores(context);
   const { settings } = context.environment;
   const generated = generateAlloyConfig({
@@ -68,9 +68,7 @@ export const alloy = defineComponent<AlloyConfig, AlloyObjects>({
       alloy_clusterrole: access.clusterRole,
       alloy_clusterrolebinding: access.clusterRoleBinding,
       alloy_configmap: workload.configMap,
-      alloy_daemonset: workload.daemonSet,
-      ...(workload.service ? { alloy_service: workload.service } : {}),
-      ...(workload.serviceMonitor ? { alloy_servicemonitor: workload.serviceMonitor } : {}),
+      ...namedWorkloadObjects('alloy', 'daemonset', workload.objects),
       ...(workload.clusterService ? { alloy_cluster_service: workload.clusterService } : {}),
     };
   },

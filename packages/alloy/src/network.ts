@@ -1,11 +1,11 @@
-import type { BuildContext, EgressRule, IngressRule, NetworkAccess } from '@platform/core';
+import type { BuildContext, EgressRule, IngressRule, NetworkAccess, TelemetryStores } from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
 import { PORTS, type AlloyConfig, type RemoteTarget } from './config.js';
-import { portOf, type Stores } from './stores.js';
+import { portOf } from './stores.js';
 
 const KUBELET_PORT = 10250;
 
-function storeEgress(stores: Stores): EgressRule[] {
+function storeEgress(stores: TelemetryStores): EgressRule[] {
   const ports = new Map<string, Set<number>>();
   const add = (component: string, address: string) => {
     if (!ports.has(component)) ports.set(component, new Set());
@@ -33,7 +33,7 @@ function extraEgress(kind: 'metrics' | 'logs', targets: readonly RemoteTarget[])
  * Scrape targets and OTLP senders live in every namespace; core's network peers cannot select "all
  * namespaces" yet, so those two rules use `any` (see README).
  */
-export function alloyNetwork(context: BuildContext<AlloyConfig>, stores: Stores, generated: GeneratedAlloyConfig): NetworkAccess {
+export function alloyNetwork(context: BuildContext<AlloyConfig>, stores: TelemetryStores, generated: GeneratedAlloyConfig): NetworkAccess {
   const { config } = context;
   const uses = (prefix: string) => generated.components.some((id) => id.startsWith(prefix));
   const egress: EgressRule[] = [

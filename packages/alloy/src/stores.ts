@@ -1,13 +1,5 @@
-import { urlPort } from '@platform/core';
-import type { BuildContext, LogsStore, MetricsStore, TracesStore } from '@platform/core';
-import type { AlloyConfig, StoreCapability } from './config.js';
-
-/** The stores of the environment Alloy ships to. */
-export interface Stores {
-  metrics: MetricsStore[];
-  logs: LogsStore[];
-  traces: TracesStore[];
-}
+import { telemetryStores, urlPort, type BuildContext, type StoreCapability, type TelemetryStores } from '@platform/core';
+import type { AlloyConfig } from './config.js';
 
 const WHY: Record<StoreCapability, string> = {
   metricsStore: 'Alloy remote-writes the cluster\'s metrics to it',
@@ -19,15 +11,8 @@ const WHY: Record<StoreCapability, string> = {
  * Every store present, after checking that the required ones exist: a missing required store is a render
  * error that names the capability and says how to make it optional.
  */
-export function resolveStores(context: BuildContext<AlloyConfig>): Stores {
-  for (const capability of context.config.require) {
-    context.peers.require(capability, `${WHY[capability]}; to run without one, remove "${capability}" from alloy's require`);
-  }
-  return {
-    metrics: context.peers.all('metricsStore'),
-    logs: context.peers.all('logsStore'),
-    traces: context.peers.all('tracesStore'),
-  };
+export function resolveStores(context: BuildContext<AlloyConfig>): TelemetryStores {
+  return telemetryStores(context, context.config.require, WHY);
 }
 
 /** The port of a URL, or of a `host:port` address. */

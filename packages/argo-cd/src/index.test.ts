@@ -1,36 +1,17 @@
-import { APPLICATIONSET_HEALTH_LUA, type IAppProject, type IApplicationSet, type INetworkPolicy, type KubeObject, type RenderedEnvironment } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { APPLICATIONSET_HEALTH_LUA, type IAppProject, type INetworkPolicy, type KubeObject } from '@platform/core';
+import { applicationSetElement, deliveryObjects, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { argoCd } from './index.js';
 
-interface Element {
-  component: string;
-  namespace: string;
-  sources: Array<{ repoURL: string; chart?: string; targetRevision: string; helm?: { releaseName: string; valuesObject: Record<string, any> } }>;
-  syncOptions: string[];
-}
-
-function deliveryObjects<T extends KubeObject>(rendered: RenderedEnvironment, kind: string): T[] {
-  return rendered.objects.filter((o) => o.component === '_argocd' && o.object.kind === kind).map((o) => o.object as T);
-}
-
-function element(rendered: RenderedEnvironment, component: string): Element {
-  const elements = deliveryObjects<IApplicationSet>(rendered, 'ApplicationSet')
-    .flatMap((set) => (set.spec.generators[0]!.list!.elements ?? []) as unknown as Element[]);
-  const found = elements.find((e) => e.component === component);
-  if (!found) throw new Error(`no ApplicationSet element for ${component}`);
-  return found;
-}
-
 async function values(component = argoCd(), overrides = {}): Promise<Record<string, any>> {
   const { rendered } = await renderForTest([component], overrides);
-  return element(rendered, 'argo-cd').sources[0]!.helm!.valuesObject;
+  return applicationSetElement(rendered, 'argo-cd').sources[0]!.helm!.valuesObject;
 }
 
 describe('argo-cd', () => {
   it('installs the pinned chart in the argocd namespace, applied server-side', async () => {
     const { rendered } = await renderForTest([argoCd()]);
-    const { sources, namespace, syncOptions } = element(rendered, 'argo-cd');
+    const { sources, namespace, syncOptions } = applicationSetElement(rendered, 'argo-cd');
     expect(sources[0]).toMatchObject({ repoURL: 'https://argoproj.github.io/argo-helm', chart: 'argo-cd', targetRevision: '10.1.1' });
     expect(sources[0]!.helm!.releaseName).toBe('argocd');
     expect(namespace).toBe('argocd');

@@ -1,33 +1,12 @@
-import type { IAppProject, IApplicationSet, ICertificate, IClusterIssuer, INetworkPolicy, IPrometheusRule, KubeObject } from '@platform/core';
-import type { RenderedEnvironment } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import type { IAppProject, ICertificate, IClusterIssuer, INetworkPolicy, IPrometheusRule } from '@platform/core';
+import { applicationSetElement, deliveryObjects, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { certificate, certManager } from './index.js';
-
-interface Element {
-  component: string;
-  sources: Array<{ repoURL: string; chart?: string; targetRevision: string; helm?: { releaseName: string; valuesObject: Record<string, any> } }>;
-  syncOptions: string[];
-  ignoreDifferences?: Array<{ group: string; kind: string; name: string; jqPathExpressions: string[] }>;
-}
-
-function deliveryObjects<T extends KubeObject>(rendered: RenderedEnvironment, kind: string): T[] {
-  return rendered.objects.filter((o) => o.component === '_argocd' && o.object.kind === kind).map((o) => o.object as T);
-}
-
-/** The ApplicationSet list element that generates a component's Application. */
-function element(rendered: RenderedEnvironment, component: string): Element {
-  const elements = deliveryObjects<IApplicationSet>(rendered, 'ApplicationSet')
-    .flatMap((set) => (set.spec.generators[0]!.list!.elements ?? []) as unknown as Element[]);
-  const found = elements.find((e) => e.component === component);
-  if (!found) throw new Error(`no ApplicationSet element for ${component}`);
-  return found;
-}
 
 describe('cert-manager', () => {
   it('installs the pinned chart with typed values', async () => {
     const { rendered } = await renderForTest([certManager()]);
-    const { sources, syncOptions } = element(rendered, 'cert-manager');
+    const { sources, syncOptions } = applicationSetElement(rendered, 'cert-manager');
     const chart = sources[0]!;
     expect(chart).toMatchObject({ repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', targetRevision: 'v1.21.1' });
     expect(chart.helm!.releaseName).toBe('cert-manager');
@@ -51,7 +30,7 @@ describe('cert-manager', () => {
 
   it('ignores the CA bundle cainjector writes into the webhook configurations', async () => {
     const { rendered } = await renderForTest([certManager()]);
-    const ignored = element(rendered, 'cert-manager').ignoreDifferences!;
+    const ignored = applicationSetElement(rendered, 'cert-manager').ignoreDifferences!;
     expect(ignored.map((i) => i.kind).sort()).toEqual(['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
     for (const rule of ignored) {
       expect(rule).toMatchObject({ group: 'admissionregistration.k8s.io', name: 'cert-manager-webhook', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'] });
@@ -108,7 +87,7 @@ describe('cert-manager', () => {
 
     const off = await renderForTest([certManager()], { settings: { baseDomain: 'x', objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' }, serviceMonitors: false } });
     expect(off.objects('cert-manager').alerts_prometheusrule).toBeUndefined();
-    expect(element(off.rendered, 'cert-manager').sources[0]!.helm!.valuesObject.prometheus.servicemonitor.enabled).toBe(false);
+    expect(applicationSetElement(off.rendered, 'cert-manager').sources[0]!.helm!.valuesObject.prometheus.servicemonitor.enabled).toBe(false);
   });
 
   it('opens the webhook port to the API server and egress to the API server', async () => {
@@ -145,7 +124,7 @@ describe('cert-manager', () => {
     const { rendered } = await renderForTest([certManager({ extraValues: { webhook: { timeoutSeconds: 10 }, replicaCount: 3 } })], {
       settings: { baseDomain: 'x', objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' }, imageRegistryMirror: 'mirror.example.com/' },
     });
-    const values = element(rendered, 'cert-manager').sources[0]!.helm!.valuesObject;
+    const values = applicationSetElement(rendered, 'cert-manager').sources[0]!.helm!.valuesObject;
     expect(values.imageRegistry).toBe('mirror.example.com/quay.io');
     expect(values.webhook).toMatchObject({ timeoutSeconds: 10, replicaCount: 2 });
     expect(values.replicaCount).toBe(3);

@@ -1,6 +1,7 @@
 import { ConfigChecks, mergeConfig } from './config.js';
 import type { Capabilities, CapabilityName, Provided } from './endpoints.js';
 import { PlatformError } from './errors.js';
+import { didYouMean } from './suggest.js';
 import type { Mixin } from './mixins.js';
 import { namespaceObject } from './namespace.js';
 import { networkPolicies, type NetworkAccess } from './network.js';
@@ -323,7 +324,7 @@ class ComponentInstance<C extends object, O extends ObjectMap> implements Compon
       if (unknown.length > 0) {
         throw new PlatformError(unknown.map((key) => ({
           path: `override.${key}`,
-          message: `the component renders no object named "${key}"${closest(key, Object.keys(objects))}; its objects are: ${Object.keys(objects).sort().join(', ')}`,
+          message: `the component renders no object named "${key}"${didYouMean(key, Object.keys(objects), (name) => name.replace(/_/g, '').toLowerCase())}; its objects are: ${Object.keys(objects).sort().join(', ')}`,
         })));
       }
       const next: Record<string, KubeObject | null> = { ...objects };
@@ -359,26 +360,6 @@ class ComponentInstance<C extends object, O extends ObjectMap> implements Compon
   get mixins(): readonly Mixin[] {
     return this.#state.mixins;
   }
-}
-
-function closest(key: string, names: string[]): string {
-  const found = names.find((name) => name.replace(/_/g, '').toLowerCase() === key.replace(/_/g, '').toLowerCase() || levenshteinAtMost(name, key, 2));
-  return found ? ` (did you mean "${found}"?)` : '';
-}
-
-function levenshteinAtMost(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]! <= limit;
 }
 
 /** Any component, whatever its configuration and objects. */

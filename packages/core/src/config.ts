@@ -1,5 +1,6 @@
 import { PlatformError, describeValue, type Problem } from './errors.js';
 import { clone, isPlainObject, type DeepPartial } from './patch.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * Merges a user's partial configuration into a component's defaults, checking it against the shape of the
@@ -37,7 +38,7 @@ function mergeLayer(shape: unknown, base: unknown, layer: unknown, path: string,
     if (value === undefined) continue;
     const fieldPath = path ? `${path}.${key}` : key;
     if (!openMap && !(key in shapeObject)) {
-      problems.push({ path: fieldPath, message: `unknown field${suggest(key, Object.keys(shapeObject))}; known fields: ${Object.keys(shapeObject).sort().join(', ')}` });
+      problems.push({ path: fieldPath, message: `unknown field${didYouMean(key, Object.keys(shapeObject))}; known fields: ${Object.keys(shapeObject).sort().join(', ')}` });
       continue;
     }
     const expected = openMap ? undefined : shapeObject[key];
@@ -60,33 +61,13 @@ function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-function suggest(key: string, known: string[]): string {
-  const lower = key.toLowerCase();
-  const close = known.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
-  return close ? ` (did you mean "${close}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 const SUFFIXES: Record<string, number> = { '': 1, n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 
 /** The value of a Kubernetes quantity (`1Gi` → 1073741824, `500m` → 0.5), or undefined if it is not one. */
 export function parseQuantity(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') return value;
-  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(value);
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(value);
   return match ? Number(match[1]) * SUFFIXES[match[2] ?? '']! : undefined;
 }
 
@@ -131,7 +112,7 @@ export class ConfigChecks {
     this.quantity(`${path}.limits.cpu`, value.limits.cpu).quantity(`${path}.limits.memory`, value.limits.memory);
     const request = parseQuantity(value.requests.memory);
     const limit = parseQuantity(value.limits.memory);
-    return this.require(request === undefined || limit === undefined || limit >= request, `${path}.limits.memory`, `the memory limit ${value.limits.memory} is below the request ${value.requests.memory}`);
+    return this.require(request === undefined || limit === undefined || limit >= request, `${path}.limits.memory`, `the memory limit ${value.limits.memory} is below the memory request ${value.requests.memory}`);
   }
 
   /** A DNS-1123 label: the form of namespace and most object names. */

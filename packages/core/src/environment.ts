@@ -32,6 +32,12 @@ export interface ObjectStorage {
   /** Use plain HTTP to the endpoint (only for in-cluster test stores). Default false. */
   insecure?: boolean;
   /**
+   * Address buckets by path (`https://<endpoint>/<bucket>`) instead of by virtual host (`https://<bucket>.<endpoint>`).
+   * Default true (MinIO, Ceph and most S3-compatible stores need it), except for `*.amazonaws.com` endpoints,
+   * where AWS prefers virtual-hosted buckets.
+   */
+  pathStyle?: boolean;
+  /**
    * Name of the Secret (in each consuming namespace) that holds `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`,
    * delivered by External Secrets. Omit when the pods get credentials from their ServiceAccount (IRSA, workload identity).
    */

@@ -40,3 +40,25 @@ export function gossipRing(component: string, namespace: string, settings: Pick<
     joinAddress: `dns+${serviceHost(serviceName, namespace, settings)}.:${GOSSIP_PORT}`,
   };
 }
+
+/** The `memberlist` block of a Grafana database's configuration file (Mimir, Loki, Tempo). */
+export interface MemberlistConfig {
+  join_members: string[];
+  bind_port: number;
+  abort_if_cluster_join_fails: boolean;
+  cluster_label?: string;
+}
+
+/**
+ * How a process joins its ring: through the ring's join address, on the gossip port, starting even when nobody
+ * answers (the first pods of a new cluster find nobody to join). With a `clusterLabel` (e.g.
+ * `<component>.<namespace>`), the ring also refuses members of another memberlist cluster that reuses pod IPs.
+ */
+export function memberlistConfig(joinAddress: string, clusterLabel?: string): MemberlistConfig {
+  return {
+    join_members: [joinAddress],
+    bind_port: GOSSIP_PORT,
+    abort_if_cluster_join_fails: false,
+    ...(clusterLabel ? { cluster_label: clusterLabel } : {}),
+  };
+}

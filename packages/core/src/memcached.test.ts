@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { memcached, memcachedAddress, memcachedMemory } from './memcached.js';
-import { buildContext } from './mimir.test-helpers.js';
+import { memcached, memcachedAddress, memcachedMemory, MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from './memcached.js';
+import { testBuildContext } from './testing.js';
+
+const context = testBuildContext('mimir', {});
 
 describe('memcached', () => {
   it('sizes containers by Jsonnet\'s formula (the values Mimir 3.0.5\'s Jsonnet renders)', () => {
@@ -10,7 +12,6 @@ describe('memcached', () => {
   });
 
   it('is reusable for any cache: name, size and item size are parameters', () => {
-    const context = buildContext();
     const objects = memcached(context, {
       name: 'memcached-custom',
       image: 'memcached:1.6.34-alpine',
@@ -22,10 +23,26 @@ describe('memcached', () => {
       cpuRequest: '250m',
       exporterResources: { requests: { cpu: '10m', memory: '20Mi' }, limits: { memory: '40Mi' } },
     });
-    expect(objects.statefulSet.metadata!.name).toBe('memcached-custom');
-    expect(objects.statefulSet.spec!.template.spec!.containers[0]!.args).toEqual(['-m 2048', '-I 2m', '-c 1024', '-v']);
+    expect(objects.workload.metadata!.name).toBe('memcached-custom');
+    expect(objects.workload.spec!.template.spec!.containers[0]!.args).toEqual(['-m 2048', '-I 2m', '-c 1024', '-v']);
     expect(objects.service.spec!.clusterIP).toBe('None');
     expect(objects.pdb?.spec?.maxUnavailable).toBe(1);
     expect(memcachedAddress('memcached-custom', 'mimir', { clusterDomain: 'cluster.local' })).toBe('dns+memcached-custom.mimir.svc.cluster.local.:11211');
+  });
+
+  it('runs restricted with explicit users, probes, the pinned images by default and extended options on request', () => {
+    const objects = memcached(context, { name: 'cache', replicas: 2, memoryLimitMb: 1024, maxItemSizeMb: 5, connectionLimit: 16384, cpuRequest: '500m', cpuLimit: '500m', extendedOptions: ['modern', 'track_sizes'] });
+    const pod = objects.workload.spec!.template.spec!;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 11211, runAsGroup: 11211 });
+    const [server, exporter] = pod.containers;
+    expect(server!.image).toBe(MEMCACHED_IMAGE);
+    expect(server!.args).toEqual(['-m 1024', '-I 5m', '-c 16384', '-v', '--extended=modern,track_sizes']);
+    expect(server!.resources).toEqual({ requests: { cpu: '500m', memory: '1176Mi' }, limits: { cpu: '500m', memory: '1536Mi' } });
+    expect(server!.readinessProbe?.tcpSocket?.port).toBe('client');
+    expect(server!.livenessProbe?.tcpSocket?.port).toBe('client');
+    expect(exporter!.image).toBe(MEMCACHED_EXPORTER_IMAGE);
+    expect(exporter!.securityContext).toMatchObject({ runAsUser: 65534, runAsGroup: 65534, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
+    expect(exporter!.readinessProbe?.httpGet?.path).toBe('/metrics');
+    expect(objects.serviceMonitor?.spec.endpoints[0]!.port).toBe('http-metrics');
   });
 });

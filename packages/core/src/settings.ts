@@ -1,7 +1,9 @@
 import type { EnvironmentSettings } from './environment.js';
+import { resolveObjectStorage, type ResolvedObjectStorage } from './object-storage.js';
 
 /** Environment settings with every default filled in. */
 export interface ResolvedSettings extends EnvironmentSettings {
+  objectStorage: ResolvedObjectStorage;
   tenant: string;
   serviceMonitors: boolean;
   clusterDomain: string;
@@ -12,6 +14,7 @@ export interface ResolvedSettings extends EnvironmentSettings {
 export function resolveSettings(environmentName: string, settings: EnvironmentSettings): ResolvedSettings {
   return {
     ...settings,
+    objectStorage: resolveObjectStorage(settings.objectStorage),
     tenant: settings.tenant ?? environmentName,
     serviceMonitors: settings.serviceMonitors ?? true,
     clusterDomain: settings.clusterDomain ?? 'cluster.local',

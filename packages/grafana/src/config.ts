@@ -1,4 +1,4 @@
-import type { IResourceRequirements } from '@platform/core';
+import type { IResourceRequirements, StoreCapability } from '@platform/core';
 
 /** A key of an existing Secret in Grafana's namespace (delivered by External Secrets, never rendered here). */
 export interface SecretKeyRef {
@@ -8,8 +8,8 @@ export interface SecretKeyRef {
   key: string;
 }
 
-/** Stores Grafana can show as datasources. */
-export type DatasourceCapability = 'metricsStore' | 'logsStore' | 'tracesStore';
+/** Stores Grafana can show as datasources: the environment's telemetry stores. */
+export type DatasourceCapability = StoreCapability;
 
 /** A value of `grafana.ini`. */
 export type IniValue = string | number | boolean;

@@ -1,4 +1,4 @@
-import { PlatformError, standardLabels, type BuildContext, type DashboardSet, type IConfigMap, type IVolume, type IVolumeMount } from '@platform/core';
+import { configMap, PlatformError, type BuildContext, type DashboardSet, type IConfigMap, type IVolume, type IVolumeMount, } from '@platform/core';
 import type { GrafanaConfig } from './config.js';
 import { provisioningFile } from './provisioning-file.js';
 import { stableJson } from '@platform/core';
@@ -110,12 +110,7 @@ export function dashboardObjects(context: BuildContext<GrafanaConfig>, providers
       const suffix = parts.length > 1 ? `-${index + 1}` : '';
       const name = `grafana-dashboards-${provider.id}${suffix}`;
       names.push(name);
-      configMaps[`dashboards_${key(provider.id)}${suffix.replace('-', '_')}_configmap`] = {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name, namespace: context.namespace, labels: standardLabels(context.name, 'dashboards') },
-        data: Object.fromEntries(files),
-      };
+      configMaps[`dashboards_${key(provider.id)}${suffix.replace('-', '_')}_configmap`] = configMap(context, name, 'dashboards', Object.fromEntries(files));
     });
     if (names.length === 0) continue;
     volumes.push({ name: `dashboards-${provider.id}`, projected: { sources: names.map((name) => ({ configMap: { name } })) } });

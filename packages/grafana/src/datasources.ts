@@ -1,4 +1,4 @@
-import { PlatformError, type BuildContext, type LogsStore, type MetricsStore, type TracesStore } from '@platform/core';
+import { PlatformError, telemetryStores, type BuildContext, type TelemetryStores } from '@platform/core';
 import type { DatasourceCapability, GrafanaConfig } from './config.js';
 import { provisioningFile } from './provisioning-file.js';
 
@@ -16,13 +16,6 @@ export interface Datasource {
   secureJsonData?: Record<string, string>;
 }
 
-/** The stores Grafana shows. */
-export interface Stores {
-  metrics: MetricsStore[];
-  logs: LogsStore[];
-  traces: TracesStore[];
-}
-
 const WHY: Record<DatasourceCapability, string> = {
   metricsStore: 'Grafana shows its metrics as a Prometheus datasource',
   logsStore: 'Grafana shows its logs as a Loki datasource',
@@ -30,11 +23,8 @@ const WHY: Record<DatasourceCapability, string> = {
 };
 
 /** The stores of the environment, after checking that the required ones exist. */
-export function resolveStores(context: BuildContext<GrafanaConfig>): Stores {
-  for (const capability of context.config.require) {
-    context.peers.require(capability, `${WHY[capability]}; to run without one, remove "${capability}" from grafana's require`);
-  }
-  return { metrics: context.peers.all('metricsStore'), logs: context.peers.all('logsStore'), traces: context.peers.all('tracesStore') };
+export function resolveStores(context: BuildContext<GrafanaConfig>): TelemetryStores {
+  return telemetryStores(context, context.config.require, WHY);
 }
 
 /** Grafana rejects datasource uids longer than 40 characters. */
@@ -77,7 +67,7 @@ function datasource(base: Omit<Datasource, 'access' | 'orgId' | 'editable' | 'js
  * link to logs (Tempo → Loki), logs link trace ids to traces (Loki derived field → Tempo), metrics
  * exemplars link to traces, and Tempo's service map reads the metrics store.
  */
-export function datasources(stores: Stores, tenant: string): Datasource[] {
+export function datasources(stores: TelemetryStores, tenant: string): Datasource[] {
   const metricsUid = stores.metrics[0] && datasourceUid(stores.metrics[0].component, 'metrics');
   const logsUid = stores.logs[0] && datasourceUid(stores.logs[0].component, 'logs');
   const tracesUid = stores.traces[0] && datasourceUid(stores.traces[0].component, 'traces');

@@ -1,6 +1,7 @@
 import {
-  deployment, selectorLabels, standardLabels, type BuildContext, type IConfigMap, type IContainer, type IDeployment, type IEnvVar,
-  type IPersistentVolumeClaim, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IVolume, type IVolumeMount, configChecksum } from '@platform/core';
+  configChecksum, configMap, deployment, discoveryService, standardLabels, type BuildContext, type IConfigMap, type IContainer, type IDeployment,
+  type IEnvVar, type IPersistentVolumeClaim, type IService, type IVolume, type IVolumeMount, type WorkloadObjects,
+} from '@platform/core';
 import { ALERTING_HA_PORT, HTTP_PORT, type GrafanaConfig, type SecretKeyRef } from './config.js';
 import type { DashboardConfigMapKey, DashboardObjects } from './dashboards.js';
 import { ALERTING_HA_SERVICE, PATHS } from './grafana-ini.js';
@@ -19,10 +20,8 @@ export interface GrafanaFiles {
 /** The objects of the Grafana workload. */
 export interface GrafanaWorkload {
   configMaps: { config_configmap: IConfigMap; datasources_configmap: IConfigMap; dashboard_providers_configmap: IConfigMap } & Record<DashboardConfigMapKey, IConfigMap>;
-  deployment: IDeployment;
-  service?: IService;
-  pdb?: IPodDisruptionBudget;
-  serviceMonitor?: IServiceMonitor;
+  /** The Deployment with its Service, PodDisruptionBudget and ServiceMonitor. */
+  objects: WorkloadObjects<IDeployment>;
   pvc?: IPersistentVolumeClaim;
   alertingService?: IService;
 }
@@ -41,10 +40,6 @@ function environment(config: GrafanaConfig): IEnvVar[] {
     ...(config.auth.genericOAuth.enabled && config.auth.genericOAuth.clientSecret ? [secretEnv('GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET', config.auth.genericOAuth.clientSecret)] : []),
     ...(config.replicas > 1 ? [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }] : []),
   ];
-}
-
-function configMap(context: BuildContext<GrafanaConfig>, name: string, part: string, data: Record<string, string>): IConfigMap {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: context.namespace, labels: standardLabels(context.name, part) }, data };
 }
 
 /**
@@ -127,29 +122,17 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
     }
     : undefined;
 
-  const alertingService: IService | undefined = config.replicas > 1
-    ? {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: ALERTING_HA_SERVICE, namespace: context.namespace, labels: standardLabels(context.name, 'alerting') },
-      spec: {
-        clusterIP: 'None',
-        publishNotReadyAddresses: true,
-        selector: selectorLabels(context.name, 'grafana'),
-        ports: [
-          { name: 'alerting-tcp', port: ALERTING_HA_PORT, targetPort: 'alerting-tcp', protocol: 'TCP' },
-          { name: 'alerting-udp', port: ALERTING_HA_PORT, targetPort: 'alerting-udp', protocol: 'UDP' },
-        ],
-      },
-    }
+  // Alertmanager peers of an HA Grafana gossip over this port, on every pod, ready or not.
+  const alertingService = config.replicas > 1
+    ? discoveryService(context, ALERTING_HA_SERVICE, 'grafana', [
+      { name: 'alerting-tcp', port: ALERTING_HA_PORT, targetPort: 'alerting-tcp', protocol: 'TCP' },
+      { name: 'alerting-udp', port: ALERTING_HA_PORT, targetPort: 'alerting-udp', protocol: 'UDP' },
+    ])
     : undefined;
 
   return {
     configMaps,
-    deployment: objects.workload,
-    ...(objects.service ? { service: objects.service } : {}),
-    ...(objects.pdb ? { pdb: objects.pdb } : {}),
-    ...(objects.serviceMonitor ? { serviceMonitor: objects.serviceMonitor } : {}),
+    objects,
     ...(pvc ? { pvc } : {}),
     ...(alertingService ? { alertingService } : {}),
   };

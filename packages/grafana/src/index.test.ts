@@ -1,11 +1,11 @@
 import type {
   IConfigMap, IDeployment, IIngress, INetworkPolicy, IPersistentVolumeClaim, IService, IServiceMonitor, KubeObject,
 } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeTracesStore as fakeTempo, renderForTest, } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { CONFIGMAP_BUDGET } from './dashboards.js';
 import type { Datasource } from './datasources.js';
-import { FAKE, fakeDashboards, fakeIssuer, fakeLoki, fakeMimir, fakeTempo } from './fakes.test-helpers.js';
+import { fakeDashboards, fakeIssuer } from './fakes.test-helpers.js';
 import { grafana } from './index.js';
 import { readProvisioningFile } from './provisioning-file.js';
 

@@ -4,7 +4,7 @@
  * from every component that provides `dashboards`; credentials come only from Secrets.
  */
 import {
-  defineComponent, type IConfigMap, type IDeployment, type IIngress, type IPersistentVolumeClaim, type IPodDisruptionBudget, type IService,
+  defineComponent, namedWorkloadObjects, type IConfigMap, type IDeployment, type IIngress, type IPersistentVolumeClaim, type IPodDisruptionBudget, type IService,
   type IServiceMonitor,
 } from '@platform/core';
 import { checkGrafanaConfig } from './check.js';
@@ -56,10 +56,7 @@ export const grafana = defineComponent<GrafanaConfig, GrafanaObjects>({
     });
     return {
       ...workload.configMaps,
-      grafana_deployment: workload.deployment,
-      ...(workload.service ? { grafana_service: workload.service } : {}),
-      ...(workload.pdb ? { grafana_pdb: workload.pdb } : {}),
-      ...(workload.serviceMonitor ? { grafana_servicemonitor: workload.serviceMonitor } : {}),
+      ...namedWorkloadObjects('grafana', 'deployment', workload.objects),
       ...(workload.pvc ? { grafana_pvc: workload.pvc } : {}),
       ...(workload.alertingService ? { alerting_service: workload.alertingService } : {}),
       ...(context.config.ingress.enabled ? { grafana_ingress: grafanaIngress(context) } : {}),

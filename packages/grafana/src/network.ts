@@ -1,6 +1,5 @@
-import { urlPort, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess } from '@platform/core';
+import { urlPort, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess, type TelemetryStores } from '@platform/core';
 import { HTTP_PORT, type GrafanaConfig } from './config.js';
-import type { Stores } from './datasources.js';
 
 const DEFAULT_DATABASE_PORTS = { postgres: 5432, mysql: 3306 } as const;
 
@@ -11,7 +10,7 @@ function databasePort(config: GrafanaConfig): number {
 }
 
 /** Egress to each datasource's component, on the ports of the URLs Grafana queries. */
-function datasourceEgress(stores: Stores): EgressRule[] {
+function datasourceEgress(stores: TelemetryStores): EgressRule[] {
   const ports = new Map<string, Set<number>>();
   const add = (component: string, url: string | undefined) => {
     if (!url) return;
@@ -29,7 +28,7 @@ function datasourceEgress(stores: Stores): EgressRule[] {
  * Grafana's network needs: users through the ingress controller, the datasources' components, an external
  * database, and HTTPS out for plugin downloads and the SSO provider when those are configured.
  */
-export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: Stores): NetworkAccess {
+export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: TelemetryStores): NetworkAccess {
   const { config } = context;
   const ingress: IngressRule[] = config.ingress.enabled
     ? [{ name: 'from-ingress-controller', from: [{ namespace: config.ingress.controllerNamespace }], ports: [HTTP_PORT] }]

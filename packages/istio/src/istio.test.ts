@@ -1,35 +1,15 @@
-import type { IAppProject, IApplicationSet, INetworkPolicy, IPeerAuthentication, KubeObject, RenderedEnvironment } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import type { IAppProject, INetworkPolicy, IPeerAuthentication } from '@platform/core';
+import { applicationSetElement, deliveryObjects, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { istio, istioBase, istiod } from './index.js';
-
-interface Element {
-  component: string;
-  namespace: string;
-  sources: Array<{ repoURL: string; chart?: string; targetRevision: string; path?: string; helm?: { releaseName: string; valuesObject: Record<string, any> } }>;
-  syncOptions: string[];
-  ignoreDifferences?: Array<{ group: string; kind: string; name: string; jqPathExpressions: string[] }>;
-}
-
-function deliveryObjects<T extends KubeObject>(rendered: RenderedEnvironment, kind: string): T[] {
-  return rendered.objects.filter((o) => o.component === '_argocd' && o.object.kind === kind).map((o) => o.object as T);
-}
-
-function element(rendered: RenderedEnvironment, component: string): Element {
-  const elements = deliveryObjects<IApplicationSet>(rendered, 'ApplicationSet')
-    .flatMap((set) => (set.spec.generators[0]!.list!.elements ?? []) as unknown as Element[]);
-  const found = elements.find((e) => e.component === component);
-  if (!found) throw new Error(`no ApplicationSet element for ${component}`);
-  return found;
-}
 
 const settings = { baseDomain: 'x.example.com', objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' }, metricsScraperNamespaces: ['alloy'] };
 
 describe('istio', () => {
   it('installs the pinned base and istiod charts, CRDs first', async () => {
     const { rendered } = await renderForTest(istio());
-    const base = element(rendered, 'istio-base');
-    const control = element(rendered, 'istiod');
+    const base = applicationSetElement(rendered, 'istio-base');
+    const control = applicationSetElement(rendered, 'istiod');
     expect(base.sources[0]).toMatchObject({ repoURL: 'https://istio-release.storage.googleapis.com/charts', chart: 'base', targetRevision: '1.30.3' });
     expect(control.sources[0]).toMatchObject({ repoURL: 'https://istio-release.storage.googleapis.com/charts', chart: 'istiod', targetRevision: '1.30.3' });
     expect(base.namespace).toBe('istio-system');
@@ -41,7 +21,7 @@ describe('istio', () => {
 
   it('sets typed istiod values', async () => {
     const { rendered } = await renderForTest(istio({ istiod: { autoscale: { enabled: false }, replicas: 3, mesh: { accessLogFile: '/dev/stdout' } } }));
-    const values = element(rendered, 'istiod').sources[0]!.helm!.valuesObject;
+    const values = applicationSetElement(rendered, 'istiod').sources[0]!.helm!.valuesObject;
     expect(values).toMatchObject({
       autoscaleEnabled: false,
       replicaCount: 3,
@@ -90,15 +70,15 @@ describe('istio', () => {
 
   it('ignores the fields istiod patches into the webhook configurations', async () => {
     const { rendered } = await renderForTest(istio());
-    expect(element(rendered, 'istio-base').ignoreDifferences).toEqual([{
+    expect(applicationSetElement(rendered, 'istio-base').ignoreDifferences).toEqual([{
       group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', name: 'istiod-default-validator',
       jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'],
     }]);
-    expect(element(rendered, 'istiod').ignoreDifferences).toEqual([
+    expect(applicationSetElement(rendered, 'istiod').ignoreDifferences).toEqual([
       { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', name: 'istio-validator-istio-system', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'] },
       { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration', name: 'istio-sidecar-injector', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'] },
     ]);
-    expect(element(rendered, 'istiod').syncOptions).toContain('RespectIgnoreDifferences=true');
+    expect(applicationSetElement(rendered, 'istiod').syncOptions).toContain('RespectIgnoreDifferences=true');
   });
 
   it('lets the AppProject use the Istio chart repository and the kinds the charts create', async () => {
@@ -124,7 +104,7 @@ describe('istio', () => {
     const { rendered } = await renderForTest(istio({ istiod: { extraValues: { global: { logging: { level: 'default:debug' } } } } }), {
       settings: { ...settings, imageRegistryMirror: 'mirror.example.com' },
     });
-    const values = element(rendered, 'istiod').sources[0]!.helm!.valuesObject;
+    const values = applicationSetElement(rendered, 'istiod').sources[0]!.helm!.valuesObject;
     expect(values.global.hub).toBe('mirror.example.com/docker.io/istio');
     expect(values.global.logging).toEqual({ level: 'default:debug' });
     expect(values.global.istioNamespace).toBe('istio-system');

@@ -1,14 +1,5 @@
-import { standardLabels, type BuildContext, type IPrometheusRule } from '@platform/core';
+import { prometheusRule, type AlertRule, type BuildContext, type IPrometheusRule } from '@platform/core';
 import type { LokiConfig } from './config.js';
-
-/** One Prometheus alerting rule. */
-interface AlertRule {
-  alert: string;
-  expr: string;
-  for?: string;
-  labels: { severity: 'warning' | 'critical' };
-  annotations: { summary: string; description: string };
-}
 
 /**
  * Loki's key alerts, after the upstream loki-mixin (request errors, panics, latency, compactor health), scoped to
@@ -56,10 +47,5 @@ export function alertRules(namespace: string): AlertRule[] {
 
 /** The PrometheusRule carrying {@link alertRules}. */
 export function alertsPrometheusRule(context: BuildContext<LokiConfig>): IPrometheusRule {
-  return {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PrometheusRule',
-    metadata: { name: 'loki-alerts', namespace: context.namespace, labels: standardLabels(context.name, 'alerts') },
-    spec: { groups: [{ name: 'loki_alerts', rules: alertRules(context.namespace) }] },
-  };
+  return prometheusRule(context, 'loki-alerts', [{ name: 'loki_alerts', rules: alertRules(context.namespace) }]);
 }

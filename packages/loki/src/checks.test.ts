@@ -1,52 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTest } from '@platform/core/testing';
+import { renderError, renderForTest } from '@platform/core/testing';
 import { loki } from './index.js';
 import { durationHours } from './checks.js';
 
-/**
- * The problems a failing render reports, one per line. Duplicates are dropped: core checks the configuration once
- * for `provides` and once for `build`, and reports a problem from each (reported to @platform/core).
- */
-async function renderError(component: ReturnType<typeof loki>): Promise<string> {
-  try {
-    await renderForTest([component]);
-  } catch (error) {
-    return [...new Set((error as Error).message.split('\n'))].join('\n');
-  }
-  throw new Error('expected the render to fail');
-}
-
 describe('configuration checks', () => {
   it('rejects an unknown mode', async () => {
-    expect(await renderError(loki({ mode: 'monolithic' as never }))).toBe('test › loki › mode: expected one of "simple-scalable", "microservices", got "monolithic"');
+    expect(await renderError([loki({ mode: 'monolithic' as never })])).toBe('test › loki › mode: expected one of "simple-scalable", "microservices", got "monolithic"');
   });
 
   it('rejects a retention that is not a whole number of index periods', async () => {
-    expect(await renderError(loki({ retentionPeriod: '36h' }))).toBe(
+    expect(await renderError([loki({ retentionPeriod: '36h' })])).toBe(
       'test › loki › retentionPeriod: expected "0s" (keep forever) or a multiple of 24h, the index period, such as "744h" or "31d"; got "36h"',
     );
     await expect(renderForTest([loki({ retentionPeriod: '31d' })])).resolves.toBeDefined();
   });
 
   it('rejects fewer writers than copies of each stream', async () => {
-    expect(await renderError(loki({ write: { replicas: 2 } }))).toBe(
+    expect(await renderError([loki({ write: { replicas: 2 } })])).toBe(
       'test › loki › write.replicas: 2 write replicas cannot hold 3 copies of each stream; use at least replicationFactor (3) replicas or lower replicationFactor',
     );
-    expect(await renderError(loki({ mode: 'microservices', ingester: { replicas: 1 } }))).toBe(
+    expect(await renderError([loki({ mode: 'microservices', ingester: { replicas: 1 } })])).toBe(
       'test › loki › ingester.replicas: 1 ingester replicas cannot hold 3 copies of each stream; use at least replicationFactor (3) replicas or lower replicationFactor',
     );
     await expect(renderForTest([loki({ replicationFactor: 1, write: { replicas: 1 } })])).resolves.toBeDefined();
   });
 
   it('rejects malformed and unordered schema periods', async () => {
-    expect(await renderError(loki({ schemaPeriods: [{ from: '2025-01-01', schema: 'v13' }, { from: '01/06/2025', schema: 'v13' }] }))).toBe([
+    expect(await renderError([loki({ schemaPeriods: [{ from: '2025-01-01', schema: 'v13' }, { from: '01/06/2025', schema: 'v13' }] })])).toBe([
       'test › loki › schemaPeriods[1].from: expected a date "YYYY-MM-DD", got "01/06/2025"',
       'test › loki › schemaPeriods[1].from: periods must be in ascending order of "from"; "01/06/2025" does not come after "2025-01-01"',
     ].join('\n'));
   });
 
   it('reports every problem at once, with paths', async () => {
-    expect(await renderError(loki({ read: { replicas: 0, resources: { requests: { cpu: 'lots' } } }, limits: { ingestionBurstSizeMb: 5 } }))).toBe([
+    expect(await renderError([loki({ read: { replicas: 0, resources: { requests: { cpu: 'lots' } } }, limits: { ingestionBurstSizeMb: 5 } })])).toBe([
       'test › loki › limits.ingestionBurstSizeMb: the burst (5 MB) must be at least the rate (10 MB/s)',
       'test › loki › read.replicas: expected a whole number of at least 1, got 0',
       'test › loki › read.resources.requests.cpu: expected a Kubernetes quantity such as "500m" or "4Gi", got "lots"',
@@ -54,7 +41,7 @@ describe('configuration checks', () => {
   });
 
   it('rejects unknown fields with a suggestion', async () => {
-    expect(await renderError(loki({ retentonPeriod: '1d' } as never))).toMatch(/^test › loki › retentonPeriod: unknown field \(did you mean "retentionPeriod"\?\); known fields: backend, caches, /);
+    expect(await renderError([loki({ retentonPeriod: '1d' } as never)])).toMatch(/^test › loki › retentonPeriod: unknown field \(did you mean "retentionPeriod"\?\); known fields: backend, caches, /);
   });
 
   it('parses Prometheus durations', () => {

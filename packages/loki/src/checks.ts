@@ -1,5 +1,5 @@
 import type { ConfigChecks } from '@platform/core';
-import { LOKI_MODES, type LokiConfig, type Resources } from './config.js';
+import { LOKI_MODES, type LokiConfig } from './config.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -10,11 +10,6 @@ export function durationHours(duration: string): number | undefined {
   const parts = [...duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== duration) return undefined;
   return parts.reduce((hours, [, value, unit]) => hours + Number(value) * units[unit!]!, 0);
-}
-
-function resources(checks: ConfigChecks, path: string, value: Resources): void {
-  checks.quantity(`${path}.requests.cpu`, value.requests.cpu).quantity(`${path}.requests.memory`, value.requests.memory);
-  checks.quantity(`${path}.limits.cpu`, value.limits.cpu).quantity(`${path}.limits.memory`, value.limits.memory);
 }
 
 /** Semantic checks of a Loki configuration: each problem with its field path and a message saying what to do. */
@@ -57,9 +52,9 @@ export function checkLokiConfig(config: LokiConfig, checks: ConfigChecks): void 
     : (['distributor', 'ingester', 'querier', 'queryFrontend', 'queryScheduler', 'indexGateway', ...(config.ruler.enabled ? ['ruler' as const] : [])] as const);
   for (const part of active) {
     checks.integer(`${part}.replicas`, config[part].replicas, { min: 1 });
-    resources(checks, `${part}.resources`, config[part].resources);
+    checks.resources(`${part}.resources`, config[part].resources);
   }
-  if (config.mode === 'microservices') resources(checks, 'compactor.resources', config.compactor.resources);
+  if (config.mode === 'microservices') checks.resources('compactor.resources', config.compactor.resources);
   for (const part of config.mode === 'simple-scalable' ? (['write', 'backend'] as const) : (['ingester', 'indexGateway', 'compactor'] as const)) {
     checks.quantity(`${part}.storageSize`, config[part].storageSize);
   }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serialize, type IService } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { configMapFile, renderForTest, yamlBlocks } from '@platform/core/testing';
 import { loki } from './index.js';
-import { blocks, configFile } from './helpers.test-helpers.js';
 
 const withCredentials = {
   settings: {
@@ -18,7 +17,7 @@ function dns(service: IService): string {
 describe('the Loki config file', async () => {
   const { objects } = await renderForTest([loki()]);
   const rendered = objects('loki');
-  const file = blocks(configFile(rendered.config_configmap));
+  const file = yamlBlocks(configMapFile(rendered.config_configmap, 'config.yaml'));
 
   it('is multi-tenant', () => {
     expect(file.auth_enabled).toBe('auth_enabled: true\n');
@@ -68,13 +67,13 @@ describe('the Loki config file', async () => {
   });
 
   it('writes an empty runtime configuration by default', () => {
-    expect(configFile(rendered.runtime_configmap, 'runtime.yaml')).toBe(serialize({ overrides: {} }));
+    expect(configMapFile(rendered.runtime_configmap, 'runtime.yaml')).toBe(serialize({ overrides: {} }));
   });
 
   it('hands Secret credentials to Loki through the environment', async () => {
     const { objects: secured } = await renderForTest([loki()], withCredentials);
     const objects = secured('loki');
-    const config = blocks(configFile(objects.config_configmap));
+    const config = yamlBlocks(configMapFile(objects.config_configmap, 'config.yaml'));
     expect(config.common).toContain([
       '      access_key_id: ${AWS_ACCESS_KEY_ID}',
       '      bucketnames: acme-loki-chunks',
@@ -103,7 +102,7 @@ describe('the Loki config file', async () => {
       extraConfig: { querier: { max_concurrent: 8 }, server: { log_format: 'json' } },
     })]);
     const objects = configured('loki');
-    const config = blocks(configFile(objects.config_configmap));
+    const config = yamlBlocks(configMapFile(objects.config_configmap, 'config.yaml'));
     expect(config.compactor).toContain('retention_enabled: false');
     expect(config.limits_config).toContain('  ingestion_rate_mb: 50\n');
     expect(config.limits_config).toContain('  ingestion_burst_size_mb: 100\n');
@@ -112,6 +111,6 @@ describe('the Loki config file', async () => {
     expect(config.server).toContain('  log_format: json\n  log_level: info\n');
     expect(objects.results_cache_statefulset).toBeUndefined();
     expect(objects.chunks_cache_statefulset).toBeDefined();
-    expect(configFile(objects.runtime_configmap, 'runtime.yaml')).toBe(serialize({ overrides: { 'team-a': { retention_period: '2160h' } } }));
+    expect(configMapFile(objects.runtime_configmap, 'runtime.yaml')).toBe(serialize({ overrides: { 'team-a': { retention_period: '2160h' } } }));
   });
 });

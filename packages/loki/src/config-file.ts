@@ -1,4 +1,4 @@
-import { applyPatch, GOSSIP_PORT, type BuildContext, type ObjectStorage } from '@platform/core';
+import { applyPatch, memberlistConfig, s3CredentialReferences, type BuildContext, type MemberlistConfig, type ObjectStorage, type ResolvedObjectStorage, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { GRPC_PORT, HTTP_PORT, type LokiAddresses } from './endpoints.js';
 
@@ -7,9 +7,6 @@ export const DATA_PATH = '/var/loki';
 /** Where the config file and the runtime configuration are mounted. */
 export const CONFIG_PATH = '/etc/loki/config/config.yaml';
 export const RUNTIME_CONFIG_PATH = '/etc/loki/runtime/runtime.yaml';
-
-/** Environment variables that carry object storage credentials, expanded by `-config.expand-env=true`. */
-export const CREDENTIAL_ENV = { accessKey: 'AWS_ACCESS_KEY_ID', secretKey: 'AWS_SECRET_ACCESS_KEY' } as const;
 
 /** The S3 client block Loki uses for chunks (`common.storage.s3`) and rules (`ruler.storage.s3`). */
 export interface LokiS3 {
@@ -33,7 +30,7 @@ export interface LokiConfigFile {
     ring: { kvstore: { store: 'memberlist' } };
     storage: { s3: LokiS3 };
   };
-  memberlist: { join_members: string[]; bind_port: number; abort_if_cluster_join_fails: boolean; cluster_label: string };
+  memberlist: MemberlistConfig;
   schema_config: { configs: Array<{ from: string; store: 'tsdb'; object_store: 's3'; schema: string; index: { prefix: string; period: string } }> };
   storage_config: { tsdb_shipper: { index_gateway_client: { server_address: string } } };
   compactor: { retention_enabled: boolean; delete_request_store: 's3'; working_directory: string };
@@ -69,21 +66,16 @@ export function bucketName(storage: ObjectStorage, purpose: 'chunks' | 'ruler'):
   return `${storage.bucketPrefix}-loki-${purpose}`;
 }
 
-/** Path-style addressing for every S3-compatible store except AWS itself, which prefers virtual-hosted buckets. */
-export function forcePathStyle(endpoint: string): boolean {
-  return !/(^|\.)amazonaws\.com(:\d+)?$/.test(endpoint);
-}
-
-function s3(storage: ObjectStorage, purpose: 'chunks' | 'ruler'): LokiS3 {
+function s3(storage: ResolvedObjectStorage, purpose: 'chunks' | 'ruler'): LokiS3 {
+  const credentials = s3CredentialReferences(storage);
   return {
     endpoint: storage.endpoint,
     region: storage.region,
     bucketnames: bucketName(storage, purpose),
-    s3forcepathstyle: forcePathStyle(storage.endpoint),
+    s3forcepathstyle: storage.pathStyle,
     insecure: storage.insecure ?? false,
-    ...(storage.credentialsSecret
-      ? { access_key_id: `\${${CREDENTIAL_ENV.accessKey}}`, secret_access_key: `\${${CREDENTIAL_ENV.secretKey}}` }
-      : {}),
+    // `${AWS_...}` references, expanded from the pods' env (`-config.expand-env=true`): no secret is ever rendered.
+    ...(credentials ? { access_key_id: credentials.accessKey, secret_access_key: credentials.secretKey } : {}),
   };
 }
 
@@ -125,14 +117,8 @@ export function lokiConfigFile(context: Pick<BuildContext<LokiConfig>, 'name' | 
       ring: { kvstore: { store: 'memberlist' } },
       storage: { s3: s3(storage, 'chunks') },
     },
-    memberlist: {
-      join_members: [inputs.gossipJoinAddress],
-      bind_port: GOSSIP_PORT,
-      // The first pods of a new cluster find nobody to join; they must start anyway.
-      abort_if_cluster_join_fails: false,
-      // Keeps this ring from merging with another memberlist cluster (Mimir, Tempo) that reuses pod IPs.
-      cluster_label: `${context.name}.${context.namespace}`,
-    },
+    // The cluster label keeps this ring from merging with another memberlist cluster (Mimir, Tempo) that reuses pod IPs.
+    memberlist: memberlistConfig(inputs.gossipJoinAddress, `${context.name}.${context.namespace}`),
     schema_config: {
       configs: config.schemaPeriods.map((period) => ({
         from: period.from,

@@ -2,12 +2,10 @@
  * The configuration of `@platform/loki`: what a user may set, with every default. The shape of
  * {@link defaults} is also the schema user configuration is checked against.
  */
+import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE, type ResourceRequirements } from '@platform/core';
 
 /** Loki 3.7.6, the release whose configuration reference this package is written against. */
 export const LOKI_IMAGE = 'grafana/loki:3.7.6';
-/** memcached and its exporter, the versions Grafana's own Tempo 3.0.3 Jsonnet pins. */
-export const MEMCACHED_IMAGE = 'memcached:1.6.40-alpine';
-export const MEMCACHED_EXPORTER_IMAGE = 'prom/memcached-exporter:v0.15.5';
 
 /**
  * How Loki is split into workloads.
@@ -18,17 +16,12 @@ export const MEMCACHED_EXPORTER_IMAGE = 'prom/memcached-exporter:v0.15.5';
 export type LokiMode = 'simple-scalable' | 'microservices';
 export const LOKI_MODES: readonly LokiMode[] = ['simple-scalable', 'microservices'];
 
-/** CPU and memory of one container. Quantities as Kubernetes writes them (`500m`, `2Gi`). */
-export interface Resources {
-  requests: { cpu: string; memory: string };
-  limits: { cpu: string; memory: string };
-}
-
 /** A stateless workload. */
 export interface WorkloadConfig {
   /** Pod count. */
   replicas: number;
-  resources: Resources;
+  /** CPU and memory of the Loki container, quantities as Kubernetes writes them (`500m`, `2Gi`). */
+  resources: ResourceRequirements;
 }
 
 /** A workload with a persistent volume per pod, mounted at Loki's data path `/var/loki`. */
@@ -45,7 +38,7 @@ export interface CacheConfig {
   enabled: boolean;
   /** memcached pods. Default 1. */
   replicas: number;
-  /** Memory memcached may use for items, in MiB (`-m`); the container gets 20% more as its limit. */
+  /** Memory memcached may use for items, in MiB (`-m`); the container requests ~1.05x plus 100 MiB and is limited to 1.5x. */
   memoryMb: number;
   /** Largest item memcached accepts, in MiB (`-I`). Default 5 (Loki chunks can exceed memcached's 1 MiB default). */
   maxItemMb: number;
@@ -127,9 +120,9 @@ export interface LokiConfig {
     chunks: CacheConfig;
     /** Query results cache (query-frontend). Default enabled, 1 replica, 1024 MiB. */
     results: CacheConfig;
-    /** memcached image. Default {@link MEMCACHED_IMAGE}. */
+    /** memcached image. Default {@link MEMCACHED_IMAGE} (`memcached:1.6.40-alpine`, shared by every store). */
     image: string;
-    /** memcached exporter image. Default {@link MEMCACHED_EXPORTER_IMAGE}. */
+    /** memcached exporter image. Default {@link MEMCACHED_EXPORTER_IMAGE} (`prom/memcached-exporter:v0.15.5`). */
     exporterImage: string;
   };
 
@@ -166,7 +159,7 @@ export interface LokiConfig {
   extraConfig: Record<string, unknown>;
 }
 
-function resources(cpu: string, memory: string, cpuLimit: string, memoryLimit: string): Resources {
+function resources(cpu: string, memory: string, cpuLimit: string, memoryLimit: string): ResourceRequirements {
   return { requests: { cpu, memory }, limits: { cpu: cpuLimit, memory: memoryLimit } };
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IService, LogsStore, DashboardSet } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { renderForTest, stubComponent } from '@platform/core/testing';
 import { loki } from './index.js';
-import { stub } from './helpers.test-helpers.js';
 
 function url(service: IService, path = ''): string {
   const port = service.spec!.ports!.find((p) => p.name === 'http-metrics')!.port;
@@ -61,7 +60,7 @@ describe('what Loki provides', () => {
 
 describe('network access', () => {
   it('lets Alloy push to the write pods and Grafana query the read pods, and Loki reach object storage', async () => {
-    const { objects } = await renderForTest([loki(), stub('alloy'), stub('grafana')]);
+    const { objects } = await renderForTest([loki(), stubComponent('alloy'), stubComponent('grafana')]);
     const policies = objects('loki');
     expect((policies.networkpolicy_allow_push as unknown as { spec: unknown }).spec).toEqual({
       podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'write' } },
@@ -79,7 +78,7 @@ describe('network access', () => {
   it('takes the pushing and querying components from configuration', async () => {
     const { objects } = await renderForTest([
       loki({ mode: 'microservices', network: { pushFrom: ['otel-collector', 'alloy'], queryFrom: [] } }),
-      stub('alloy'), stub('otel-collector'), stub('grafana'),
+      stubComponent('alloy'), stubComponent('otel-collector'), stubComponent('grafana'),
     ]);
     const policies = objects('loki');
     const push = policies.networkpolicy_allow_push as unknown as { spec: { podSelector: unknown; ingress: Array<{ from: Array<{ namespaceSelector: { matchLabels: Record<string, string> } }> }> } };

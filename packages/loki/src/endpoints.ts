@@ -1,12 +1,10 @@
-import { serviceHost, type BuildContext, type LogsStore } from '@platform/core';
+import { memcachedAddress, serviceHost, type BuildContext, type LogsStore } from '@platform/core';
 import type { LokiConfig } from './config.js';
 
 /** Loki's HTTP port (API, `/metrics`, `/ready`). */
 export const HTTP_PORT = 3100;
 /** Loki's gRPC port (between Loki components). */
 export const GRPC_PORT = 9095;
-/** memcached's client port. */
-export const MEMCACHED_PORT = 11211;
 
 /** The Service names each mode renders, so that addresses and objects cannot drift apart. */
 export const SERVICE_NAMES = {
@@ -68,8 +66,8 @@ export function lokiAddresses({ namespace, config, environment }: AddressContext
       queryScheduler: `${host(SERVICE_NAMES.queryScheduler)}:${GRPC_PORT}`,
       tailProxyUrl: `http://${host(SERVICE_NAMES.querier)}:${HTTP_PORT}`,
     }),
-    chunksCache: `dns+${host(SERVICE_NAMES.chunksCache)}.:${MEMCACHED_PORT}`,
-    resultsCache: `dns+${host(SERVICE_NAMES.resultsCache)}.:${MEMCACHED_PORT}`,
+    chunksCache: memcachedAddress(SERVICE_NAMES.chunksCache, namespace, environment.settings),
+    resultsCache: memcachedAddress(SERVICE_NAMES.resultsCache, namespace, environment.settings),
   };
 }
 

@@ -1,19 +1,18 @@
-import { statefulSet, type BuildContext, type IStatefulSet } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { lokiWorkload, workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
 
-export type IndexGatewayObjects = { index_gateway_statefulset: IStatefulSet } & CompanionEntries<'index_gateway'>;
+export type IndexGatewayObjects = NamedWorkloadObjects<'index_gateway', 'statefulset', IStatefulSet>;
 
 /** microservices: index-gateways download the TSDB index to their volume and answer index queries for queriers. */
-export function indexGateway(context: BuildContext<LokiConfig>, shared: LokiShared): IndexGatewayObjects {
+export function indexGateway(context: BuildContext<LokiConfig>, database: GrafanaDatabase): IndexGatewayObjects {
   const { replicas, resources, storageSize, storageClassName } = context.config.indexGateway;
-  const objects = statefulSet(context, lokiWorkload(context, {
+  const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.indexGateway,
     target: 'index-gateway',
     replicas,
     resources,
     storage: { storageSize, storageClassName },
-  }, shared));
-  return workloadEntries('index_gateway', 'statefulset', objects);
+  }));
+  return namedWorkloadObjects('index_gateway', 'statefulset', objects);
 }

@@ -2,12 +2,10 @@
  * @platform/loki: Grafana Loki 3 (multi-tenant log store on S3-compatible object storage), rendered natively in
  * simple-scalable or microservices mode, with memcached caches, memberlist rings, alerts and a dashboard.
  */
-import {
-  defineComponent, gossipRing, serialize,
-  type IConfigMap, type IPrometheusRule, type IService, type IStatefulSet,
-} from '@platform/core';
+import { defineComponent, gossipRing, serialize, type IConfigMap, type IPrometheusRule, type IService } from '@platform/core';
 import { alertsPrometheusRule } from './alerts.js';
 import { backend, type BackendObjects } from './backend.js';
+import { cacheObjects, type CacheObjects } from './caches.js';
 import { checkLokiConfig } from './checks.js';
 import { defaults, type LokiConfig } from './config.js';
 import { lokiConfigFile, runtimeConfigFile } from './config-file.js';
@@ -15,12 +13,11 @@ import { configConfigMap, runtimeConfigMap } from './config-maps.js';
 import { compactor, type CompactorObjects } from './compactor.js';
 import { lokiDashboards } from './dashboards.js';
 import { distributor, type DistributorObjects } from './distributor.js';
-import { lokiAddresses, logsStore, SERVICE_NAMES } from './endpoints.js';
+import { lokiAddresses, logsStore } from './endpoints.js';
 import { indexGateway, type IndexGatewayObjects } from './index-gateway.js';
 import { ingester, type IngesterObjects } from './ingester.js';
-import { memcached } from './memcached.js';
 import { alertmanagerOf, lokiNetwork } from './network.js';
-import { workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
+import { lokiDatabase } from './pod.js';
 import { querier, type QuerierObjects } from './querier.js';
 import { queryFrontend, type QueryFrontendObjects } from './query-frontend.js';
 import { queryScheduler, type QuerySchedulerObjects } from './query-scheduler.js';
@@ -30,20 +27,16 @@ import { write, type WriteObjects } from './write.js';
 
 export * from './config.js';
 export { lokiAddresses, logsStore, SERVICE_NAMES, HTTP_PORT, GRPC_PORT } from './endpoints.js';
-export { lokiConfigFile, runtimeConfigFile, bucketName, forcePathStyle, type LokiConfigFile } from './config-file.js';
+export { lokiConfigFile, runtimeConfigFile, bucketName, type LokiConfigFile } from './config-file.js';
 export { alertRules } from './alerts.js';
 export { overviewDashboard } from './dashboards.js';
-
-type CacheObjects =
-  & { chunks_cache_statefulset: IStatefulSet } & CompanionEntries<'chunks_cache'>
-  & { results_cache_statefulset: IStatefulSet } & CompanionEntries<'results_cache'>;
 
 /** Every object Loki can render, by name; which ones exist depends on the mode and the caches. */
 export type LokiObjects =
   & { config_configmap: IConfigMap; runtime_configmap: IConfigMap; gossip_ring_service: IService; alerts_prometheusrule?: IPrometheusRule }
   & Partial<ReadObjects & WriteObjects & BackendObjects>
   & Partial<DistributorObjects & IngesterObjects & QuerierObjects & QueryFrontendObjects & QuerySchedulerObjects & IndexGatewayObjects & CompactorObjects & RulerObjects>
-  & Partial<CacheObjects>;
+  & CacheObjects;
 
 /** Grafana Loki. `loki()` renders simple-scalable mode; `loki({ mode: 'microservices' })` one workload per component. */
 export const loki = defineComponent<LokiConfig, LokiObjects>({
@@ -64,27 +57,25 @@ export const loki = defineComponent<LokiConfig, LokiObjects>({
       gossipJoinAddress: ring.joinAddress,
       alertmanagerUrl: alertmanagerOf(context)?.url,
     }));
-    const shared: LokiShared = { ring, configYaml };
+    const database = lokiDatabase(context, ring, configYaml);
     const workloads = config.mode === 'simple-scalable'
-      ? { ...read(context, shared), ...write(context, shared), ...backend(context, shared) }
+      ? { ...read(context, database), ...write(context, database), ...backend(context, database) }
       : {
-        ...distributor(context, shared),
-        ...ingester(context, shared),
-        ...querier(context, shared),
-        ...queryFrontend(context, shared),
-        ...queryScheduler(context, shared),
-        ...indexGateway(context, shared),
-        ...compactor(context, shared),
-        ...(config.ruler.enabled ? ruler(context, shared) : {}),
+        ...distributor(context, database),
+        ...ingester(context, database),
+        ...querier(context, database),
+        ...queryFrontend(context, database),
+        ...queryScheduler(context, database),
+        ...indexGateway(context, database),
+        ...compactor(context, database),
+        ...(config.ruler.enabled ? ruler(context, database) : {}),
       };
-    const { chunks, results } = config.caches;
     return {
       config_configmap: configConfigMap(context, configYaml),
       runtime_configmap: runtimeConfigMap(context, serialize(runtimeConfigFile(config))),
       gossip_ring_service: ring.service,
       ...workloads,
-      ...(chunks.enabled ? workloadEntries('chunks_cache', 'statefulset', memcached(context, SERVICE_NAMES.chunksCache, chunks)) : {}),
-      ...(results.enabled ? workloadEntries('results_cache', 'statefulset', memcached(context, SERVICE_NAMES.resultsCache, results)) : {}),
+      ...cacheObjects(context),
       ...(context.environment.settings.serviceMonitors ? { alerts_prometheusrule: alertsPrometheusRule(context) } : {}),
     };
   },

@@ -1,21 +1,20 @@
-import { statefulSet, type BuildContext, type IStatefulSet } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { lokiWorkload, workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
 import { INGESTER_GRACE_SECONDS } from './write.js';
 
-export type IngesterObjects = { ingester_statefulset: IStatefulSet } & CompanionEntries<'ingester'>;
+export type IngesterObjects = NamedWorkloadObjects<'ingester', 'statefulset', IStatefulSet>;
 
 /** microservices: ingesters build chunks in memory, keep a WAL on their volume and flush chunks to object storage. */
-export function ingester(context: BuildContext<LokiConfig>, shared: LokiShared): IngesterObjects {
+export function ingester(context: BuildContext<LokiConfig>, database: GrafanaDatabase): IngesterObjects {
   const { replicas, resources, storageSize, storageClassName } = context.config.ingester;
-  const objects = statefulSet(context, lokiWorkload(context, {
+  const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.ingester,
     target: 'ingester',
     replicas,
     resources,
     storage: { storageSize, storageClassName },
     terminationGracePeriodSeconds: INGESTER_GRACE_SECONDS,
-  }, shared));
-  return workloadEntries('ingester', 'statefulset', objects);
+  }));
+  return namedWorkloadObjects('ingester', 'statefulset', objects);
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serialize, type IService } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { configMapFile, container, countByKind, podSpec, renderForTest, stubComponent, yamlBlocks } from '@platform/core/testing';
 import { loki } from './index.js';
-import { blocks, configFile, container, countByKind, podSpec, stub } from './helpers.test-helpers.js';
 
 function dns(service: IService): string {
   return `${service.metadata!.name}.${service.metadata!.namespace}.svc.cluster.local`;
@@ -49,7 +48,7 @@ describe('microservices mode', async () => {
   it('points frontends and queriers at the headless scheduler Service, index queries and compactor calls at theirs', () => {
     const scheduler = rendered.query_scheduler_service as IService;
     expect(scheduler.spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
-    const file = blocks(configFile(rendered.config_configmap));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'config.yaml'));
     expect(file.frontend_worker).toBe(serialize({ frontend_worker: { scheduler_address: `${dns(scheduler)}:9095` } }));
     expect(file.frontend).toContain(`  scheduler_address: ${dns(scheduler)}:9095\n`);
     expect(file.frontend).toContain(`  tail_proxy_url: http://${dns(rendered.querier_service as IService)}:3100\n`);
@@ -59,7 +58,7 @@ describe('microservices mode', async () => {
   });
 
   it('renders an optional ruler that sends alerts to the environment Alertmanager', async () => {
-    const mimir = stub('mimir', {
+    const mimir = stubComponent('mimir', {
       metricsStore: {
         component: 'mimir', namespace: 'mimir', multiTenant: true,
         remoteWriteUrl: 'http://distributor.mimir.svc.cluster.local:8080/api/v1/push',
@@ -71,7 +70,7 @@ describe('microservices mode', async () => {
     const objects = withRuler('loki');
     expect(container(objects.ruler_deployment).args).toEqual(['-config.file=/etc/loki/config/config.yaml', '-target=ruler']);
     expect(podSpec(objects.ruler_deployment).volumes).toContainEqual({ name: 'data', emptyDir: {} });
-    expect(blocks(configFile(objects.config_configmap)).ruler).toContain('  alertmanager_url: http://alertmanager.mimir.svc.cluster.local:8080/alertmanager\n');
+    expect(yamlBlocks(configMapFile(objects.config_configmap, 'config.yaml')).ruler).toContain('  alertmanager_url: http://alertmanager.mimir.svc.cluster.local:8080/alertmanager\n');
     expect((objects.networkpolicy_allow_alertmanager as unknown as { spec: unknown }).spec).toEqual({
       podSelector: {},
       policyTypes: ['Egress'],

@@ -1,13 +1,12 @@
-import { deployment, type BuildContext, type IDeployment } from '@platform/core';
+import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { lokiWorkload, workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
 
-export type QuerierObjects = { querier_deployment: IDeployment } & CompanionEntries<'querier'>;
+export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDeployment>;
 
 /** microservices: queriers pull query shards from the schedulers and read ingesters, index-gateways and chunks. */
-export function querier(context: BuildContext<LokiConfig>, shared: LokiShared): QuerierObjects {
+export function querier(context: BuildContext<LokiConfig>, database: GrafanaDatabase): QuerierObjects {
   const { replicas, resources } = context.config.querier;
-  const objects = deployment(context, lokiWorkload(context, { name: SERVICE_NAMES.querier, target: 'querier', replicas, resources }, shared));
-  return workloadEntries('querier', 'deployment', objects);
+  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.querier, target: 'querier', replicas, resources }));
+  return namedWorkloadObjects('querier', 'deployment', objects);
 }

@@ -1,13 +1,12 @@
-import { deployment, type BuildContext, type IDeployment } from '@platform/core';
+import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { lokiWorkload, workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
 
-export type QueryFrontendObjects = { query_frontend_deployment: IDeployment } & CompanionEntries<'query_frontend'>;
+export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deployment', IDeployment>;
 
 /** microservices: the query API clients call; splits, caches and enqueues queries at the schedulers. */
-export function queryFrontend(context: BuildContext<LokiConfig>, shared: LokiShared): QueryFrontendObjects {
+export function queryFrontend(context: BuildContext<LokiConfig>, database: GrafanaDatabase): QueryFrontendObjects {
   const { replicas, resources } = context.config.queryFrontend;
-  const objects = deployment(context, lokiWorkload(context, { name: SERVICE_NAMES.queryFrontend, target: 'query-frontend', replicas, resources }, shared));
-  return workloadEntries('query_frontend', 'deployment', objects);
+  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.queryFrontend, target: 'query-frontend', replicas, resources }));
+  return namedWorkloadObjects('query_frontend', 'deployment', objects);
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTest } from '@platform/core/testing';
+import { container, countByKind, podSpec, renderForTest } from '@platform/core/testing';
 import { loki } from './index.js';
-import { container, countByKind, podSpec } from './helpers.test-helpers.js';
 
 describe('simple-scalable mode (default)', async () => {
   const { objects } = await renderForTest([loki()]);
@@ -72,7 +71,7 @@ describe('simple-scalable mode (default)', async () => {
     for (const key of ['read_deployment', 'write_statefulset', 'backend_statefulset'] as const) {
       const template = (rendered[key] as unknown as { spec: { template: { metadata: { labels: Record<string, string>; annotations: Record<string, string> } } } }).spec.template.metadata;
       expect(template.labels.gossip_ring_member).toBe('true');
-      expect(template.annotations['checksum/config']).toMatch(/^[0-9a-f]{16}$/);
+      expect(template.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
     }
   });
 
@@ -93,7 +92,7 @@ describe('simple-scalable mode (default)', async () => {
   it('renders memcached with its exporter', () => {
     const memcached = container(rendered.chunks_cache_statefulset, 'memcached');
     expect(memcached.image).toBe('memcached:1.6.40-alpine');
-    expect(memcached.args).toEqual(['-m', '4096', '--extended=modern,track_sizes', '-I', '5m', '-c', '16384', '-v']);
+    expect(memcached.args).toEqual(['-m 4096', '-I 5m', '-c 16384', '-v', '--extended=modern,track_sizes']);
     expect(memcached.resources).toEqual({ requests: { cpu: '500m', memory: '4401Mi' }, limits: { cpu: '500m', memory: '6Gi' } });
     const exporter = container(rendered.chunks_cache_statefulset, 'exporter');
     expect(exporter.image).toBe('prom/memcached-exporter:v0.15.5');

@@ -1,9 +1,8 @@
-import { statefulSet, type BuildContext, type IStatefulSet } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { lokiWorkload, workloadEntries, type CompanionEntries, type LokiShared } from './pod.js';
 
-export type WriteObjects = { write_statefulset: IStatefulSet } & CompanionEntries<'write'>;
+export type WriteObjects = NamedWorkloadObjects<'write', 'statefulset', IStatefulSet>;
 
 /** Time an ingester gets to hand over or flush its in-memory streams before it is killed. */
 export const INGESTER_GRACE_SECONDS = 300;
@@ -12,16 +11,16 @@ export const INGESTER_GRACE_SECONDS = 300;
  * simple-scalable write path: `-target=write` runs distributors and ingesters. A StatefulSet so that each
  * ingester keeps its WAL on its own volume across restarts. Clients push through a ClusterIP Service.
  */
-export function write(context: BuildContext<LokiConfig>, shared: LokiShared): WriteObjects {
+export function write(context: BuildContext<LokiConfig>, database: GrafanaDatabase): WriteObjects {
   const { replicas, resources, storageSize, storageClassName } = context.config.write;
-  const options = lokiWorkload(context, {
+  const options = targetWorkload(database, {
     name: SERVICE_NAMES.write,
     target: 'write',
     replicas,
     resources,
     storage: { storageSize, storageClassName },
     terminationGracePeriodSeconds: INGESTER_GRACE_SECONDS,
-  }, shared);
+  });
   const objects = statefulSet(context, { ...options, service: { ...(options.service || {}), headless: false } });
-  return workloadEntries('write', 'statefulset', objects);
+  return namedWorkloadObjects('write', 'statefulset', objects);
 }

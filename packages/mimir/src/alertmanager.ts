@@ -1,18 +1,11 @@
 import {
-  configChecksum,
-  serialize, standardLabels, statefulSet, type IConfigMap, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet,
+  configChecksum, configMap, namedWorkloadObjects, serialize, statefulSet, type IConfigMap, type IStatefulSet, type NamedWorkloadObjects,
 } from '@platform/core';
 import { FALLBACK_CONFIGMAP, FALLBACK_DIR, FALLBACK_FILE_KEY, WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
 /** The Alertmanagers' objects (none when the Alertmanager is disabled). */
-export type AlertmanagerObjects = {
-  alertmanager_statefulset?: IStatefulSet;
-  alertmanager_service?: IService;
-  alertmanager_pdb?: IPodDisruptionBudget;
-  alertmanager_servicemonitor?: IServiceMonitor;
-  alertmanager_fallback_configmap?: IConfigMap;
-};
+export type AlertmanagerObjects = Partial<NamedWorkloadObjects<'alertmanager', 'statefulset', IStatefulSet>> & { alertmanager_fallback_configmap?: IConfigMap };
 
 /** A receiver that sends nothing: tenants without a configuration still get a working Alertmanager API. */
 const DEFAULT_FALLBACK = { route: { receiver: 'default-receiver' }, receivers: [{ name: 'default-receiver' }] };
@@ -26,13 +19,8 @@ export function alertmanager(build: MimirBuild): AlertmanagerObjects {
   const settings = context.config.alertmanager;
   if (!settings.enabled) return {};
   const fallbackYaml = serialize(settings.fallbackConfig ?? DEFAULT_FALLBACK);
-  const fallback: IConfigMap = {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: FALLBACK_CONFIGMAP, namespace: context.namespace, labels: standardLabels(context.name, WORKLOAD.alertmanager) },
-    data: { [FALLBACK_FILE_KEY]: fallbackYaml },
-  };
-  const { workload, service, pdb, serviceMonitor } = statefulSet(context, mimirWorkloadOptions(build, {
+  const fallback = configMap(context, FALLBACK_CONFIGMAP, WORKLOAD.alertmanager, { [FALLBACK_FILE_KEY]: fallbackYaml });
+  const objects = statefulSet(context, mimirWorkloadOptions(build, {
     name: WORKLOAD.alertmanager,
     settings,
     ringMember: true,
@@ -46,11 +34,5 @@ export function alertmanager(build: MimirBuild): AlertmanagerObjects {
     terminationGracePeriodSeconds: 900,
     antiAffinity: 'preferred',
   }));
-  return {
-    alertmanager_statefulset: workload,
-    alertmanager_service: service!,
-    ...(pdb ? { alertmanager_pdb: pdb } : {}),
-    ...(serviceMonitor ? { alertmanager_servicemonitor: serviceMonitor } : {}),
-    alertmanager_fallback_configmap: fallback,
-  };
+  return { ...namedWorkloadObjects('alertmanager', 'statefulset', objects), alertmanager_fallback_configmap: fallback };
 }

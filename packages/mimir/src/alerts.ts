@@ -1,15 +1,6 @@
-import { standardLabels, type BuildContext, type IPrometheusRule } from '@platform/core';
+import { prometheusRule, type AlertRule, type BuildContext, type IPrometheusRule } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { WORKLOAD } from './layout.js';
-
-/** One alerting rule. */
-interface AlertRule {
-  alert: string;
-  expr: string;
-  for: string;
-  labels: { severity: 'critical' | 'warning' };
-  annotations: { summary: string; description: string };
-}
 
 /**
  * Mimir's own alerts, scoped to this instance's namespace (a cluster may run several Mimirs). Each watches a
@@ -83,10 +74,5 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
 
 /** The PrometheusRule with Mimir's alerts. */
 export function alertsPrometheusRule(context: BuildContext<MimirConfig>): IPrometheusRule {
-  return {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PrometheusRule',
-    metadata: { name: 'mimir-alerts', namespace: context.namespace, labels: standardLabels(context.name, 'alerts') },
-    spec: { groups: [{ name: 'mimir_alerts', rules: mimirAlertRules(context.namespace) }] },
-  };
+  return prometheusRule(context, 'mimir-alerts', [{ name: 'mimir_alerts', rules: mimirAlertRules(context.namespace) }]);
 }

@@ -1,6 +1,5 @@
-import type { BuildContext, IPodDisruptionBudget, IService, IServiceMonitor, IStatefulSet } from '@platform/core';
+import { memcached, memcachedAddress, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { CacheConfig, MimirConfig } from './config.js';
-import { memcached, memcachedAddress } from './memcached.js';
 import type { CacheYaml } from './mimir-yaml.js';
 
 /** The four caches of Grafana's Jsonnet, by config key. */
@@ -13,16 +12,8 @@ export const CACHES = {
 
 export type CacheKey = keyof typeof CACHES;
 
-/** The named objects of the caches (`memcached_chunks_statefulset` ...). */
-export type CacheObjects = {
-  [K in `${(typeof CACHES)[CacheKey]['key']}_statefulset`]?: IStatefulSet;
-} & {
-  [K in `${(typeof CACHES)[CacheKey]['key']}_service`]?: IService;
-} & {
-  [K in `${(typeof CACHES)[CacheKey]['key']}_pdb`]?: IPodDisruptionBudget;
-} & {
-  [K in `${(typeof CACHES)[CacheKey]['key']}_servicemonitor`]?: IServiceMonitor;
-};
+/** The named objects of the caches (`memcached_chunks_statefulset` ...); a disabled cache renders none. */
+export type CacheObjects = Partial<NamedWorkloadObjects<(typeof CACHES)[CacheKey]['key'], 'statefulset', IStatefulSet>>;
 
 /** Every enabled cache's StatefulSet, Service, PodDisruptionBudget and ServiceMonitor. */
 export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
@@ -32,7 +23,7 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
     const settings = config.caches[cacheKey];
     if (!settings.enabled) continue;
     const { name, key } = CACHES[cacheKey];
-    const built = memcached(context, {
+    Object.assign(objects, namedWorkloadObjects(key, 'statefulset', memcached(context, {
       name,
       image: config.images.memcached,
       exporterImage: config.images.memcachedExporter,
@@ -42,11 +33,10 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
       connectionLimit: settings.connectionLimit,
       cpuRequest: settings.cpuRequest,
       exporterResources: config.caches.exporterResources,
-    });
-    objects[`${key}_statefulset`] = built.statefulSet;
-    objects[`${key}_service`] = built.service;
-    if (built.pdb) objects[`${key}_pdb`] = built.pdb;
-    if (built.serviceMonitor) objects[`${key}_servicemonitor`] = built.serviceMonitor;
+      // As Grafana's Jsonnet: one memcached per node, and a minute of readiness before the rollout moves on.
+      antiAffinity: 'required',
+      minReadySeconds: 60,
+    })));
   }
   return objects as CacheObjects;
 }

@@ -1,14 +1,9 @@
-import { statefulSet, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
 /** The compactors' objects. */
-export type CompactorObjects = {
-  compactor_statefulset: IStatefulSet;
-  compactor_service: IService;
-  compactor_pdb?: IPodDisruptionBudget;
-  compactor_servicemonitor?: IServiceMonitor;
-};
+export type CompactorObjects = NamedWorkloadObjects<'compactor', 'statefulset', IStatefulSet>;
 
 /**
  * Compactors merge the ingesters' 2h blocks into 12h and 24h blocks, keep the bucket index up to date and
@@ -16,7 +11,7 @@ export type CompactorObjects = {
  */
 export function compactor(build: MimirBuild): CompactorObjects {
   const settings = build.context.config.compactor;
-  const { workload, service, pdb, serviceMonitor } = statefulSet(build.context, mimirWorkloadOptions(build, {
+  return namedWorkloadObjects('compactor', 'statefulset', statefulSet(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.compactor,
     settings,
     ringMember: true,
@@ -24,11 +19,5 @@ export function compactor(build: MimirBuild): CompactorObjects {
     volume: settings.storage,
     terminationGracePeriodSeconds: 900,
     antiAffinity: 'preferred',
-  }));
-  return {
-    compactor_statefulset: workload,
-    compactor_service: service!,
-    ...(pdb ? { compactor_pdb: pdb } : {}),
-    ...(serviceMonitor ? { compactor_servicemonitor: serviceMonitor } : {}),
-  };
+  })));
 }

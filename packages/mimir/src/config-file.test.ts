@@ -1,6 +1,7 @@
 import { serialize, type KubeObject } from '@platform/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configDocument, configFile, container, renderMimir, workload, view } from './mimir.test-helpers.js';
+import { container } from '@platform/core/testing';
+import { configDocument, configFile, renderMimir, workload, view } from './mimir.test-helpers.js';
 
 let objects: Record<string, KubeObject>;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('mimir.yaml', () => {
   });
 
   it('stores blocks, rules and Alertmanager state in S3 buckets named after the environment\'s prefix', () => {
-    expect(config.common.storage).toEqual({ backend: 's3', s3: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1' } });
+    expect(config.common.storage).toEqual({ backend: 's3', s3: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucket_lookup_type: 'virtual-hosted' } });
     expect(config.blocks_storage.s3.bucket_name).toBe('acme-test-mimir-blocks');
     expect(config.ruler_storage.s3.bucket_name).toBe('acme-test-mimir-ruler');
     expect(config.alertmanager_storage.s3.bucket_name).toBe('acme-test-mimir-alertmanager');
@@ -145,6 +146,7 @@ describe('S3 credentials', () => {
     expect(secretConfig.common.storage.s3).toEqual({
       endpoint: 'minio.storage.svc:9000',
       region: 'us-east-1',
+      bucket_lookup_type: 'path',
       insecure: true,
       access_key_id: '${AWS_ACCESS_KEY_ID}',
       secret_access_key: '${AWS_SECRET_ACCESS_KEY}',

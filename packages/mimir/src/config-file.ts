@@ -1,4 +1,4 @@
-import { applyPatch, GOSSIP_PORT, serialize, serviceHost, standardLabels, type BuildContext, type GossipRing, type IConfigMap } from '@platform/core';
+import { applyPatch, configMap, memberlistConfig, serialize, serviceHost, type BuildContext, type GossipRing, type IConfigMap, } from '@platform/core';
 import { cacheClient } from './caches.js';
 import type { MimirConfig } from './config.js';
 import {
@@ -52,7 +52,7 @@ export function mimirYaml(context: BuildContext<MimirConfig>, ring: GossipRing):
     },
     common: { storage: { backend: 's3', s3: commonS3(storage) } },
     runtime_config: { file: `${RUNTIME_DIR}/${RUNTIME_FILE_KEY}` },
-    memberlist: { join_members: [ring.joinAddress], bind_port: GOSSIP_PORT, abort_if_cluster_join_fails: false },
+    memberlist: memberlistConfig(ring.joinAddress),
     distributor: {
       ring: { kvstore: MEMBERLIST, heartbeat_period: '1m', heartbeat_timeout: '4m' },
       ha_tracker: { enable_ha_tracker: config.distributor.haTracker, kvstore: MEMBERLIST },
@@ -154,12 +154,7 @@ export function mimirConfigDocument(context: BuildContext<MimirConfig>, ring: Go
 
 /** The ConfigMap `mimir-config` holding `mimir.yaml`. */
 export function configConfigMap(context: BuildContext<MimirConfig>, yaml: string): IConfigMap {
-  return {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: CONFIG_CONFIGMAP, namespace: context.namespace, labels: standardLabels(context.name, 'config') },
-    data: { [CONFIG_FILE_KEY]: yaml },
-  };
+  return configMap(context, CONFIG_CONFIGMAP, 'config', { [CONFIG_FILE_KEY]: yaml });
 }
 
 /** `mimir.yaml` as written to the ConfigMap. */

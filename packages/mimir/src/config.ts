@@ -1,29 +1,14 @@
-import type { BuildContext, ConfigChecks } from '@platform/core';
-import { parseQuantity } from './quantity.js';
-
-/**
- * Requests and limits of one container. Following Grafana's Jsonnet, containers request CPU and memory and
- * limit memory only: a CPU limit throttles Go's garbage collector at the worst moment.
- */
-export interface Resources {
-  requests: {
-    /** CPU request, e.g. `500m`. */
-    cpu: string;
-    /** Memory request, e.g. `1Gi`. */
-    memory: string;
-  };
-  limits: {
-    /** Memory limit, e.g. `2Gi`. */
-    memory: string;
-  };
-}
+import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE, type BuildContext, type ConfigChecks, type ResourceRequirements } from '@platform/core';
 
 /** Settings shared by every Mimir workload; each component documents its own defaults. */
 export interface WorkloadConfig {
   /** Number of pods. */
   replicas: number;
-  /** Requests and limits of the Mimir container. */
-  resources: Resources;
+  /**
+   * Requests and limits of the Mimir container. Following Grafana's Jsonnet, containers request CPU and memory and
+   * limit memory only: a CPU limit throttles Go's garbage collector at the worst moment.
+   */
+  resources: ResourceRequirements;
   /**
    * Extra command-line flags of this component only, without the leading dash: `{ 'log.level': 'debug' }`.
    * They win over the flags the library sets. Default `{}`.
@@ -61,9 +46,9 @@ export interface MimirConfig {
   images: {
     /** Mimir image for every Mimir component. Default `grafana/mimir:3.0.6`. */
     mimir: string;
-    /** Memcached image. Default `memcached:1.6.34-alpine` (the one Grafana's Jsonnet pins). */
+    /** Memcached image. Default `memcached:1.6.40-alpine` (core's `MEMCACHED_IMAGE`, shared by every store). */
     memcached: string;
-    /** Memcached exporter image. Default `prom/memcached-exporter:v0.15.3` (the one Grafana's Jsonnet pins). */
+    /** Memcached exporter image. Default `prom/memcached-exporter:v0.15.5` (core's `MEMCACHED_EXPORTER_IMAGE`). */
     memcachedExporter: string;
   };
   /** Log level of every Mimir component (`server.log_level`): `debug`, `info`, `warn` or `error`. Default `info`. */
@@ -147,7 +132,7 @@ export interface MimirConfig {
     /** Results cache of query-frontends (`memcached-frontend`). Default 2 x 512 MiB, items up to 5 MiB. */
     frontend: CacheConfig;
     /** Requests and limits of every memcached exporter. Default 50m / 50Mi, limit 250Mi. */
-    exporterResources: Resources;
+    exporterResources: ResourceRequirements;
   };
   /** Default per-tenant limits (the `limits` block; defaults on each field); per-tenant exceptions go in `overrides`. */
   limits: {
@@ -189,7 +174,7 @@ export interface MimirConfig {
   extraConfig: Record<string, unknown>;
 }
 
-function resources(cpu: string, memory: string, memoryLimit: string): Resources {
+function resources(cpu: string, memory: string, memoryLimit: string): ResourceRequirements {
   return { requests: { cpu, memory }, limits: { memory: memoryLimit } };
 }
 
@@ -201,8 +186,8 @@ function cache(replicas: number, memoryLimitMb: number, maxItemSizeMb: number): 
 export const defaults: MimirConfig = {
   images: {
     mimir: 'grafana/mimir:3.0.6',
-    memcached: 'memcached:1.6.34-alpine',
-    memcachedExporter: 'prom/memcached-exporter:v0.15.3',
+    memcached: MEMCACHED_IMAGE,
+    memcachedExporter: MEMCACHED_EXPORTER_IMAGE,
   },
   logLevel: 'info',
   usageStats: false,
@@ -265,17 +250,6 @@ type WorkloadKey = 'distributor' | 'ingester' | 'querier' | 'queryFrontend' | 'q
 const WORKLOADS: WorkloadKey[] = ['distributor', 'ingester', 'querier', 'queryFrontend', 'queryScheduler', 'storeGateway', 'compactor', 'ruler', 'alertmanager'];
 const CACHES = ['chunks', 'indexQueries', 'metadata', 'frontend'] as const;
 
-function checkResources(checks: ConfigChecks, path: string, value: Resources): void {
-  checks.quantity(`${path}.requests.cpu`, value.requests.cpu);
-  checks.quantity(`${path}.requests.memory`, value.requests.memory);
-  checks.quantity(`${path}.limits.memory`, value.limits.memory);
-  const request = parseQuantity(value.requests.memory);
-  const limit = parseQuantity(value.limits.memory);
-  if (request !== undefined && limit !== undefined) {
-    checks.require(limit >= request, `${path}.limits.memory`, `the memory limit ${value.limits.memory} is below the memory request ${value.requests.memory}`);
-  }
-}
-
 function checkReplicationFactor(checks: ConfigChecks, path: string, replicas: number, factor: number, what: string): void {
   checks.integer(`${path}.replicationFactor`, factor, { min: 1 });
   if (Number.isInteger(replicas) && replicas >= 1 && Number.isInteger(factor)) {
@@ -289,7 +263,7 @@ export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context:
     const workload = config[key];
     if ('enabled' in workload && !workload.enabled) continue;
     checks.integer(`${key}.replicas`, workload.replicas, { min: 1 });
-    checkResources(checks, `${key}.resources`, workload.resources);
+    checks.resources(`${key}.resources`, workload.resources);
     if ('storage' in workload) checks.quantity(`${key}.storage.size`, workload.storage.size);
   }
   checkReplicationFactor(checks, 'ingester', config.ingester.replicas, config.ingester.replicationFactor, 'ingesters');
@@ -316,7 +290,7 @@ export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context:
       checks.require(cacheConfig.maxItemSizeMb * 2 <= cacheConfig.memoryLimitMb, `${path}.maxItemSizeMb`, `memcached refuses items larger than half its memory: ${cacheConfig.maxItemSizeMb} MiB items need memoryLimitMb of at least ${cacheConfig.maxItemSizeMb * 2}, got ${cacheConfig.memoryLimitMb}`);
     }
   }
-  checkResources(checks, 'caches.exporterResources', config.caches.exporterResources);
+  checks.resources('caches.exporterResources', config.caches.exporterResources);
 
   const limits = config.limits;
   checks.integer('limits.ingestionBurstSize', limits.ingestionBurstSize, { min: 1 });

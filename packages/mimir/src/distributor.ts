@@ -1,21 +1,16 @@
-import { deployment, type IDeployment, type IPodDisruptionBudget, type IService, type IServiceMonitor } from '@platform/core';
+import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
 /** The distributor's objects. */
-export type DistributorObjects = {
-  distributor_deployment: IDeployment;
-  distributor_service: IService;
-  distributor_pdb?: IPodDisruptionBudget;
-  distributor_servicemonitor?: IServiceMonitor;
-};
+export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment', IDeployment>;
 
 /**
  * Distributors validate remote-write pushes, apply per-tenant rate limits and the HA tracker, and write each
  * series to `replicationFactor` ingesters. Stateless, behind a ClusterIP Service the push clients use.
  */
 export function distributor(build: MimirBuild): DistributorObjects {
-  const { workload, service, pdb, serviceMonitor } = deployment(build.context, mimirWorkloadOptions(build, {
+  return namedWorkloadObjects('distributor', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.distributor,
     settings: build.context.config.distributor,
     ringMember: true,
@@ -32,11 +27,5 @@ export function distributor(build: MimirBuild): DistributorObjects {
     terminationGracePeriodSeconds: 100,
     antiAffinity: 'preferred',
     rollout: { maxSurge: '15%', maxUnavailable: 0 },
-  }));
-  return {
-    distributor_deployment: workload,
-    distributor_service: service!,
-    ...(pdb ? { distributor_pdb: pdb } : {}),
-    ...(serviceMonitor ? { distributor_servicemonitor: serviceMonitor } : {}),
-  };
+  })));
 }

@@ -25,9 +25,8 @@ import { runtimeConfigMap } from './runtime-config.js';
 import { serviceAccount } from './service-account.js';
 import { storeGateway, type StoreGatewayObjects } from './store-gateway.js';
 
-export type { MimirConfig, Resources, WorkloadConfig, VolumeConfig, CacheConfig } from './config.js';
+export type { MimirConfig, WorkloadConfig, VolumeConfig, CacheConfig } from './config.js';
 export { defaults as mimirDefaults } from './config.js';
-export { memcached, memcachedAddress, memcachedMemory, type MemcachedOptions, type MemcachedObjects } from './memcached.js';
 export { mimirBuckets } from './storage.js';
 
 /** Every object `@platform/mimir` renders, by name. Optional ones depend on configuration and environment. */

@@ -1,14 +1,9 @@
-import { statefulSet, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
 /** The ingesters' objects. */
-export type IngesterObjects = {
-  ingester_statefulset: IStatefulSet;
-  ingester_service: IService;
-  ingester_pdb?: IPodDisruptionBudget;
-  ingester_servicemonitor?: IServiceMonitor;
-};
+export type IngesterObjects = NamedWorkloadObjects<'ingester', 'statefulset', IStatefulSet>;
 
 /**
  * Ingesters hold the last hours of samples in a TSDB head with a write-ahead log on a persistent volume and
@@ -16,7 +11,7 @@ export type IngesterObjects = {
  */
 export function ingester(build: MimirBuild): IngesterObjects {
   const settings = build.context.config.ingester;
-  const { workload, service, pdb, serviceMonitor } = statefulSet(build.context, mimirWorkloadOptions(build, {
+  return namedWorkloadObjects('ingester', 'statefulset', statefulSet(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.ingester,
     settings,
     ringMember: true,
@@ -29,11 +24,5 @@ export function ingester(build: MimirBuild): IngesterObjects {
     volume: settings.storage,
     terminationGracePeriodSeconds: 1200,
     antiAffinity: 'required',
-  }));
-  return {
-    ingester_statefulset: workload,
-    ingester_service: service!,
-    ...(pdb ? { ingester_pdb: pdb } : {}),
-    ...(serviceMonitor ? { ingester_servicemonitor: serviceMonitor } : {}),
-  };
+  })));
 }

@@ -23,10 +23,6 @@ export const QUERY_SCHEDULER_DISCOVERY = 'query-scheduler-discovery';
 export const HTTP_PORT = 8080;
 export const GRPC_PORT = 9095;
 
-/** Memcached's client port and the exporter's metrics port. */
-export const MEMCACHED_PORT = 11211;
-export const MEMCACHED_EXPORTER_PORT = 9150;
-
 /** ConfigMap of the Mimir configuration file, its key and where it is mounted. */
 export const CONFIG_CONFIGMAP = 'mimir-config';
 export const CONFIG_FILE_KEY = 'mimir.yaml';

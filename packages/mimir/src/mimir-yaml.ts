@@ -33,6 +33,8 @@ export interface KVStoreYaml {
 export interface S3Yaml {
   endpoint?: string;
   region?: string;
+  /** How buckets are addressed; Mimir's default `auto` guesses from the endpoint. */
+  bucket_lookup_type?: 'auto' | 'path' | 'virtual-hosted';
   bucket_name?: string;
   access_key_id?: string;
   secret_access_key?: string;

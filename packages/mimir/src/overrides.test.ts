@@ -1,8 +1,8 @@
 import { replace } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { container, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mimir } from './index.js';
-import { container, workload, view } from './mimir.test-helpers.js';
+import { workload, view } from './mimir.test-helpers.js';
 
 describe('configure()', () => {
   it('deep-merges configuration layers: replicas, resources, volumes, images, extra flags', async () => {

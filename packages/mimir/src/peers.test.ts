@@ -1,10 +1,10 @@
 import type { DashboardSet, MetricsStore } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { renderForTest, stubComponent } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mimirAlertRules } from './alerts.js';
 import { readsDashboard, writesDashboard } from './dashboards.js';
 import { mimir } from './index.js';
-import { buildContext, stubComponent, view } from './mimir.test-helpers.js';
+import { buildContext, view } from './mimir.test-helpers.js';
 
 describe('what Mimir provides', () => {
   it('publishes remote write at the distributors, queries at the query-frontends and the Alertmanager API', () => {

@@ -1,10 +1,9 @@
-import type { BuildContext, GossipRing, IContainer, IEnvVar, IVolume, IVolumeMount, VolumeClaim, WorkloadOptions } from '@platform/core';
+import { s3CredentialsEnv, type BuildContext, type GossipRing, type IContainer, type IEnvVar, type IVolume, type IVolumeMount, type VolumeClaim, type WorkloadOptions, } from '@platform/core';
 import type { MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
 import {
   CONFIG_CONFIGMAP, CONFIG_DIR, CONFIG_FILE_KEY, DATA_DIR, GRPC_PORT, HTTP_PORT, OBJECT_STORAGE_CLIENT_LABEL, RUNTIME_CONFIGMAP,
   RUNTIME_DIR, SERVICE_ACCOUNT,
 } from './layout.js';
-import { credentialsEnv, expandsEnvironment } from './storage.js';
 
 /** What every Mimir workload builder receives: the build context plus what the component shares. */
 export interface MimirBuild {
@@ -55,14 +54,15 @@ function baseFlags(build: MimirBuild, name: string): Flags {
   return {
     target: name,
     'config.file': `${CONFIG_DIR}/${CONFIG_FILE_KEY}`,
-    ...(expandsEnvironment(build.context.environment.settings.objectStorage) ? { 'config.expand-env': true } : {}),
+    // With a credentials Secret the configuration file refers to `${AWS_...}` variables, which Mimir must expand.
+    ...(build.context.environment.settings.objectStorage.credentialsSecret ? { 'config.expand-env': true } : {}),
   };
 }
 
 /** The Mimir container of a component. */
 export function mimirContainer(build: MimirBuild, spec: MimirWorkloadSpec): IContainer {
   const { config } = build.context;
-  const env: IEnvVar[] = spec.objectStorage ? credentialsEnv(build.context.environment.settings.objectStorage) : [];
+  const env: IEnvVar[] = spec.objectStorage ? s3CredentialsEnv(build.context.environment.settings.objectStorage) : [];
   const mounts: IVolumeMount[] = [
     { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
     { name: 'runtime', mountPath: RUNTIME_DIR, readOnly: true },

@@ -1,21 +1,16 @@
-import { deployment, type IDeployment, type IPodDisruptionBudget, type IService, type IServiceMonitor } from '@platform/core';
+import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
 /** The query-frontends' objects. */
-export type QueryFrontendObjects = {
-  query_frontend_deployment: IDeployment;
-  query_frontend_service: IService;
-  query_frontend_pdb?: IPodDisruptionBudget;
-  query_frontend_servicemonitor?: IServiceMonitor;
-};
+export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deployment', IDeployment>;
 
 /**
  * Query-frontends serve the Prometheus query API (`/prometheus`): they split and shard queries, answer from the
  * results cache and enqueue the rest at the query-schedulers.
  */
 export function queryFrontend(build: MimirBuild): QueryFrontendObjects {
-  const { workload, service, pdb, serviceMonitor } = deployment(build.context, mimirWorkloadOptions(build, {
+  return namedWorkloadObjects('query_frontend', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.queryFrontend,
     settings: build.context.config.queryFrontend,
     ringMember: false,
@@ -27,11 +22,5 @@ export function queryFrontend(build: MimirBuild): QueryFrontendObjects {
     terminationGracePeriodSeconds: 390,
     antiAffinity: 'preferred',
     rollout: { maxSurge: '15%', maxUnavailable: 0 },
-  }));
-  return {
-    query_frontend_deployment: workload,
-    query_frontend_service: service!,
-    ...(pdb ? { query_frontend_pdb: pdb } : {}),
-    ...(serviceMonitor ? { query_frontend_servicemonitor: serviceMonitor } : {}),
-  };
+  })));
 }

@@ -1,14 +1,9 @@
-import { deployment, type IDeployment, type IPodDisruptionBudget, type IService, type IServiceMonitor } from '@platform/core';
+import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
 /** The rulers' objects (none when the ruler is disabled). */
-export type RulerObjects = {
-  ruler_deployment?: IDeployment;
-  ruler_service?: IService;
-  ruler_pdb?: IPodDisruptionBudget;
-  ruler_servicemonitor?: IServiceMonitor;
-};
+export type RulerObjects = Partial<NamedWorkloadObjects<'ruler', 'deployment', IDeployment>>;
 
 /**
  * Rulers evaluate each tenant's recording and alerting rules (stored in the ruler bucket, sharded over the
@@ -18,7 +13,7 @@ export type RulerObjects = {
 export function ruler(build: MimirBuild): RulerObjects {
   const settings = build.context.config.ruler;
   if (!settings.enabled) return {};
-  const { workload, service, pdb, serviceMonitor } = deployment(build.context, mimirWorkloadOptions(build, {
+  return namedWorkloadObjects('ruler', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.ruler,
     settings,
     ringMember: true,
@@ -28,11 +23,5 @@ export function ruler(build: MimirBuild): RulerObjects {
     terminationGracePeriodSeconds: 600,
     antiAffinity: 'preferred',
     rollout: { maxSurge: '50%', maxUnavailable: 0 },
-  }));
-  return {
-    ruler_deployment: workload,
-    ruler_service: service!,
-    ...(pdb ? { ruler_pdb: pdb } : {}),
-    ...(serviceMonitor ? { ruler_servicemonitor: serviceMonitor } : {}),
-  };
+  })));
 }

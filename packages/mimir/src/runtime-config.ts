@@ -1,4 +1,4 @@
-import { serialize, standardLabels, type BuildContext, type IConfigMap } from '@platform/core';
+import { configMap, serialize, type BuildContext, type IConfigMap } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { RUNTIME_CONFIGMAP, RUNTIME_FILE_KEY } from './layout.js';
 
@@ -7,10 +7,5 @@ import { RUNTIME_CONFIGMAP, RUNTIME_FILE_KEY } from './layout.js';
  * every component reloads every 10 seconds, so changing a tenant's limits needs no restart.
  */
 export function runtimeConfigMap(context: BuildContext<MimirConfig>): IConfigMap {
-  return {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: RUNTIME_CONFIGMAP, namespace: context.namespace, labels: standardLabels(context.name, 'runtime-config') },
-    data: { [RUNTIME_FILE_KEY]: serialize({ overrides: context.config.overrides }) },
-  };
+  return configMap(context, RUNTIME_CONFIGMAP, 'runtime-config', { [RUNTIME_FILE_KEY]: serialize({ overrides: context.config.overrides }) });
 }

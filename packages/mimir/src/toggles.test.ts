@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configFile, container, renderMimir } from './mimir.test-helpers.js';
+import { container } from '@platform/core/testing';
+import { configFile, renderMimir } from './mimir.test-helpers.js';
 
 const keysOf = (objects: Record<string, unknown>, prefix: string) => Object.keys(objects).filter((key) => key.startsWith(prefix));
 

@@ -1,6 +1,7 @@
 import type { KubeObject } from '@platform/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { container, renderMimir, workload, view } from './mimir.test-helpers.js';
+import { container } from '@platform/core/testing';
+import { renderMimir, workload, view } from './mimir.test-helpers.js';
 
 let objects: Record<string, KubeObject>;
 beforeAll(async () => {
@@ -186,12 +187,12 @@ describe('memcached caches', () => {
       expect(statefulSet.spec.replicas).toBe(2);
       expect(statefulSet.spec.minReadySeconds).toBe(60);
       const memcached = container(statefulSet, 'memcached');
-      expect(memcached.image).toBe('memcached:1.6.34-alpine');
+      expect(memcached.image).toBe('memcached:1.6.40-alpine');
       expect(memcached.args).toEqual(args);
       expect(memcached.ports).toEqual([{ name: 'client', containerPort: 11211, protocol: 'TCP' }]);
       expect(memcached.resources).toEqual({ requests, limits: { memory: limit } });
       const exporter = container(statefulSet, 'exporter');
-      expect(exporter.image).toBe('prom/memcached-exporter:v0.15.3');
+      expect(exporter.image).toBe('prom/memcached-exporter:v0.15.5');
       expect(exporter.args).toEqual(['--memcached.address=localhost:11211', '--web.listen-address=0.0.0.0:9150']);
       expect(exporter.ports).toEqual([{ name: 'http-metrics', containerPort: 9150, protocol: 'TCP' }]);
       // The images name their users (memcache, nobody); Kubernetes needs numbers to enforce runAsNonRoot.

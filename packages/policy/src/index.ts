@@ -7,7 +7,8 @@ export { runPolicies, engineRules, waiverRule, unusedWaiverRule, DEFAULT_SEVERIT
 export { formatTable, formatJson, formatTotals } from './format.js';
 export type { Finding, WaivedFinding, PolicyReport } from './report.js';
 export { WAIVER_PREFIX, RULE_ID, waiverAnnotation } from './waivers.js';
-export { inventoryOf, objectId, containersOf, describeContainer, type Inventory, type PodWorkload, type LocatedContainer } from './inventory.js';
+export { containerRule, type ContainerCheck } from './container-rule.js';
+export { inventoryOf, objectId, containersOf, describeContainer, eachContainer, workloadFinding, type Inventory, type PodWorkload, type LocatedContainer } from './inventory.js';
 export { selects, isEmptySelector, type LabelSelector } from './selectors.js';
 export { parseImage, registryAllowed, type ImageReference } from './images.js';
 export { parseGoDuration, formatDuration } from './durations.js';

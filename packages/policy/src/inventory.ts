@@ -1,4 +1,4 @@
-import { apiGroup, type BuiltComponent, type IContainer, type IHorizontalPodAutoscaler, type IPodSpec, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
+import { apiGroup, type BuiltComponent, type FindingInput, type IContainer, type IHorizontalPodAutoscaler, type IPodSpec, type KubeObject, type RenderedEnvironment, type RenderedObject, } from '@platform/core';
 
 /** `Kind/namespace/name` (`Kind//name` when cluster-scoped): how findings and `environment.external` name objects. */
 export function objectId(object: KubeObject): string {
@@ -193,6 +193,18 @@ export function containersOf(workload: PodWorkload): LocatedContainer[] {
 /** `container "web"` or `init container "migrate"`, for messages. */
 export function describeContainer(located: LocatedContainer): string {
   return `${located.init ? 'init container' : 'container'} "${located.container.name}"`;
+}
+
+/** Calls `visit` with every container (init containers included) of every pod workload of the environment. */
+export function eachContainer(environment: RenderedEnvironment, visit: (workload: PodWorkload, located: LocatedContainer) => void): void {
+  for (const workload of inventoryOf(environment).workloads) {
+    for (const located of containersOf(workload)) visit(workload, located);
+  }
+}
+
+/** A finding about a pod workload at `path` (a field path inside the workload object). */
+export function workloadFinding(workload: PodWorkload, path: string, message: string): FindingInput {
+  return { component: workload.component, object: workload.object, path, message };
 }
 
 const inventories = new WeakMap<RenderedEnvironment, Inventory>();

@@ -1,14 +1,5 @@
-import { standardLabels, type BuildContext, type IPrometheusRule } from '@platform/core';
+import { prometheusRule, type AlertRule, type BuildContext, type IPrometheusRule } from '@platform/core';
 import type { TempoConfig } from './config.js';
-
-/** One Prometheus alerting rule. */
-interface AlertRule {
-  alert: string;
-  expr: string;
-  for?: string;
-  labels: { severity: 'warning' | 'critical' };
-  annotations: { summary: string; description: string };
-}
 
 /**
  * Tempo's key alerts, after the upstream tempo-mixin (thresholds included), scoped to this instance's namespace:
@@ -61,10 +52,5 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
 
 /** The PrometheusRule carrying {@link alertRules}. */
 export function alertsPrometheusRule(context: BuildContext<TempoConfig>): IPrometheusRule {
-  return {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'PrometheusRule',
-    metadata: { name: 'tempo-alerts', namespace: context.namespace, labels: standardLabels(context.name, 'alerts') },
-    spec: { groups: [{ name: 'tempo_alerts', rules: alertRules(context.namespace, context.config.mode) }] },
-  };
+  return prometheusRule(context, 'tempo-alerts', [{ name: 'tempo_alerts', rules: alertRules(context.namespace, context.config.mode) }]);
 }

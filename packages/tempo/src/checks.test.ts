@@ -1,61 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { renderForTest } from '@platform/core/testing';
+import { renderError, renderForTest } from '@platform/core/testing';
 import { tempo } from './index.js';
 
 const KAFKA = 'kafka.kafka.svc.cluster.local:9092';
 
-/**
- * The problems a failing render reports, one per line. Duplicates are dropped: core checks the configuration once
- * for `provides` and once for `build`, and reports a problem from each (reported to @platform/core).
- */
-async function renderError(...components: Parameters<typeof renderForTest>[0]): Promise<string> {
-  try {
-    await renderForTest(components);
-  } catch (error) {
-    return [...new Set((error as Error).message.split('\n'))].join('\n');
-  }
-  throw new Error('expected the render to fail');
-}
-
 describe('configuration checks', () => {
   it('requires a Kafka broker in microservices mode and says how to do without', async () => {
-    expect(await renderError(tempo())).toBe(
+    expect(await renderError([tempo()])).toBe(
       'test › tempo › kafka.address: Tempo 3 microservices write spans through a Kafka-compatible queue: set kafka.address to its bootstrap address ("host:port"), or use mode "monolithic", which needs no Kafka',
     );
-    expect(await renderError(tempo({ kafka: { address: 'kafka://broker' } }))).toBe(
+    expect(await renderError([tempo({ kafka: { address: 'kafka://broker' } })])).toBe(
       'test › tempo › kafka.address: expected the broker\'s bootstrap address as "host:port", got "kafka://broker"',
     );
     await expect(renderForTest([tempo({ mode: 'monolithic' })])).resolves.toBeDefined();
   });
 
   it('rejects an unknown mode', async () => {
-    expect(await renderError(tempo({ mode: 'distributed' as never }))).toMatch(/^test › tempo › mode: expected one of "microservices", "monolithic", got "distributed"/);
+    expect(await renderError([tempo({ mode: 'distributed' as never })])).toMatch(/^test › tempo › mode: expected one of "microservices", "monolithic", got "distributed"/);
   });
 
   it('rejects block-builders that cannot share the partitions evenly', async () => {
-    expect(await renderError(tempo({ kafka: { address: KAFKA }, liveStore: { partitions: 4 }, blockBuilder: { replicas: 3 } }))).toBe(
+    expect(await renderError([tempo({ kafka: { address: KAFKA }, liveStore: { partitions: 4 }, blockBuilder: { replicas: 3 } })])).toBe(
       'test › tempo › blockBuilder.replicas: 3 block-builders cannot share 4 partitions evenly (each owns liveStore.partitions / replicas); use a divisor of liveStore.partitions',
     );
   });
 
   it('rejects bad zones', async () => {
-    expect(await renderError(tempo({ kafka: { address: KAFKA }, liveStore: { zones: ['zone-a', 'Zone_B', 'zone-a'] } }))).toBe([
+    expect(await renderError([tempo({ kafka: { address: KAFKA }, liveStore: { zones: ['zone-a', 'Zone_B', 'zone-a'] } })])).toBe([
       'test › tempo › liveStore.zones[1]: expected a DNS label (lower-case letters, digits and \'-\', at most 63 characters), got "Zone_B"',
       'test › tempo › liveStore.zones[2]: zone "zone-a" is listed twice',
     ].join('\n'));
   });
 
   it('rejects a retention Tempo cannot parse', async () => {
-    expect(await renderError(tempo({ mode: 'monolithic', retentionPeriod: '14d' }))).toBe(
+    expect(await renderError([tempo({ mode: 'monolithic', retentionPeriod: '14d' })])).toBe(
       'test › tempo › retentionPeriod: expected a duration in hours, minutes or seconds such as "336h" (Tempo does not read days); got "14d"',
     );
   });
 
   it('rejects unknown processors and a metrics-generator without a metrics store', async () => {
-    expect(await renderError(tempo({ mode: 'monolithic', metricsGenerator: { enabled: true, processors: ['local-blocks' as never] } }))).toMatch(
+    expect(await renderError([tempo({ mode: 'monolithic', metricsGenerator: { enabled: true, processors: ['local-blocks' as never] } })])).toMatch(
       /^test › tempo › metricsGenerator\.processors\[0\]: expected one of "service-graphs", "span-metrics", .*, got "local-blocks"$/,
     );
-    expect(await renderError(tempo({ mode: 'monolithic', metricsGenerator: { enabled: true } }))).toBe(
+    expect(await renderError([tempo({ mode: 'monolithic', metricsGenerator: { enabled: true } })])).toBe(
       'test › tempo: needs a component that provides "metricsStore" (the Tempo metrics-generator remote-writes span metrics and service graphs to it), and the environment has none',
     );
   });

@@ -1,16 +1,11 @@
 import type { ConfigChecks } from '@platform/core';
-import { GENERATOR_PROCESSORS, TEMPO_MODES, type Resources, type TempoConfig } from './config.js';
+import { GENERATOR_PROCESSORS, TEMPO_MODES, type TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 /** Go's `time.Duration` as Tempo parses it: no days or weeks. */
 const GO_DURATION = /^(\d+(\.\d+)?(h|m|s|ms))+$/;
 const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
-
-function resources(checks: ConfigChecks, path: string, value: Resources): void {
-  checks.quantity(`${path}.requests.cpu`, value.requests.cpu).quantity(`${path}.requests.memory`, value.requests.memory);
-  checks.quantity(`${path}.limits.cpu`, value.limits.cpu).quantity(`${path}.limits.memory`, value.limits.memory);
-}
 
 /** Semantic checks of a Tempo configuration: each problem with its field path and a message saying what to do. */
 export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): void {
@@ -26,7 +21,7 @@ export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): voi
   }
 
   if (config.mode === 'monolithic') {
-    resources(checks, 'monolithic.resources', config.monolithic.resources);
+    checks.resources('monolithic.resources', config.monolithic.resources);
     checks.quantity('monolithic.storageSize', config.monolithic.storageSize);
     return;
   }
@@ -62,6 +57,6 @@ export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): voi
     checks.integer(`${part}.replicas`, config[part].replicas, { min: 1 });
   }
   for (const part of ['distributor', 'liveStore', 'blockBuilder', 'querier', 'queryFrontend', 'backendScheduler', 'backendWorker', 'metricsGenerator'] as const) {
-    resources(checks, `${part}.resources`, config[part].resources);
+    checks.resources(`${part}.resources`, config[part].resources);
   }
 }

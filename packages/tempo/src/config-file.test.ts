@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serialize } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { configMapFile, container, renderForTest, stubComponent, yamlBlocks } from '@platform/core/testing';
 import { tempo } from './index.js';
-import { blocks, configFile, container, stub } from './helpers.test-helpers.js';
 
 const KAFKA = 'kafka.kafka.svc.cluster.local:9092';
 const minio = {
@@ -11,7 +10,7 @@ const minio = {
     objectStorage: { endpoint: 'minio.storage.svc:9000', region: 'us-east-1', bucketPrefix: 'acme', insecure: true, credentialsSecret: 'object-storage' },
   },
 };
-const mimir = stub('mimir', {
+const mimir = stubComponent('mimir', {
   metricsStore: {
     component: 'mimir', namespace: 'mimir', multiTenant: true,
     remoteWriteUrl: 'http://distributor.mimir.svc.cluster.local:8080/api/v1/push',
@@ -22,7 +21,7 @@ const mimir = stub('mimir', {
 describe('the Tempo config file', () => {
   it('is multi-tenant, streams over HTTP, writes to Kafka and sets retention for scheduler and workers', async () => {
     const { objects } = await renderForTest([tempo({ kafka: { address: KAFKA } })]);
-    const file = blocks(configFile(objects('tempo').config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(objects('tempo').config_configmap, 'tempo.yaml'));
     expect(file.multitenancy_enabled).toBe('multitenancy_enabled: true\n');
     expect(file.stream_over_http_enabled).toBe('stream_over_http_enabled: true\n');
     expect(file.ingest).toBe(serialize({ ingest: { kafka: { address: KAFKA, topic: 'tempo-ingest' } } }));
@@ -35,13 +34,13 @@ describe('the Tempo config file', () => {
       },
     }));
     expect(file.usage_report).toBe(serialize({ usage_report: { reporting_enabled: false } }));
-    expect(configFile(objects('tempo').overrides_configmap, 'overrides.yaml')).toBe(serialize({ overrides: {} }));
+    expect(configMapFile(objects('tempo').overrides_configmap, 'overrides.yaml')).toBe(serialize({ overrides: {} }));
   });
 
   it('hands object storage and Kafka credentials from Secrets to Tempo through the environment', async () => {
     const { objects } = await renderForTest([tempo({ kafka: { address: KAFKA, saslSecret: 'tempo-kafka' } })], minio);
     const rendered = objects('tempo');
-    const file = blocks(configFile(rendered.config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml'));
     expect(file.storage).toContain([
       '      access_key: ${AWS_ACCESS_KEY_ID}',
       '      bucket: acme-tempo-traces',
@@ -65,7 +64,7 @@ describe('the Tempo config file', () => {
   it('runs the metrics-generator against the environment metrics store', async () => {
     const { objects } = await renderForTest([tempo({ kafka: { address: KAFKA }, metricsGenerator: { enabled: true, processors: ['span-metrics'] } }), mimir]);
     const rendered = objects('tempo');
-    const file = blocks(configFile(rendered.config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml'));
     expect(file.metrics_generator).toBe(serialize({
       metrics_generator: { storage: { path: '/var/tempo/generator_wal', remote_write: [{ url: 'http://distributor.mimir.svc.cluster.local:8080/api/v1/push', send_exemplars: true }] } },
     }));
@@ -88,11 +87,11 @@ describe('the Tempo config file', () => {
       extraConfig: { query_frontend: { search: { max_duration: '168h' } } },
     })]);
     const rendered = objects('tempo');
-    const file = blocks(configFile(rendered.config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml'));
     expect(file.backend_worker).toContain('block_retention: 720h');
     expect(file.multitenancy_enabled).toBe('multitenancy_enabled: false\n');
     expect(file.overrides).toContain('      max_bytes_per_trace: 10000000\n');
     expect(file.query_frontend).toBe(serialize({ query_frontend: { search: { max_duration: '168h' } } }));
-    expect(configFile(rendered.overrides_configmap, 'overrides.yaml')).toBe(serialize({ overrides: { 'team-a': { ingestion: { rate_limit_bytes: 50000000 } } } }));
+    expect(configMapFile(rendered.overrides_configmap, 'overrides.yaml')).toBe(serialize({ overrides: { 'team-a': { ingestion: { rate_limit_bytes: 50000000 } } } }));
   });
 });

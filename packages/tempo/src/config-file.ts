@@ -1,4 +1,4 @@
-import { applyPatch, GOSSIP_PORT, type BuildContext, type ObjectStorage } from '@platform/core';
+import { applyPatch, memberlistConfig, s3CredentialReferences, type BuildContext, type MemberlistConfig, type ObjectStorage, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { GRPC_PORT, HTTP_PORT, OTLP_GRPC_PORT, OTLP_HTTP_PORT, type TempoAddresses } from './endpoints.js';
 
@@ -7,8 +7,7 @@ export const DATA_PATH = '/var/tempo';
 export const CONFIG_PATH = '/etc/tempo/config/tempo.yaml';
 export const OVERRIDES_PATH = '/etc/tempo/overrides/overrides.yaml';
 
-/** Environment variables expanded by `-config.expand-env=true`. */
-export const CREDENTIAL_ENV = { accessKey: 'AWS_ACCESS_KEY_ID', secretKey: 'AWS_SECRET_ACCESS_KEY' } as const;
+/** Environment variables of the Kafka SASL credentials, expanded by `-config.expand-env=true`. */
 export const KAFKA_ENV = { username: 'KAFKA_SASL_USERNAME', password: 'KAFKA_SASL_PASSWORD' } as const;
 
 /** The parts of Tempo's configuration file this package writes (keys as in Tempo's configuration reference). */
@@ -24,7 +23,7 @@ export interface TempoConfigFile {
   backend_worker: { backend_scheduler_addr?: string; compaction: { block_retention: string } };
   metrics_generator?: { storage: { path: string; remote_write: Array<{ url: string; send_exemplars: boolean }> } };
   storage: { trace: { backend: 's3'; s3: TempoS3; wal: { path: string } } };
-  memberlist?: { join_members: string[]; bind_port: number; abort_if_cluster_join_fails: boolean; cluster_label: string };
+  memberlist?: MemberlistConfig;
   overrides: {
     defaults: {
       ingestion: { rate_limit_bytes: number; burst_size_bytes: number; max_traces_per_user: number };
@@ -53,11 +52,6 @@ export function bucketName(storage: ObjectStorage): string {
   return `${storage.bucketPrefix}-tempo-traces`;
 }
 
-/** Path-style addressing for every S3-compatible store except AWS itself, which prefers virtual-hosted buckets. */
-export function forcePathStyle(endpoint: string): boolean {
-  return !/(^|\.)amazonaws\.com(:\d+)?$/.test(endpoint);
-}
-
 /** What the config file depends on besides the component's own configuration. */
 export interface ConfigFileInputs {
   addresses: TempoAddresses;
@@ -71,6 +65,7 @@ export interface ConfigFileInputs {
 export function tempoConfigFile(context: Pick<BuildContext<TempoConfig>, 'name' | 'namespace' | 'config' | 'environment'>, inputs: ConfigFileInputs): TempoConfigFile {
   const { config, environment } = context;
   const storage = environment.settings.objectStorage;
+  const credentials = s3CredentialReferences(storage);
   const microservices = config.mode === 'microservices';
   const generator = config.metricsGenerator;
   const file: TempoConfigFile = {
@@ -110,22 +105,17 @@ export function tempoConfigFile(context: Pick<BuildContext<TempoConfig>, 'name' 
           bucket: bucketName(storage),
           endpoint: storage.endpoint,
           region: storage.region,
-          forcepathstyle: forcePathStyle(storage.endpoint),
+          forcepathstyle: storage.pathStyle,
           insecure: storage.insecure ?? false,
-          ...(storage.credentialsSecret ? { access_key: `\${${CREDENTIAL_ENV.accessKey}}`, secret_key: `\${${CREDENTIAL_ENV.secretKey}}` } : {}),
+          ...(credentials ? { access_key: credentials.accessKey, secret_key: credentials.secretKey } : {}),
         },
         wal: { path: `${DATA_PATH}/wal` },
       },
     },
     ...(inputs.gossipJoinAddress
       ? {
-        memberlist: {
-          join_members: [inputs.gossipJoinAddress],
-          bind_port: GOSSIP_PORT,
-          abort_if_cluster_join_fails: false,
-          // Keeps this ring from merging with another memberlist cluster (Mimir, Loki) that reuses pod IPs.
-          cluster_label: `${context.name}.${context.namespace}`,
-        },
+        // The cluster label keeps this ring from merging with another memberlist cluster (Mimir, Loki) that reuses pod IPs.
+        memberlist: memberlistConfig(inputs.gossipJoinAddress, `${context.name}.${context.namespace}`),
       }
       : {}),
     overrides: {

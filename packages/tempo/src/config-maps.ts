@@ -1,10 +1,6 @@
-import { standardLabels, type BuildContext, type IConfigMap } from '@platform/core';
+import { configMap, type BuildContext, type IConfigMap } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { CONFIG_MAP, OVERRIDES_CONFIG_MAP } from './pod.js';
-
-function configMap(context: BuildContext<TempoConfig>, name: string, part: string, data: Record<string, string>): IConfigMap {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: context.namespace, labels: standardLabels(context.name, part) }, data };
-}
 
 /** The ConfigMap holding Tempo's config file, shared by every target. */
 export function configConfigMap(context: BuildContext<TempoConfig>, configYaml: string): IConfigMap {

@@ -2,6 +2,7 @@
  * The configuration of `@platform/tempo`: what a user may set, with every default. The shape of
  * {@link defaults} is also the schema user configuration is checked against.
  */
+import type { ResourceRequirements } from '@platform/core';
 
 /** Tempo 3.0.3, the release whose configuration reference this package is written against. */
 export const TEMPO_IMAGE = 'grafana/tempo:3.0.3';
@@ -21,17 +22,12 @@ export const TEMPO_MODES: readonly TempoMode[] = ['microservices', 'monolithic']
 export const GENERATOR_PROCESSORS = ['service-graphs', 'span-metrics', 'span-metrics-latency', 'span-metrics-count', 'span-metrics-size', 'host-info'] as const;
 export type GeneratorProcessor = (typeof GENERATOR_PROCESSORS)[number];
 
-/** CPU and memory of one container. Quantities as Kubernetes writes them (`500m`, `2Gi`). */
-export interface Resources {
-  requests: { cpu: string; memory: string };
-  limits: { cpu: string; memory: string };
-}
-
 /** A stateless workload. */
 export interface WorkloadConfig {
   /** Pod count. */
   replicas: number;
-  resources: Resources;
+  /** CPU and memory of the Tempo container, quantities as Kubernetes writes them (`500m`, `2Gi`). */
+  resources: ResourceRequirements;
 }
 
 /** The Kafka-compatible queue of the microservices write path. */
@@ -74,7 +70,7 @@ export interface LiveStoreConfig {
   storageSize: string;
   /** Storage class of the volumes. Default: the cluster's default class. */
   storageClassName?: string;
-  resources: Resources;
+  resources: ResourceRequirements;
 }
 
 /** Who may talk to Tempo from other namespaces of the environment. */
@@ -122,7 +118,7 @@ export interface TempoConfig {
   /** microservices: query-frontends, the query API. Default 2 replicas (Tempo scales them vertically). */
   queryFrontend: WorkloadConfig;
   /** microservices: the backend-scheduler (a singleton that plans compaction and retention jobs). Default 1Gi volume. */
-  backendScheduler: { storageSize: string; storageClassName?: string; resources: Resources };
+  backendScheduler: { storageSize: string; storageClassName?: string; resources: ResourceRequirements };
   /** microservices: backend-workers that run compaction and retention jobs. Default 1 replica. */
   backendWorker: WorkloadConfig;
   /**
@@ -131,7 +127,7 @@ export interface TempoConfig {
    */
   metricsGenerator: WorkloadConfig & { enabled: boolean; processors: GeneratorProcessor[] };
   /** monolithic: the single Tempo pod. Default 10Gi volume. */
-  monolithic: { storageSize: string; storageClassName?: string; resources: Resources };
+  monolithic: { storageSize: string; storageClassName?: string; resources: ResourceRequirements };
 
   /** Network access from other components. */
   network: TempoNetworkConfig;
@@ -139,7 +135,7 @@ export interface TempoConfig {
   extraConfig: Record<string, unknown>;
 }
 
-function resources(cpu: string, memory: string, cpuLimit: string, memoryLimit: string): Resources {
+function resources(cpu: string, memory: string, cpuLimit: string, memoryLimit: string): ResourceRequirements {
   return { requests: { cpu, memory }, limits: { cpu: cpuLimit, memory: memoryLimit } };
 }
 

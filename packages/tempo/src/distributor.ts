@@ -1,16 +1,16 @@
-import { deployment, type BuildContext, type IDeployment } from '@platform/core';
+import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { tempoWorkload, workloadEntries, type CompanionEntries, type TempoShared } from './pod.js';
+import { OTLP_PORTS } from './pod.js';
 
-export type DistributorObjects = { distributor_deployment: IDeployment } & CompanionEntries<'distributor'>;
+export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment', IDeployment>;
 
 /**
  * microservices: distributors receive OTLP (gRPC 4317, HTTP 4318) and write spans to the Kafka partitions the
  * partition ring marks active. Stateless, behind a ClusterIP Service.
  */
-export function distributor(context: BuildContext<TempoConfig>, shared: TempoShared): DistributorObjects {
+export function distributor(context: BuildContext<TempoConfig>, database: GrafanaDatabase): DistributorObjects {
   const { replicas, resources } = context.config.distributor;
-  const objects = deployment(context, tempoWorkload(context, { name: SERVICE_NAMES.distributor, target: 'distributor', replicas, resources, otlp: true }, shared));
-  return workloadEntries('distributor', 'deployment', objects);
+  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.distributor, target: 'distributor', replicas, resources, extraPorts: OTLP_PORTS }));
+  return namedWorkloadObjects('distributor', 'deployment', objects);
 }

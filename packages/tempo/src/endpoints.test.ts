@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardSet, IService, IStatefulSet, TracesStore } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { renderForTest, stubComponent } from '@platform/core/testing';
 import { tempo } from './index.js';
-import { stub } from './helpers.test-helpers.js';
 
 const KAFKA = 'kafka.kafka.svc.cluster.local:9092';
 
@@ -45,7 +44,7 @@ describe('what Tempo provides', () => {
 
 describe('network access', () => {
   it('lets Alloy send OTLP to the distributors, Grafana query the frontends, Tempo reach storage and the Kafka component', async () => {
-    const { objects } = await renderForTest([tempo({ kafka: { address: KAFKA, component: 'kafka' } }), stub('alloy'), stub('grafana'), stub('kafka')]);
+    const { objects } = await renderForTest([tempo({ kafka: { address: KAFKA, component: 'kafka' } }), stubComponent('alloy'), stubComponent('grafana'), stubComponent('kafka')]);
     const policies = objects('tempo');
     expect((policies.networkpolicy_allow_otlp as unknown as { spec: unknown }).spec).toEqual({
       podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'distributor' } },
@@ -71,7 +70,7 @@ describe('network access', () => {
   it('takes the sending and querying components from configuration', async () => {
     const { objects } = await renderForTest([
       tempo({ mode: 'monolithic', network: { otlpFrom: ['otel-collector'], queryFrom: ['grafana'] } }),
-      stub('otel-collector'), stub('grafana'), stub('alloy'),
+      stubComponent('otel-collector'), stubComponent('grafana'), stubComponent('alloy'),
     ]);
     const otlp = objects('tempo').networkpolicy_allow_otlp as unknown as { spec: { podSelector: unknown; ingress: Array<{ from: Array<{ namespaceSelector: { matchLabels: Record<string, string> } }> }> } };
     expect(otlp.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'tempo' } });

@@ -19,13 +19,13 @@ import { liveStores, type LiveStoreZoneObjects } from './live-store.js';
 import { metricsGenerator, type MetricsGeneratorObjects } from './metrics-generator.js';
 import { monolithic, type MonolithicObjects } from './monolithic.js';
 import { generatorTarget, tempoNetwork } from './network.js';
-import type { TempoShared } from './pod.js';
+import { tempoDatabase } from './pod.js';
 import { querier, type QuerierObjects } from './querier.js';
 import { queryFrontend, type QueryFrontendObjects } from './query-frontend.js';
 
 export * from './config.js';
 export { tempoAddresses, tracesStore, liveStoreName, SERVICE_NAMES, HTTP_PORT, GRPC_PORT, OTLP_GRPC_PORT, OTLP_HTTP_PORT } from './endpoints.js';
-export { tempoConfigFile, overridesFile, bucketName, forcePathStyle, type TempoConfigFile } from './config-file.js';
+export { tempoConfigFile, overridesFile, bucketName, type TempoConfigFile } from './config-file.js';
 export { alertRules } from './alerts.js';
 export { overviewDashboard } from './dashboards.js';
 
@@ -56,19 +56,19 @@ export const tempo = defineComponent<TempoConfig, TempoObjects>({
       gossipJoinAddress: ring?.joinAddress,
       remoteWriteUrl: generatorTarget(context)?.remoteWriteUrl,
     }));
-    const shared: TempoShared = { ring, configYaml };
+    const database = tempoDatabase(context, ring, configYaml);
     const workloads = microservices
       ? {
-        ...distributor(context, shared),
-        ...liveStores(context, shared),
-        ...blockBuilder(context, shared),
-        ...querier(context, shared),
-        ...queryFrontend(context, shared),
-        ...backendScheduler(context, shared),
-        ...backendWorker(context, shared),
-        ...(config.metricsGenerator.enabled ? metricsGenerator(context, shared) : {}),
+        ...distributor(context, database),
+        ...liveStores(context, database),
+        ...blockBuilder(context, database),
+        ...querier(context, database),
+        ...queryFrontend(context, database),
+        ...backendScheduler(context, database),
+        ...backendWorker(context, database),
+        ...(config.metricsGenerator.enabled ? metricsGenerator(context, database) : {}),
       }
-      : monolithic(context, shared);
+      : monolithic(context, database);
     return {
       config_configmap: configConfigMap(context, configYaml),
       overrides_configmap: overridesConfigMap(context, serialize(overridesFile(config))),

@@ -1,10 +1,9 @@
 import {
-  statefulSet, standardLabels,
-  type BuildContext, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet,
+  namedWorkloadObjects, standardLabels, statefulSet, targetWorkload,
+  type BuildContext, type GrafanaDatabase, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet,
 } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
-import { tempoWorkload, type TempoShared } from './pod.js';
 
 /** The label every live-store pod carries, whatever its zone: the one PodDisruptionBudget selects on it. */
 export const LIVE_STORE_GROUP = { 'rollout-group': 'live-store' } as const;
@@ -31,12 +30,12 @@ export function liveStorePart(zone: string): string {
  * each other's nodes where possible, and one PodDisruptionBudget over all zones lets only one live-store go at a
  * time, so every partition keeps an owner.
  */
-export function liveStores(context: BuildContext<TempoConfig>, shared: TempoShared): LiveStoreObjects {
+export function liveStores(context: BuildContext<TempoConfig>, database: GrafanaDatabase): LiveStoreObjects {
   const { zones, partitions, resources, storageSize, storageClassName } = context.config.liveStore;
   const objects: Record<string, unknown> = {};
   for (const zone of zones) {
     const name = liveStoreName(zone);
-    const options = tempoWorkload(context, {
+    const options = targetWorkload(database, {
       name,
       target: 'live-store',
       extraArgs: [`-live-store.instance-availability-zone=${zone}`],
@@ -45,9 +44,9 @@ export function liveStores(context: BuildContext<TempoConfig>, shared: TempoShar
       storage: { storageSize, storageClassName },
       terminationGracePeriodSeconds: LIVE_STORE_GRACE_SECONDS,
       podLabels: LIVE_STORE_GROUP,
-    }, shared);
-    const { workload, service, serviceMonitor } = statefulSet(context, { ...options, pdb: false });
-    workload.spec!.template.spec!.affinity = {
+    });
+    const zoneObjects = statefulSet(context, { ...options, pdb: false });
+    zoneObjects.workload.spec!.template.spec!.affinity = {
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [{
           weight: 100,
@@ -61,10 +60,7 @@ export function liveStores(context: BuildContext<TempoConfig>, shared: TempoShar
         }],
       },
     };
-    const part = liveStorePart(zone);
-    objects[`${part}_statefulset`] = workload;
-    if (service) objects[`${part}_service`] = service;
-    if (serviceMonitor) objects[`${part}_servicemonitor`] = serviceMonitor;
+    Object.assign(objects, namedWorkloadObjects(liveStorePart(zone), 'statefulset', zoneObjects));
   }
   objects.live_store_pdb = {
     apiVersion: 'policy/v1',

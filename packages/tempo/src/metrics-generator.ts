@@ -1,16 +1,15 @@
-import { deployment, type BuildContext, type IDeployment } from '@platform/core';
+import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { tempoWorkload, workloadEntries, type CompanionEntries, type TempoShared } from './pod.js';
 
-export type MetricsGeneratorObjects = { metrics_generator_deployment: IDeployment } & CompanionEntries<'metrics_generator'>;
+export type MetricsGeneratorObjects = NamedWorkloadObjects<'metrics_generator', 'deployment', IDeployment>;
 
 /**
  * microservices, optional: metrics-generators consume spans from Kafka and remote-write span metrics and service
  * graphs to the environment's metrics store. Their WAL is an emptyDir: the metrics can be regenerated.
  */
-export function metricsGenerator(context: BuildContext<TempoConfig>, shared: TempoShared): MetricsGeneratorObjects {
+export function metricsGenerator(context: BuildContext<TempoConfig>, database: GrafanaDatabase): MetricsGeneratorObjects {
   const { replicas, resources } = context.config.metricsGenerator;
-  const objects = deployment(context, tempoWorkload(context, { name: SERVICE_NAMES.metricsGenerator, target: 'metrics-generator', replicas, resources }, shared));
-  return workloadEntries('metrics_generator', 'deployment', objects);
+  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.metricsGenerator, target: 'metrics-generator', replicas, resources }));
+  return namedWorkloadObjects('metrics_generator', 'deployment', objects);
 }

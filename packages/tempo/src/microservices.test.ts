@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serialize, type IPodDisruptionBudget, type IService, type IStatefulSet } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { configMapFile, container, countByKind, podSpec, renderForTest, yamlBlocks } from '@platform/core/testing';
 import { tempo } from './index.js';
-import { blocks, configFile, container, countByKind, podSpec } from './helpers.test-helpers.js';
 
 const KAFKA = 'kafka.kafka.svc.cluster.local:9092';
 
@@ -60,7 +59,7 @@ describe('microservices mode (default)', async () => {
     expect((rendered.distributor_service as IService).spec!.ports!.map((p) => [p.name, p.port])).toEqual([
       ['http-metrics', 3200], ['grpc', 9095], ['otlp-grpc', 4317], ['otlp-http', 4318],
     ]);
-    expect(blocks(configFile(rendered.config_configmap, 'tempo.yaml')).distributor).toBe(serialize({
+    expect(yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml')).distributor).toBe(serialize({
       distributor: { receivers: { otlp: { protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } } } } },
     }));
   });
@@ -84,17 +83,17 @@ describe('microservices mode (default)', async () => {
   });
 
   it('splits the partitions over the block-builders', async () => {
-    expect(blocks(configFile(rendered.config_configmap, 'tempo.yaml')).block_builder).toBe(serialize({ block_builder: { partitions_per_instance: 1 } }));
+    expect(yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml')).block_builder).toBe(serialize({ block_builder: { partitions_per_instance: 1 } }));
     expect(podSpec(rendered.block_builder_statefulset).volumes).toContainEqual({ name: 'data', emptyDir: { sizeLimit: '5Gi' } });
     const { objects: scaled } = await renderForTest([tempo({ kafka: { address: KAFKA }, liveStore: { partitions: 6, zones: ['eu-west-1a'] }, blockBuilder: { replicas: 3 } })]);
     const objects = scaled('tempo');
-    expect(blocks(configFile(objects.config_configmap, 'tempo.yaml')).block_builder).toBe(serialize({ block_builder: { partitions_per_instance: 2 } }));
+    expect(yamlBlocks(configMapFile(objects.config_configmap, 'tempo.yaml')).block_builder).toBe(serialize({ block_builder: { partitions_per_instance: 2 } }));
     expect((objects['live_store_eu_west_1a_statefulset'] as IStatefulSet).spec!.replicas).toBe(6);
     expect(objects.live_store_zone_a_statefulset).toBeUndefined();
   });
 
   it('wires queriers to the frontends and workers to the scheduler through the rendered Services', () => {
-    const file = blocks(configFile(rendered.config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml'));
     const discovery = rendered.query_frontend_discovery_service as IService;
     expect(discovery.spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
     expect(file.querier).toBe(serialize({ querier: { frontend_worker: { frontend_address: `${dns(discovery)}:9095` } } }));
@@ -106,7 +105,7 @@ describe('microservices mode (default)', async () => {
 
   it('joins the memberlist ring through the rendered gossip Service', () => {
     const gossip = rendered.gossip_ring_service as IService;
-    expect(blocks(configFile(rendered.config_configmap, 'tempo.yaml')).memberlist).toBe(serialize({
+    expect(yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml')).memberlist).toBe(serialize({
       memberlist: { join_members: [`dns+${dns(gossip)}.:${gossip.spec!.ports![0]!.port}`], bind_port: 7946, abort_if_cluster_join_fails: false, cluster_label: 'tempo.tempo' },
     }));
     for (const [key, object] of Object.entries(rendered)) {

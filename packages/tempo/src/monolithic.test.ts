@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serialize, type IService, type IStatefulSet, type TracesStore } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import { configMapFile, container, countByKind, podSpec, renderForTest, yamlBlocks } from '@platform/core/testing';
 import { tempo } from './index.js';
-import { blocks, configFile, container, countByKind, podSpec } from './helpers.test-helpers.js';
 
 describe('monolithic mode', async () => {
   const component = tempo({ mode: 'monolithic' });
@@ -17,7 +16,7 @@ describe('monolithic mode', async () => {
       'overrides_configmap', 'tempo_pdb', 'tempo_service', 'tempo_servicemonitor', 'tempo_statefulset',
     ]);
     expect(countByKind(rendered)).toEqual({ Namespace: 1, NetworkPolicy: 5, ConfigMap: 2, Service: 1, StatefulSet: 1, PodDisruptionBudget: 1, ServiceMonitor: 1, PrometheusRule: 1 });
-    const file = blocks(configFile(rendered.config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml'));
     expect(file.ingest).toBeUndefined();
     expect(file.memberlist).toBeUndefined();
     expect(file.block_builder).toBeUndefined();
@@ -37,7 +36,7 @@ describe('monolithic mode', async () => {
   });
 
   it('keeps traces in S3 and applies retention in-process', () => {
-    const file = blocks(configFile(rendered.config_configmap, 'tempo.yaml'));
+    const file = yamlBlocks(configMapFile(rendered.config_configmap, 'tempo.yaml'));
     expect(file.storage).toBe(serialize({
       storage: {
         trace: {

@@ -1,13 +1,12 @@
-import { deployment, type BuildContext, type IDeployment } from '@platform/core';
+import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { tempoWorkload, workloadEntries, type CompanionEntries, type TempoShared } from './pod.js';
 
-export type QuerierObjects = { querier_deployment: IDeployment } & CompanionEntries<'querier'>;
+export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDeployment>;
 
 /** microservices: queriers take jobs from every query-frontend and read live-stores (recent) and blocks (older). */
-export function querier(context: BuildContext<TempoConfig>, shared: TempoShared): QuerierObjects {
+export function querier(context: BuildContext<TempoConfig>, database: GrafanaDatabase): QuerierObjects {
   const { replicas, resources } = context.config.querier;
-  const objects = deployment(context, tempoWorkload(context, { name: SERVICE_NAMES.querier, target: 'querier', replicas, resources }, shared));
-  return workloadEntries('querier', 'deployment', objects);
+  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.querier, target: 'querier', replicas, resources }));
+  return namedWorkloadObjects('querier', 'deployment', objects);
 }

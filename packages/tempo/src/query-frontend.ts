@@ -1,21 +1,18 @@
-import { deployment, type BuildContext, type IDeployment, type IService } from '@platform/core';
+import { deployment, discoveryService, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
-import { discoveryService, tempoWorkload, workloadEntries, type CompanionEntries, type TempoShared } from './pod.js';
 
-export type QueryFrontendObjects =
-  & { query_frontend_deployment: IDeployment; query_frontend_discovery_service: IService }
-  & CompanionEntries<'query_frontend'>;
+export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deployment', IDeployment> & { query_frontend_discovery_service: IService };
 
 /**
  * microservices: the query API (Grafana's Tempo datasource). It shards queries into jobs that queriers pull; the
  * queriers find every frontend through the headless discovery Service.
  */
-export function queryFrontend(context: BuildContext<TempoConfig>, shared: TempoShared): QueryFrontendObjects {
+export function queryFrontend(context: BuildContext<TempoConfig>, database: GrafanaDatabase): QueryFrontendObjects {
   const { replicas, resources } = context.config.queryFrontend;
-  const objects = deployment(context, tempoWorkload(context, { name: SERVICE_NAMES.queryFrontend, target: 'query-frontend', replicas, resources }, shared));
+  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.queryFrontend, target: 'query-frontend', replicas, resources }));
   return {
-    ...workloadEntries('query_frontend', 'deployment', objects),
-    query_frontend_discovery_service: discoveryService(context, SERVICE_NAMES.queryFrontendDiscovery, SERVICE_NAMES.queryFrontend),
+    ...namedWorkloadObjects('query_frontend', 'deployment', objects),
+    query_frontend_discovery_service: discoveryService(context, SERVICE_NAMES.queryFrontendDiscovery, SERVICE_NAMES.queryFrontend, objects.service!.spec!.ports!),
   };
 }

@@ -1,5 +1,5 @@
 import type { IPodDisruptionBudget, ITopologySpreadConstraint, PolicyRule, RenderedEnvironment } from '@platform/core';
-import { inventoryOf, type PodWorkload } from '../inventory.js';
+import { inventoryOf, workloadFinding, type PodWorkload } from '../inventory.js';
 import { selects, type LabelSelector } from '../selectors.js';
 
 /**
@@ -47,12 +47,7 @@ export const podDisruptionBudgetRule: PolicyRule = {
       const covered = inventory.inNamespace('policy', 'PodDisruptionBudget', workload.namespace)
         .some(({ object }) => selects((object as IPodDisruptionBudget).spec?.selector as LabelSelector | undefined, workload.labels));
       if (!covered) {
-        report({
-          component: workload.component,
-          object: workload.object,
-          path: `${workload.templateMetadataPath}.labels`,
-          message: `${workload.kind} "${workload.name}" ${why} but no PodDisruptionBudget in namespace "${workload.namespace}" selects its pods`,
-        });
+        report(workloadFinding(workload, `${workload.templateMetadataPath}.labels`, `${workload.kind} "${workload.name}" ${why} but no PodDisruptionBudget in namespace "${workload.namespace}" selects its pods`));
       }
     }
   },
@@ -74,12 +69,7 @@ export const topologySpreadRule: PolicyRule = {
   check(environment, report) {
     for (const { workload, why, maxPods } of replicatedWorkloads(environment)) {
       if (maxPods <= 1 || spreads(workload)) continue;
-      report({
-        component: workload.component,
-        object: workload.object,
-        path: `${workload.specPath}.topologySpreadConstraints`,
-        message: `${workload.kind} "${workload.name}" ${why} but does not spread its pods: no topologySpreadConstraint or podAntiAffinity term on ${SPREAD_TOPOLOGY_KEYS.join(' or ')} selects them`,
-      });
+      report(workloadFinding(workload, `${workload.specPath}.topologySpreadConstraints`, `${workload.kind} "${workload.name}" ${why} but does not spread its pods: no topologySpreadConstraint or podAntiAffinity term on ${SPREAD_TOPOLOGY_KEYS.join(' or ')} selects them`));
     }
   },
 };

@@ -1,5 +1,6 @@
-import type { FindingInput, ISecurityContext, PolicyRule, RenderedEnvironment } from '@platform/core';
-import { containersOf, describeContainer, inventoryOf, type LocatedContainer, type PodWorkload } from '../inventory.js';
+import type { ISecurityContext, PolicyRule } from '@platform/core';
+import { containerRule } from '../container-rule.js';
+import { containersOf, describeContainer, inventoryOf, workloadFinding, type LocatedContainer } from '../inventory.js';
 
 /**
  * Pod Security Standards, "restricted" profile (https://kubernetes.io/docs/concepts/security/pod-security-standards/),
@@ -7,69 +8,61 @@ import { containersOf, describeContainer, inventoryOf, type LocatedContainer, ty
  * admission controller at sync time. Each control is its own rule so that one can be waived alone.
  */
 
-function eachContainer(environment: RenderedEnvironment, visit: (workload: PodWorkload, located: LocatedContainer, security: ISecurityContext) => void): void {
-  for (const workload of inventoryOf(environment).workloads) {
-    for (const located of containersOf(workload)) visit(workload, located, located.container.securityContext ?? {});
-  }
+/** A container's own security context (`{}` when it sets none). */
+function securityOf(located: LocatedContainer): ISecurityContext {
+  return located.container.securityContext ?? {};
 }
 
-function at(workload: PodWorkload, path: string, message: string): FindingInput {
-  return { component: workload.component, object: workload.object, path, message };
-}
-
-export const runAsNonRootRule: PolicyRule = {
+export const runAsNonRootRule = containerRule({
   id: 'pod-security.run-as-non-root',
   severity: 'error',
   rationale: 'A process running as root in a container is one kernel or runtime bug away from root on the node.',
-  check(environment, report) {
-    eachContainer(environment, (workload, located, security) => {
-      const pod = workload.spec.securityContext ?? {};
-      const nonRoot = security.runAsNonRoot ?? pod.runAsNonRoot;
-      const user = security.runAsUser ?? pod.runAsUser;
-      const name = describeContainer(located);
-      if (security.runAsNonRoot === false) {
-        report(at(workload, `${located.path}.securityContext.runAsNonRoot`, `${name} sets runAsNonRoot to false`));
-      } else if (nonRoot !== true) {
-        report(at(workload, `${located.path}.securityContext.runAsNonRoot`, `${name} may run as root: runAsNonRoot is not true in the container's or the pod's securityContext`));
-      }
-      if (user === 0) {
-        const path = security.runAsUser === 0 ? `${located.path}.securityContext.runAsUser` : `${workload.specPath}.securityContext.runAsUser`;
-        report(at(workload, path, `${name} runs as user 0 (root)`));
-      }
-    });
+  checkContainer({ workload, located, report }) {
+    const security = securityOf(located);
+    const pod = workload.spec.securityContext ?? {};
+    const nonRoot = security.runAsNonRoot ?? pod.runAsNonRoot;
+    const user = security.runAsUser ?? pod.runAsUser;
+    const name = describeContainer(located);
+    if (security.runAsNonRoot === false) {
+      report(`${located.path}.securityContext.runAsNonRoot`, `${name} sets runAsNonRoot to false`);
+    } else if (nonRoot !== true) {
+      report(`${located.path}.securityContext.runAsNonRoot`, `${name} may run as root: runAsNonRoot is not true in the container's or the pod's securityContext`);
+    }
+    if (user === 0) {
+      const path = security.runAsUser === 0 ? `${located.path}.securityContext.runAsUser` : `${workload.specPath}.securityContext.runAsUser`;
+      report(path, `${name} runs as user 0 (root)`);
+    }
   },
-};
+});
 
-export const privilegeEscalationRule: PolicyRule = {
+export const privilegeEscalationRule = containerRule({
   id: 'pod-security.privilege-escalation',
   severity: 'error',
   rationale: 'Without allowPrivilegeEscalation: false a process can gain privileges through setuid binaries.',
-  check(environment, report) {
-    eachContainer(environment, (workload, located, security) => {
-      if (security.allowPrivilegeEscalation !== false) {
-        report(at(workload, `${located.path}.securityContext.allowPrivilegeEscalation`, `${describeContainer(located)} does not set allowPrivilegeEscalation to false`));
-      }
-    });
+  checkContainer({ located, report }) {
+    const security = securityOf(located);
+    if (security.allowPrivilegeEscalation !== false) {
+      report(`${located.path}.securityContext.allowPrivilegeEscalation`, `${describeContainer(located)} does not set allowPrivilegeEscalation to false`);
+    }
   },
-};
+});
 
-export const capabilitiesRule: PolicyRule = {
+export const capabilitiesRule = containerRule({
   id: 'pod-security.capabilities',
   severity: 'error',
   rationale: 'Containers must drop every Linux capability; only NET_BIND_SERVICE may be added back.',
-  check(environment, report) {
-    eachContainer(environment, (workload, located, security) => {
-      const path = `${located.path}.securityContext.capabilities`;
-      if (!(security.capabilities?.drop ?? []).includes('ALL')) {
-        report(at(workload, `${path}.drop`, `${describeContainer(located)} does not drop ALL capabilities`));
-      }
-      const added = (security.capabilities?.add ?? []).filter((c) => c !== 'NET_BIND_SERVICE');
-      if (added.length > 0) {
-        report(at(workload, `${path}.add`, `${describeContainer(located)} adds ${added.join(', ')}; only NET_BIND_SERVICE may be added`));
-      }
-    });
+  checkContainer({ located, report }) {
+    const security = securityOf(located);
+    const path = `${located.path}.securityContext.capabilities`;
+    if (!(security.capabilities?.drop ?? []).includes('ALL')) {
+      report(`${path}.drop`, `${describeContainer(located)} does not drop ALL capabilities`);
+    }
+    const added = (security.capabilities?.add ?? []).filter((c) => c !== 'NET_BIND_SERVICE');
+    if (added.length > 0) {
+      report(`${path}.add`, `${describeContainer(located)} adds ${added.join(', ')}; only NET_BIND_SERVICE may be added`);
+    }
   },
-};
+});
 
 const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
 
@@ -81,33 +74,32 @@ export const seccompRule: PolicyRule = {
     for (const workload of inventoryOf(environment).workloads) {
       const podType = workload.spec.securityContext?.seccompProfile?.type;
       if (podType === 'Unconfined') {
-        report(at(workload, `${workload.specPath}.securityContext.seccompProfile.type`, 'the pod sets seccompProfile.type to Unconfined'));
+        report(workloadFinding(workload, `${workload.specPath}.securityContext.seccompProfile.type`, 'the pod sets seccompProfile.type to Unconfined'));
       }
       for (const located of containersOf(workload)) {
         const own = located.container.securityContext?.seccompProfile?.type;
         const path = `${located.path}.securityContext.seccompProfile.type`;
         if (own !== undefined && !CONFINED.has(own)) {
-          report(at(workload, path, `${describeContainer(located)} sets seccompProfile.type to ${own}; use RuntimeDefault or Localhost`));
+          report(workloadFinding(workload, path, `${describeContainer(located)} sets seccompProfile.type to ${own}; use RuntimeDefault or Localhost`));
         } else if (own === undefined && !CONFINED.has(podType ?? '')) {
-          report(at(workload, path, `${describeContainer(located)} has no seccomp profile: set seccompProfile.type to RuntimeDefault in the container's or the pod's securityContext`));
+          report(workloadFinding(workload, path, `${describeContainer(located)} has no seccomp profile: set seccompProfile.type to RuntimeDefault in the container's or the pod's securityContext`));
         }
       }
     }
   },
 };
 
-export const readOnlyRootFilesystemRule: PolicyRule = {
+export const readOnlyRootFilesystemRule = containerRule({
   id: 'pod-security.read-only-root-filesystem',
   severity: 'error',
   rationale: 'A read-only root file system keeps an intruder from changing the container\'s binaries; writable paths come from volumes.',
-  check(environment, report) {
-    eachContainer(environment, (workload, located, security) => {
-      if (security.readOnlyRootFilesystem !== true) {
-        report(at(workload, `${located.path}.securityContext.readOnlyRootFilesystem`, `${describeContainer(located)} does not set readOnlyRootFilesystem to true`));
-      }
-    });
+  checkContainer({ located, report }) {
+    const security = securityOf(located);
+    if (security.readOnlyRootFilesystem !== true) {
+      report(`${located.path}.securityContext.readOnlyRootFilesystem`, `${describeContainer(located)} does not set readOnlyRootFilesystem to true`);
+    }
   },
-};
+});
 
 export const hostPathRule: PolicyRule = {
   id: 'pod-security.host-path',
@@ -117,7 +109,7 @@ export const hostPathRule: PolicyRule = {
     for (const workload of inventoryOf(environment).workloads) {
       for (const volume of workload.spec.volumes ?? []) {
         if (volume.hostPath) {
-          report(at(workload, `${workload.specPath}.volumes[name=${volume.name}].hostPath`, `volume "${volume.name}" mounts the node's ${volume.hostPath.path}`));
+          report(workloadFinding(workload, `${workload.specPath}.volumes[name=${volume.name}].hostPath`, `volume "${volume.name}" mounts the node's ${volume.hostPath.path}`));
         }
       }
     }
@@ -131,38 +123,35 @@ export const hostNamespacesRule: PolicyRule = {
   check(environment, report) {
     for (const workload of inventoryOf(environment).workloads) {
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
-        if (workload.spec[field] === true) report(at(workload, `${workload.specPath}.${field}`, `the pod sets ${field}: true`));
+        if (workload.spec[field] === true) report(workloadFinding(workload, `${workload.specPath}.${field}`, `the pod sets ${field}: true`));
       }
     }
   },
 };
 
-export const hostPortsRule: PolicyRule = {
+export const hostPortsRule = containerRule({
   id: 'pod-security.host-ports',
   severity: 'error',
   rationale: 'A host port binds the node\'s address, bypassing Services and NetworkPolicies.',
-  check(environment, report) {
-    eachContainer(environment, (workload, located) => {
-      for (const port of located.container.ports ?? []) {
-        if (port.hostPort) {
-          const id = port.name ? `name=${port.name}` : `containerPort=${port.containerPort}`;
-          report(at(workload, `${located.path}.ports[${id}].hostPort`, `${describeContainer(located)} binds host port ${port.hostPort}`));
-        }
+  checkContainer({ located, report }) {
+    for (const port of located.container.ports ?? []) {
+      if (port.hostPort) {
+        const id = port.name ? `name=${port.name}` : `containerPort=${port.containerPort}`;
+        report(`${located.path}.ports[${id}].hostPort`, `${describeContainer(located)} binds host port ${port.hostPort}`);
       }
-    });
+    }
   },
-};
+});
 
-export const privilegedRule: PolicyRule = {
+export const privilegedRule = containerRule({
   id: 'pod-security.privileged',
   severity: 'error',
   rationale: 'A privileged container has every capability and every device of the node.',
-  check(environment, report) {
-    eachContainer(environment, (workload, located, security) => {
-      if (security.privileged === true) report(at(workload, `${located.path}.securityContext.privileged`, `${describeContainer(located)} is privileged`));
-    });
+  checkContainer({ located, report }) {
+    const security = securityOf(located);
+    if (security.privileged === true) report(`${located.path}.securityContext.privileged`, `${describeContainer(located)} is privileged`);
   },
-};
+});
 
 export const podSecurityRules: PolicyRule[] = [
   runAsNonRootRule, privilegeEscalationRule, capabilitiesRule, seccompRule, readOnlyRootFilesystemRule,

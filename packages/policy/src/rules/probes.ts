@@ -1,5 +1,6 @@
 import type { PolicyRule } from '@platform/core';
-import { containersOf, describeContainer, inventoryOf } from '../inventory.js';
+import { containerRule } from '../container-rule.js';
+import { describeContainer } from '../inventory.js';
 
 /**
  * Probes of long-running containers: every container (not init containers) of Deployments, StatefulSets,
@@ -7,20 +8,15 @@ import { containersOf, describeContainer, inventoryOf } from '../inventory.js';
  */
 
 function probeRule(id: string, field: 'readinessProbe' | 'livenessProbe', label: string, rationale: string): PolicyRule {
-  return {
+  return containerRule({
     id,
     severity: 'error',
     rationale,
-    check(environment, report) {
-      for (const workload of inventoryOf(environment).workloads) {
-        if (!workload.longRunning) continue;
-        for (const located of containersOf(workload)) {
-          if (located.init || located.container[field]) continue;
-          report({ component: workload.component, object: workload.object, path: `${located.path}.${field}`, message: `${describeContainer(located)} has no ${label} probe` });
-        }
-      }
+    checkContainer({ workload, located, report }) {
+      if (!workload.longRunning || located.init || located.container[field]) return;
+      report(`${located.path}.${field}`, `${describeContainer(located)} has no ${label} probe`);
     },
-  };
+  });
 }
 
 export const readinessProbeRule = probeRule('probes.readiness', 'readinessProbe', 'readiness',

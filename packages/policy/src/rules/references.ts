@@ -1,5 +1,5 @@
 import { apiGroup, type ICertificate, type IExternalSecret, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
-import { containersOf, describeContainer, inventoryOf, type Inventory, type PodWorkload } from '../inventory.js';
+import { containersOf, describeContainer, inventoryOf, workloadFinding, type Inventory, type PodWorkload } from '../inventory.js';
 import { describeSelector, selectsByMap } from '../selectors.js';
 
 /** Objects a pod can reference by name. */
@@ -97,12 +97,7 @@ export const missingReferenceRule: PolicyRule = {
         if (kind === 'Secret' && secrets.has(`${namespace}/${name}`)) continue;
         if (kind === 'PersistentVolumeClaim' && claims.has(`${namespace}/${name}`)) continue;
         const producers = kind === 'Secret' ? ', no ExternalSecret or cert-manager Certificate there produces it,' : '';
-        report({
-          component: workload.component,
-          object: workload.object,
-          path: reference.path,
-          message: `${reference.from} references ${kind} "${name}", which no component renders in namespace "${namespace}"${producers} and environment.external does not declare as "${kind}/${namespace}/${name}"`,
-        });
+        report(workloadFinding(workload, reference.path, `${reference.from} references ${kind} "${name}", which no component renders in namespace "${namespace}"${producers} and environment.external does not declare as "${kind}/${namespace}/${name}"`));
       }
     }
   },

@@ -1,5 +1,5 @@
 import type { IClusterRoleBinding, IRoleBinding, IServiceAccount, PolicyRule } from '@platform/core';
-import { inventoryOf, type Inventory } from '../inventory.js';
+import { inventoryOf, workloadFinding, type Inventory } from '../inventory.js';
 
 /**
  * Service accounts a RoleBinding or ClusterRoleBinding of the render grants permissions to, as
@@ -38,12 +38,7 @@ export const automountTokenRule: PolicyRule = {
       const mounts = workload.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
       if (!mounts) continue;
       const why = workload.spec.automountServiceAccountToken === true ? 'sets automountServiceAccountToken: true' : 'mounts an API token (automountServiceAccountToken is not false)';
-      report({
-        component: workload.component,
-        object: workload.object,
-        path: `${workload.specPath}.automountServiceAccountToken`,
-        message: `the pod ${why}, but no RoleBinding or ClusterRoleBinding of the environment grants its ServiceAccount "${name}" anything`,
-      });
+      report(workloadFinding(workload, `${workload.specPath}.automountServiceAccountToken`, `the pod ${why}, but no RoleBinding or ClusterRoleBinding of the environment grants its ServiceAccount "${name}" anything`));
     }
   },
 };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { targetWorkload, type GrafanaDatabase } from './grafana-database.js';
+import { gossipRing } from './memberlist.js';
+
+const ring = gossipRing('loki', 'loki', { clusterDomain: 'cluster.local' });
+const database: GrafanaDatabase = {
+  image: 'grafana/loki:3.7.6',
+  httpPort: 3100,
+  grpcPort: 9095,
+  configFile: { volume: 'config', configMap: 'loki', path: '/etc/loki/config/config.yaml' },
+  runtimeFile: { volume: 'runtime-config', configMap: 'loki-runtime', path: '/etc/loki/runtime/runtime.yaml' },
+  dataPath: '/var/loki',
+  ring,
+  configYaml: 'auth_enabled: true\n',
+  env: [],
+};
+const resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } };
+
+describe('targetWorkload', () => {
+  it('runs one target of the binary with the shared config, a checksum, ring membership and an emptyDir for data', () => {
+    const options = targetWorkload(database, { name: 'read', target: 'read', replicas: 3, resources });
+    const [container] = options.containers;
+    expect(container!.args).toEqual(['-config.file=/etc/loki/config/config.yaml', '-target=read']);
+    expect(container!.ports!.map((p) => p.name)).toEqual(['http-metrics', 'grpc', 'gossip-ring']);
+    expect(container!.volumeMounts).toEqual([
+      { name: 'config', mountPath: '/etc/loki/config', readOnly: true },
+      { name: 'runtime-config', mountPath: '/etc/loki/runtime', readOnly: true },
+      { name: 'data', mountPath: '/var/loki' },
+    ]);
+    expect(options.volumes).toContainEqual({ name: 'data', emptyDir: {} });
+    expect(options.podLabels).toEqual(ring.memberLabels);
+    expect(options.podAnnotations!['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
+    expect(options.service).toEqual({ ports: ['http-metrics', 'grpc'] });
+  });
+
+  it('expands Secret env in the config, claims a volume for stateful targets and exposes extra ports on the Service', () => {
+    const secured = { ...database, env: [{ name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 's3', key: 'AWS_ACCESS_KEY_ID' } } }] };
+    const options = targetWorkload(secured, {
+      name: 'write', target: 'write', replicas: 3, resources, extraArgs: ['-x=1'],
+      extraPorts: [{ name: 'otlp-grpc', containerPort: 4317, protocol: 'TCP' }],
+      storage: { storageSize: '10Gi' },
+    });
+    expect(options.containers[0]!.args).toEqual(['-config.file=/etc/loki/config/config.yaml', '-target=write', '-x=1', '-config.expand-env=true']);
+    expect(options.containers[0]!.env).toEqual(secured.env);
+    expect(options.volumeClaims).toEqual([{ name: 'data', size: '10Gi', storageClassName: undefined, mountPath: '/var/loki' }]);
+    expect(options.volumes!.map((v) => v.name)).toEqual(['config', 'runtime-config']);
+    expect(options.service).toEqual({ ports: ['http-metrics', 'grpc', 'otlp-grpc'] });
+  });
+});

@@ -1,0 +1,122 @@
+import type { ResourceRequirements } from './config.js';
+import type { IContainer, IContainerPort, IEnvVar, IVolume } from './kinds.js';
+import type { GossipRing } from './memberlist.js';
+import { configChecksum } from './checksum.js';
+import type { WorkloadOptions } from './workload.js';
+
+/**
+ * Pods of Grafana's databases (Loki, Tempo; Mimir follows its Jsonnet more closely): one binary whose `-target`
+ * selects the component a process runs, one configuration file shared by every target, a runtime (per-tenant)
+ * file reloaded without restarts, and a data directory on a volume.
+ */
+
+/** A file a process reads from a ConfigMap, mounted read-only at the file's directory. */
+export interface DatabaseFile {
+  /** Volume name in the pod, e.g. `config`. */
+  volume: string;
+  /** ConfigMap holding the file. */
+  configMap: string;
+  /** Path of the file in the container, e.g. `/etc/loki/config/config.yaml`. */
+  path: string;
+}
+
+/** What every process of one database instance shares. */
+export interface GrafanaDatabase {
+  image: string;
+  /** Port of the HTTP API, `/metrics` and `/ready` (container port `http-metrics`). */
+  httpPort: number;
+  /** Port of the gRPC API between components (container port `grpc`). */
+  grpcPort: number;
+  /** The configuration file (`-config.file`). */
+  configFile: DatabaseFile;
+  /** The runtime configuration file (per-tenant overrides). */
+  runtimeFile: DatabaseFile;
+  /** Where the process keeps local data; every pod mounts a volume here. */
+  dataPath: string;
+  /** The memberlist ring every process joins, if the instance has one. */
+  ring?: GossipRing;
+  /** The serialised configuration file, hashed into a pod annotation so that a change rolls the pods. */
+  configYaml: string;
+  /**
+   * Env vars from Secrets (object storage credentials ...) that the configuration file refers to as `${NAME}`;
+   * with any, the processes run with `-config.expand-env=true`.
+   */
+  env: IEnvVar[];
+}
+
+/** One target's workload. */
+export interface DatabaseTarget {
+  /** Workload, Service and container name, e.g. `write` or `live-store-zone-a`. */
+  name: string;
+  /** `-target` of the process, e.g. `write`. */
+  target: string;
+  replicas: number;
+  resources: ResourceRequirements;
+  /** Flags after `-config.file` and `-target`. */
+  extraArgs?: string[];
+  /** Container ports besides `http-metrics`, `grpc` and the gossip ring, also exposed by the Service (e.g. OTLP receivers). */
+  extraPorts?: IContainerPort[];
+  /** A persistent volume at the data path; without it the data path is an emptyDir. */
+  storage?: { storageSize: string; storageClassName?: string };
+  /** Size limit of the data emptyDir, when there is no persistent volume. */
+  scratchSize?: string;
+  terminationGracePeriodSeconds?: number;
+  podLabels?: Record<string, string>;
+}
+
+function directory(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/** The container of a target. */
+export function targetContainer(database: GrafanaDatabase, target: DatabaseTarget): IContainer {
+  const { env } = database;
+  return {
+    name: target.name,
+    image: database.image,
+    args: [
+      `-config.file=${database.configFile.path}`,
+      `-target=${target.target}`,
+      ...(target.extraArgs ?? []),
+      ...(env.length > 0 ? ['-config.expand-env=true'] : []),
+    ],
+    ports: [
+      { name: 'http-metrics', containerPort: database.httpPort, protocol: 'TCP' },
+      { name: 'grpc', containerPort: database.grpcPort, protocol: 'TCP' },
+      ...(database.ring ? [database.ring.port] : []),
+      ...(target.extraPorts ?? []),
+    ],
+    ...(env.length > 0 ? { env } : {}),
+    readinessProbe: { httpGet: { path: '/ready', port: 'http-metrics' }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 1 },
+    resources: target.resources,
+    volumeMounts: [
+      ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, mountPath: directory(file.path), readOnly: true })),
+      ...(target.storage ? [] : [{ name: 'data', mountPath: database.dataPath }]),
+    ],
+  };
+}
+
+/**
+ * Workload options of a target: its container, the file volumes, the data volume (claim or emptyDir), ring
+ * membership, the config checksum, and a Service over `http-metrics`, `grpc` and the extra ports.
+ */
+export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget): WorkloadOptions {
+  const volumes: IVolume[] = [
+    ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, configMap: { name: file.configMap } })),
+    ...(target.storage ? [] : [{ name: 'data', emptyDir: target.scratchSize ? { sizeLimit: target.scratchSize } : {} }]),
+  ];
+  return {
+    name: target.name,
+    replicas: target.replicas,
+    containers: [targetContainer(database, target)],
+    volumes,
+    ...(target.storage
+      ? { volumeClaims: [{ name: 'data', size: target.storage.storageSize, storageClassName: target.storage.storageClassName, mountPath: database.dataPath }] }
+      : {}),
+    // Every process joins memberlist (the rings of ingesters, compactors, schedulers, partitions ...).
+    podLabels: { ...database.ring?.memberLabels, ...target.podLabels },
+    podAnnotations: { 'checksum/config': configChecksum(database.configYaml) },
+    terminationGracePeriodSeconds: target.terminationGracePeriodSeconds,
+    service: { ports: ['http-metrics', 'grpc', ...(target.extraPorts ?? []).map((port) => port.name!)] },
+  };
+}

@@ -1,0 +1,32 @@
+import { memcached, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import type { CacheConfig, LokiConfig } from './config.js';
+import { SERVICE_NAMES } from './endpoints.js';
+
+/** The chunk and results caches' objects (`chunks_cache_statefulset` ...); a disabled cache renders none. */
+export type CacheObjects = Partial<NamedWorkloadObjects<'chunks_cache' | 'results_cache', 'statefulset', IStatefulSet>>;
+
+function cache(context: BuildContext<LokiConfig>, name: string, settings: CacheConfig) {
+  const { image, exporterImage } = context.config.caches;
+  return memcached(context, {
+    name,
+    image,
+    exporterImage,
+    replicas: settings.replicas,
+    memoryLimitMb: settings.memoryMb,
+    maxItemSizeMb: settings.maxItemMb,
+    connectionLimit: settings.connectionLimit,
+    cpuRequest: settings.cpu,
+    cpuLimit: settings.cpu,
+    // As Loki's chart runs its caches: item size statistics for the exporter, modern defaults.
+    extendedOptions: ['modern', 'track_sizes'],
+  });
+}
+
+/** Every enabled memcached cache of Loki, each a StatefulSet with its exporter, headless Service, PDB and ServiceMonitor. */
+export function cacheObjects(context: BuildContext<LokiConfig>): CacheObjects {
+  const { chunks, results } = context.config.caches;
+  return {
+    ...(chunks.enabled ? namedWorkloadObjects('chunks_cache', 'statefulset', cache(context, SERVICE_NAMES.chunksCache, chunks)) : {}),
+    ...(results.enabled ? namedWorkloadObjects('results_cache', 'statefulset', cache(context, SERVICE_NAMES.resultsCache, results)) : {}),
+  };
+}
