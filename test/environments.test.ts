@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { IDeployment, IIngress, IStatefulSet, KubeObject, RenderedEnvironment } from '@platform/core';
+import { runPolicies } from '@platform/policy';
+import dev from '../environments/dev/index.js';
+import prod from '../environments/prod/index.js';
+import sre from '../environments/sre/index.js';
+import staging from '../environments/staging/index.js';
+import { sreLogsPushUrl, sreMetricsPushUrl } from '../environments/sre/endpoints.js';
+
+const environments = { dev, staging, prod, sre };
+const rendered = new Map<string, Promise<RenderedEnvironment>>();
+function render(name: keyof typeof environments): Promise<RenderedEnvironment> {
+  if (!rendered.has(name)) rendered.set(name, environments[name].render());
+  return rendered.get(name)!;
+}
+
+function object<T extends KubeObject>(environment: RenderedEnvironment, component: string, key: string): T {
+  const found = environment.objects.find((o) => o.component === component && o.key === key);
+  if (!found) throw new Error(`${component}/${key} is not rendered in ${environment.environment.name}`);
+  return found.object as T;
+}
+
+function configFile(environment: RenderedEnvironment, component: string, kind: 'ConfigMap', file: string): string {
+  for (const o of environment.objects) {
+    const data = (o.object as { data?: Record<string, string> }).data;
+    if (o.component === component && o.object.kind === kind && data?.[file] !== undefined) return data[file]!;
+  }
+  throw new Error(`no ${file} in ${component}`);
+}
+
+describe.each(Object.keys(environments) as Array<keyof typeof environments>)('environment %s', (name) => {
+  it('renders every object valid against its schema, deterministically', async () => {
+    const first = await render(name);
+    const second = await environments[name].render();
+    expect(first.objects.length).toBeGreaterThan(100);
+    expect([...second.files.entries()]).toEqual([...first.files.entries()]);
+  });
+
+  it('passes pnpm check with zero errors, and every waiver has a reason', async () => {
+    const report = runPolicies(await render(name));
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.object ?? ''} ${f.message}`)).toEqual([]);
+    for (const waived of report.waived) expect(waived.reason.trim().length).toBeGreaterThan(10);
+  });
+});
+
+describe('base + environment overrides', () => {
+  it('runs prod larger than dev from the same base', async () => {
+    const [d, p] = await Promise.all([render('dev'), render('prod')]);
+    expect(object<IStatefulSet>(d, 'mimir', 'ingester_statefulset').spec!.replicas).toBe(3);
+    expect(object<IStatefulSet>(p, 'mimir', 'ingester_statefulset').spec!.replicas).toBe(6);
+    const memory = (e: RenderedEnvironment) => object<IDeployment>(e, 'mimir', 'distributor_deployment').spec!.template.spec!.containers[0]!.resources!.limits!.memory;
+    expect(memory(p)).toBe('4Gi');
+    expect(memory(d)).not.toBe('4Gi');
+  });
+
+  it('pulls every prod image through the registry mirror', async () => {
+    const p = await render('prod');
+    for (const { object: o } of p.objects) {
+      const spec = (o as IDeployment).spec?.template?.spec;
+      for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) expect(c.image).toMatch(/^registry\.example\.com\/mirror\//);
+    }
+  });
+
+  it('brings the platform up in stages: CRDs, operators, then the stores one after another, then the agents', async () => {
+    const p = await render('prod');
+    expect(p.steps.map((s) => `${s.tier}-${s.level}: ${s.components.join(',')}`)).toEqual([
+      'crds-1: istio-base',
+      'operators-1: argo-cd,cert-manager,istiod',
+      'platform-1: mimir',
+      'platform-2: loki,tempo',
+      'platform-3: alloy,grafana',
+    ]);
+  });
+});
+
+/** Every in-cluster URL in a text names a rendered Service in its namespace and one of that Service's ports. */
+function expectUrlsToHitServices(environment: RenderedEnvironment, text: string): number {
+  const urls = [...text.matchAll(/https?:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local:(\d+)/g)];
+  for (const [, service, namespace, port] of urls) {
+    const found = environment.objects.find((o) => o.object.kind === 'Service' && o.object.metadata!.name === service && o.object.metadata!.namespace === namespace);
+    expect(found, `Service ${namespace}/${service}`).toBeDefined();
+    expect((found!.object as { spec: { ports: Array<{ port: number }> } }).spec.ports.map((p) => p.port)).toContain(Number(port));
+  }
+  return urls.length;
+}
+
+describe('wiring', () => {
+  it("points Grafana's datasources and Alloy's outputs at real Services and ports", async () => {
+    const p = await render('prod');
+    const datasources = p.objects.filter((o) => o.component === 'grafana' && o.object.kind === 'ConfigMap').map((o) => JSON.stringify((o.object as { data?: object }).data ?? {})).join('\n');
+    expect(expectUrlsToHitServices(p, datasources)).toBeGreaterThanOrEqual(3);
+    expect(expectUrlsToHitServices(p, configFile(p, 'alloy', 'ConfigMap', 'config.alloy'))).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the SRE view', () => {
+  it('ships prod metrics and logs to the SRE endpoints the SRE environment serves', async () => {
+    const [p, s] = await Promise.all([render('prod'), render('sre')]);
+    const alloyConfig = configFile(p, 'alloy', 'ConfigMap', 'config.alloy');
+    expect(alloyConfig).toContain(sreMetricsPushUrl);
+    expect(alloyConfig).toContain(sreLogsPushUrl);
+    const hosts = s.objects.filter((o) => o.object.kind === 'Ingress').map((o) => {
+      const rule = (o.object as IIngress).spec!.rules![0]!;
+      return `https://${rule.host}${rule.http!.paths[0]!.path}`;
+    });
+    expect(hosts.sort()).toEqual([sreLogsPushUrl, sreMetricsPushUrl].sort());
+  });
+
+  it('keeps a year of metrics and 90 days of logs in the SRE stores', async () => {
+    const s = await render('sre');
+    expect(configFile(s, 'mimir', 'ConfigMap', 'mimir.yaml')).toContain('compactor_blocks_retention_period: 8760h');
+    expect(configFile(s, 'loki', 'ConfigMap', 'config.yaml')).toContain('retention_period: 2160h');
+  });
+});
