@@ -79,7 +79,7 @@ function expectUrlsToHitServices(environment: RenderedEnvironment, text: string)
   for (const [, service, namespace, port] of urls) {
     const found = environment.objects.find((o) => o.object.kind === 'Service' && o.object.metadata!.name === service && o.object.metadata!.namespace === namespace);
     expect(found, `Service ${namespace}/${service}`).toBeDefined();
-    expect((found!.object as { spec: { ports: Array<{ port: number }> } }).spec.ports.map((p) => p.port)).toContain(Number(port));
+    expect((found!.object as unknown as { spec: { ports: Array<{ port: number }> } }).spec.ports.map((p) => p.port)).toContain(Number(port));
   }
   return urls.length;
 }
