@@ -1,12 +1,21 @@
 import type { LogsStore, MetricsStore, TracesStore } from '@platform/core';
-import { FAKE_STORES as FAKE } from '@platform/core/testing';
+import { FAKE_STORES as FAKE, fakeStorePods as pods } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { generateAlloyConfig, type AlloyConfigInput } from './alloy-config.js';
 import { defaults, type AlloyConfig } from './config.js';
 
-const metrics: MetricsStore = { component: 'mimir', namespace: 'mimir', remoteWriteUrl: FAKE.remoteWriteUrl, queryUrl: FAKE.metricsQueryUrl, multiTenant: true };
-const logs: LogsStore = { component: 'loki', namespace: 'loki', pushUrl: FAKE.pushUrl, queryUrl: FAKE.logsQueryUrl, multiTenant: true };
-const traces: TracesStore = { component: 'tempo', namespace: 'tempo', otlpGrpcAddress: FAKE.otlpGrpcAddress, otlpHttpUrl: FAKE.otlpHttpUrl, queryUrl: FAKE.tracesQueryUrl, multiTenant: true };
+const metrics: MetricsStore = {
+  component: 'mimir', namespace: 'mimir', remoteWriteUrl: FAKE.remoteWriteUrl, queryUrl: FAKE.metricsQueryUrl, multiTenant: true,
+  pods: { remoteWriteUrl: pods('mimir', 'distributor'), queryUrl: pods('mimir', 'query-frontend') },
+};
+const logs: LogsStore = {
+  component: 'loki', namespace: 'loki', pushUrl: FAKE.pushUrl, queryUrl: FAKE.logsQueryUrl, multiTenant: true,
+  pods: { pushUrl: pods('loki', 'write'), queryUrl: pods('loki', 'read') },
+};
+const traces: TracesStore = {
+  component: 'tempo', namespace: 'tempo', otlpGrpcAddress: FAKE.otlpGrpcAddress, otlpHttpUrl: FAKE.otlpHttpUrl, queryUrl: FAKE.tracesQueryUrl, multiTenant: true,
+  pods: { otlpGrpcAddress: pods('tempo', 'distributor'), otlpHttpUrl: pods('tempo', 'distributor'), queryUrl: pods('tempo', 'query-frontend') },
+};
 
 function generate(stores: Partial<AlloyConfigInput['stores']>, config: Partial<AlloyConfig> = {}, serviceMonitors = true) {
   return generateAlloyConfig({

@@ -101,3 +101,6 @@ export const defaults: AlloyConfig = {
 
 /** Ports Alloy listens on. */
 export const PORTS = { http: 12345, otlpGrpc: 4317, otlpHttp: 4318 } as const;
+
+/** Name of the DaemonSet and of its Service, which selects `selectorLabels(<instance>, ALLOY_WORKLOAD)`. */
+export const ALLOY_WORKLOAD = 'alloy';

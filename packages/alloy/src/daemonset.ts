@@ -1,9 +1,9 @@
 import {
-  configChecksum, configMap, daemonSet, discoveryService, serviceHost, waiverAnnotations, type BuildContext, type IConfigMap,
+  configChecksum, configMap, daemonSet, discoveryService, hungProcessProbe, serviceHost, waiverAnnotations, type BuildContext, type IConfigMap,
   type IContainer, type IDaemonSet, type IService, type IVolume, type IVolumeMount, type WorkloadObjects,
 } from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
-import { PORTS, type AlloyConfig } from './config.js';
+import { PORTS, type AlloyConfig, ALLOY_WORKLOAD } from './config.js';
 import { NODE_NAME_ENV } from './discovery.js';
 import { POD_LOGS_DIR } from './logs.js';
 import { secretVolumes } from './secrets.js';
@@ -81,6 +81,11 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
         : []),
     ],
     readinessProbe: { httpGet: { path: '/-/ready', port: 'http-metrics' }, initialDelaySeconds: 10, timeoutSeconds: 1 },
+    // Alloy's chart sets no liveness probe. `/-/healthy` reports component health, which Alloy's docs call unfit
+    // for liveness (a restart fixes neither a bad endpoint nor a config error, and stops the healthy pipelines);
+    // `/-/ready` is false until the initial load, which replays the remote-write WALs kept on the node. The HTTP
+    // server listens before that load starts, so a TCP probe restarts only an agent that stopped serving.
+    livenessProbe: hungProcessProbe('http-metrics'),
     resources: config.resources,
     securityContext: { runAsNonRoot: false },
     volumeMounts: [
@@ -92,7 +97,7 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
 
   const waivers = waiverAnnotations(WAIVERS);
   const objects = daemonSet(context, {
-    name: 'alloy',
+    name: ALLOY_WORKLOAD,
     containers: [container],
     volumes: [{ name: 'config', configMap: { name: configFile.metadata!.name! } }, ...volumes.map((v) => v.volume), ...secrets.volumes],
     serviceAccountName: 'alloy',

@@ -1,5 +1,7 @@
-import type { IClusterRole, IConfigMap, IDaemonSet, INamespace, INetworkPolicy, IService, KubeObject } from '@platform/core';
-import { FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeTracesStore as fakeTempo, renderForTest, } from '@platform/core/testing';
+import type { IClusterRole, IConfigMap, IDaemonSet, INamespace, INetworkPolicy, IService, KubeObject, OtlpCollector } from '@platform/core';
+import {
+  connectionProblems, FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeStorePods, fakeTracesStore as fakeTempo, renderForTest,
+} from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { alloy } from './index.js';
 
@@ -30,7 +32,7 @@ describe('alloy', () => {
     const text = configText(objects('alloy'));
     expect(text).not.toContain('otelcol.exporter.otlp ');
     expect(text).not.toContain(FAKE.otlpGrpcAddress);
-    expect(Object.keys(objects('alloy'))).not.toContain('networkpolicy_allow_to_fake_tempo');
+    expect(Object.keys(objects('alloy')).filter((key) => key.includes('fake_tempo'))).toEqual([]);
   });
 
   it('fails with a clear message when a required store is missing', async () => {
@@ -85,15 +87,44 @@ describe('alloy', () => {
     const rendered = objects('alloy');
     expect((rendered.alloy_service as IService).spec!.ports!.map((p) => [p.name, p.port])).toEqual([['http-metrics', 12345], ['otlp-grpc', 4317], ['otlp-http', 4318]]);
     const policy = (key: string) => (rendered[key] as INetworkPolicy).spec!;
-    expect(policy('networkpolicy_allow_otlp').ingress).toEqual([{ from: [{ namespaceSelector: {}, podSelector: {} }], ports: [{ port: 4317, protocol: 'TCP' }, { port: 4318, protocol: 'TCP' }] }]);
-    expect(policy('networkpolicy_allow_to_fake_mimir').egress).toEqual([{
-      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-mimir' } }, podSelector: {} }],
+    expect(policy('networkpolicy_allow_otlp')).toEqual({
+      podSelector: { matchLabels: (rendered.alloy_service as IService).spec!.selector },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ namespaceSelector: {}, podSelector: {} }], ports: [{ port: 4317, protocol: 'TCP' }, { port: 4318, protocol: 'TCP' }] }],
+    });
+    // Egress to exactly the pods behind each address Alloy ships to.
+    expect(policy('networkpolicy_allow_to_fake_mimir_distributor').egress).toEqual([{
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-mimir' } }, podSelector: { matchLabels: fakeStorePods('fake-mimir', 'distributor') } }],
       ports: [{ port: 8080, protocol: 'TCP' }],
     }]);
-    expect(policy('networkpolicy_allow_to_fake_loki').egress![0]!.ports).toEqual([{ port: 3100, protocol: 'TCP' }]);
-    expect(policy('networkpolicy_allow_to_fake_tempo').egress![0]!.ports).toEqual([{ port: 4317, protocol: 'TCP' }]);
+    expect(policy('networkpolicy_allow_to_fake_loki_write').egress).toEqual([{
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-loki' } }, podSelector: { matchLabels: fakeStorePods('fake-loki', 'write') } }],
+      ports: [{ port: 3100, protocol: 'TCP' }],
+    }]);
+    expect(policy('networkpolicy_allow_to_fake_tempo_distributor').egress![0]!.ports).toEqual([{ port: 4317, protocol: 'TCP' }]);
+    expect(Object.keys(rendered).filter((key) => /^networkpolicy_allow_to_/.test(key)).sort()).toEqual([
+      'networkpolicy_allow_to_fake_loki_write', 'networkpolicy_allow_to_fake_mimir_distributor', 'networkpolicy_allow_to_fake_tempo_distributor',
+    ]);
     expect(policy('networkpolicy_allow_kubelet').egress![0]!.ports).toEqual([{ port: 10250, protocol: 'TCP' }]);
     expect(rendered.networkpolicy_allow_kubernetes_api).toBeDefined();
+  });
+
+  it('can connect to every address it ships to: its egress and the stores\' ingress both allow it', async () => {
+    const { rendered } = await renderForTest([fakeMimir(), fakeLoki(), fakeTempo(), alloy()], {
+      // Without Alloy as the metrics scraper, the stores admit it only through their push rules.
+      settings: { baseDomain: 'test.example.com', objectStorage: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucketPrefix: 'acme-test' }, metricsScraperNamespaces: [] },
+    });
+    for (const address of [FAKE.remoteWriteUrl, FAKE.pushUrl, FAKE.otlpGrpcAddress]) expect(connectionProblems(rendered, 'alloy', address), address).toEqual([]);
+    expect(connectionProblems(rendered, 'alloy', FAKE.metricsQueryUrl)).toEqual(['no NetworkPolicy in fake-mimir admits alloy/alloy to query-frontend:8080']);
+  });
+
+  it('publishes its OTLP addresses with the selector of the Service they name', async () => {
+    const component = alloy();
+    const { rendered, objects } = await renderForTest([fakeMimir(), fakeLoki(), component]);
+    const collector = component.provides(rendered.view).otlpCollector as OtlpCollector;
+    const service = objects('alloy').alloy_service as IService;
+    expect(collector.otlpGrpcAddress).toBe(`${service.metadata!.name}.alloy.svc.cluster.local:4317`);
+    expect(collector.pods).toEqual({ otlpGrpcAddress: service.spec!.selector, otlpHttpUrl: service.spec!.selector });
   });
 
   it('limits OTLP senders to the configured namespaces', async () => {

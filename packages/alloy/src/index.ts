@@ -5,12 +5,12 @@
  * `tracesStore` capabilities) plus any extra remote targets.
  */
 import {
-  defineComponent, namedWorkloadObjects, serviceHost, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IConfigMap, type IDaemonSet, type IService,
+  defineComponent, namedWorkloadObjects, selectorLabels, serviceHost, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IConfigMap, type IDaemonSet, type IService,
   type IServiceAccount, type IServiceMonitor, type TelemetryStores,
 } from '@platform/core';
 import { generateAlloyConfig, type GeneratedAlloyConfig } from './alloy-config.js';
 import { checkAlloyConfig } from './check.js';
-import { defaults, PORTS, type AlloyConfig } from './config.js';
+import { ALLOY_WORKLOAD, defaults, PORTS, type AlloyConfig } from './config.js';
 import { alloyWorkload } from './daemonset.js';
 import { alloyNetwork } from './network.js';
 import { rbac } from './rbac.js';
@@ -74,13 +74,15 @@ export const alloy = defineComponent<AlloyConfig, AlloyObjects>({
   },
   provides(context) {
     if (!context.config.otlp.enabled) return {};
-    const host = serviceHost('alloy', context.namespace, context.environment.settings);
+    const host = serviceHost(ALLOY_WORKLOAD, context.namespace, context.environment.settings);
+    const pods = selectorLabels(context.name, ALLOY_WORKLOAD);
     return {
       otlpCollector: {
         component: context.name,
         namespace: context.namespace,
         otlpGrpcAddress: `${host}:${PORTS.otlpGrpc}`,
         otlpHttpUrl: `http://${host}:${PORTS.otlpHttp}`,
+        pods: { otlpGrpcAddress: pods, otlpHttpUrl: pods },
       },
     };
   },

@@ -1,32 +1,26 @@
-import type { BuildContext, EgressRule, IngressRule, NetworkAccess, TelemetryStores } from '@platform/core';
+import {
+  addressPort, egressToEndpoints, endpointTarget, selectorLabels, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess, type TelemetryStores,
+} from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
-import { PORTS, type AlloyConfig, type RemoteTarget } from './config.js';
-import { portOf } from './stores.js';
+import { ALLOY_WORKLOAD, PORTS, type AlloyConfig, type RemoteTarget } from './config.js';
 
 const KUBELET_PORT = 10250;
 
+/** Egress to exactly the pods behind the addresses Alloy ships to: remote write, log push, OTLP gRPC. */
 function storeEgress(stores: TelemetryStores): EgressRule[] {
-  const ports = new Map<string, Set<number>>();
-  const add = (component: string, address: string) => {
-    if (!ports.has(component)) ports.set(component, new Set());
-    ports.get(component)!.add(portOf(address));
-  };
-  stores.metrics.forEach((s) => add(s.component, s.remoteWriteUrl));
-  stores.logs.forEach((s) => add(s.component, s.pushUrl));
-  stores.traces.forEach((s) => add(s.component, s.otlpGrpcAddress));
-  return [...ports.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([component, set]) => ({
-    name: `to-${component}`,
-    to: [{ component }],
-    ports: [...set].sort((a, b) => a - b),
-  }));
+  return egressToEndpoints([
+    ...stores.metrics.map((s) => endpointTarget(s, 'remoteWriteUrl')),
+    ...stores.logs.map((s) => endpointTarget(s, 'pushUrl')),
+    ...stores.traces.map((s) => endpointTarget(s, 'otlpGrpcAddress')),
+  ]);
 }
 
 function extraEgress(kind: 'metrics' | 'logs', targets: readonly RemoteTarget[]): EgressRule[] {
-  return targets.map((target) => ({ name: `extra-${kind}-${target.name}`, to: 'any', ports: [portOf(target.url)] }));
+  return targets.map((target) => ({ name: `extra-${kind}-${target.name}`, to: 'any', ports: [addressPort(target.url)] }));
 }
 
 /**
- * Alloy's network needs: the stores it ships to (by component, on the ports of their URLs), the API server
+ * Alloy's network needs: the stores it ships to (the pods and ports of the addresses they publish), the API server
  * (discovery), each node's kubelet (10250, addressed by node IP), scrape targets anywhere in the cluster,
  * the extra targets outside it, and OTLP from the cluster's pods.
  *
@@ -49,6 +43,7 @@ export function alloyNetwork(context: BuildContext<AlloyConfig>, stores: Telemet
       name: 'otlp',
       from: config.otlp.allowedNamespaces.length > 0 ? config.otlp.allowedNamespaces.map((namespace) => ({ namespace })) : [{ allNamespaces: true as const }],
       ports: [PORTS.otlpGrpc, PORTS.otlpHttp],
+      podLabels: selectorLabels(context.name, ALLOY_WORKLOAD),
     }]
     : [];
   return { ingress, egress };

@@ -1,4 +1,4 @@
-import { telemetryStores, urlPort, type BuildContext, type StoreCapability, type TelemetryStores } from '@platform/core';
+import { telemetryStores, type BuildContext, type StoreCapability, type TelemetryStores } from '@platform/core';
 import type { AlloyConfig } from './config.js';
 
 const WHY: Record<StoreCapability, string> = {
@@ -13,14 +13,4 @@ const WHY: Record<StoreCapability, string> = {
  */
 export function resolveStores(context: BuildContext<AlloyConfig>): TelemetryStores {
   return telemetryStores(context, context.config.require, WHY);
-}
-
-/** The port of a URL, or of a `host:port` address. */
-export function portOf(address: string): number {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address)) {
-    return urlPort(address);
-  }
-  const match = /:(\d+)$/.exec(address);
-  if (!match) throw new Error(`address "${address}" has no port`);
-  return Number(match[1]);
 }

@@ -11,8 +11,27 @@ export interface EndpointOwner {
   namespace: string;
 }
 
+/**
+ * The labels that select the pods behind one address: exactly the `spec.selector` of the Service the address
+ * names. Providers build it with the same helper that builds the Service (`selectorLabels(component, workload)`),
+ * never by retyping labels, so that a consumer's egress policy opens that Service's pods and nothing else of the
+ * provider's namespace, and the provider's ingress policy admits it on those same pods.
+ */
+export type PodSelector = Record<string, string>;
+
+/**
+ * An endpoint reached through Services of its component. `pods` holds, for each address field (`F` always
+ * present, `O` present when the endpoint publishes that address), the {@link PodSelector} of the Service the
+ * address names: `store.pods.queryUrl` selects the pods that serve `store.queryUrl`. Consumers turn an address
+ * into a least-privilege egress rule with `egressToEndpoints([endpointTarget(store, 'queryUrl')])`.
+ */
+export interface ServiceEndpoint<F extends string, O extends string = never> extends EndpointOwner {
+  /** The pod selector of the Service behind each address, by address field name. */
+  pods: { [K in F]: PodSelector } & { [K in O]?: PodSelector };
+}
+
 /** A Prometheus-compatible metrics store (Mimir). */
-export interface MetricsStore extends EndpointOwner {
+export interface MetricsStore extends ServiceEndpoint<'remoteWriteUrl' | 'queryUrl', 'alertmanagerUrl'> {
   /** Prometheus remote-write URL, e.g. `http://distributor.mimir.svc.cluster.local:8080/api/v1/push`. */
   remoteWriteUrl: string;
   /** Prometheus query API base URL (Grafana's Prometheus datasource URL). */
@@ -24,7 +43,7 @@ export interface MetricsStore extends EndpointOwner {
 }
 
 /** A Loki-compatible log store. */
-export interface LogsStore extends EndpointOwner {
+export interface LogsStore extends ServiceEndpoint<'pushUrl' | 'queryUrl'> {
   /** Loki push URL, e.g. `http://loki-write.loki.svc.cluster.local:3100/loki/api/v1/push`. */
   pushUrl: string;
   /** Loki query base URL (Grafana's Loki datasource URL). */
@@ -33,7 +52,7 @@ export interface LogsStore extends EndpointOwner {
 }
 
 /** A Tempo-compatible trace store. */
-export interface TracesStore extends EndpointOwner {
+export interface TracesStore extends ServiceEndpoint<'otlpGrpcAddress' | 'otlpHttpUrl' | 'queryUrl'> {
   /** OTLP gRPC receiver address `host:port`. */
   otlpGrpcAddress: string;
   /** OTLP HTTP receiver base URL. */
@@ -64,7 +83,7 @@ export interface DashboardSet extends EndpointOwner {
 }
 
 /** An OpenTelemetry collector that applications send OTLP telemetry to (Alloy). */
-export interface OtlpCollector extends EndpointOwner {
+export interface OtlpCollector extends ServiceEndpoint<'otlpGrpcAddress' | 'otlpHttpUrl'> {
   /** OTLP gRPC address `host:port`. */
   otlpGrpcAddress: string;
   /** OTLP HTTP base URL. */

@@ -73,8 +73,8 @@ export interface DeliverySettings {
   /** Allowed sync windows of the environment's AppProject (e.g. none on weekends in prod). */
   syncWindows?: Array<{ kind: 'allow' | 'deny'; schedule: string; duration: string; manualSync?: boolean }>;
   /**
-   * Largest share of all pods of the environment that one sync step (tier) may start at first sync, checked
-   * by `pnpm check`. Default 0.6.
+   * Largest share of all pods of the environment that one stage of the first sync (one sync wave of one sync
+   * step) may start, checked by `pnpm check`. Default 0.6.
    */
   maxFirstSyncShare?: number;
 }

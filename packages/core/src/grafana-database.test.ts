@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetWorkload, type GrafanaDatabase } from './grafana-database.js';
+import { DATABASE_SYNC_WAVES, targetWorkload, type GrafanaDatabase } from './grafana-database.js';
 import { gossipRing } from './memberlist.js';
 
 const ring = gossipRing('loki', 'loki', { clusterDomain: 'cluster.local' });
@@ -18,7 +18,7 @@ const resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory
 
 describe('targetWorkload', () => {
   it('runs one target of the binary with the shared config, a checksum, ring membership and an emptyDir for data', () => {
-    const options = targetWorkload(database, { name: 'read', target: 'read', replicas: 3, resources });
+    const options = targetWorkload(database, { name: 'read', target: 'read', replicas: 3, resources, syncWave: DATABASE_SYNC_WAVES.stateless });
     const [container] = options.containers;
     expect(container!.args).toEqual(['-config.file=/etc/loki/config/config.yaml', '-target=read']);
     expect(container!.ports!.map((p) => p.name)).toEqual(['http-metrics', 'grpc', 'gossip-ring']);
@@ -31,6 +31,17 @@ describe('targetWorkload', () => {
     expect(options.podLabels).toEqual(ring.memberLabels);
     expect(options.podAnnotations!['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
     expect(options.service).toEqual({ ports: ['http-metrics', 'grpc'] });
+    expect(options.syncWave).toBe(2);
+  });
+
+  it('probes readiness on /ready but liveness only on the HTTP port accepting connections, with minutes of tolerance', () => {
+    const [container] = targetWorkload(database, { name: 'write', target: 'write', replicas: 3, resources, syncWave: DATABASE_SYNC_WAVES.stateful }).containers;
+    expect(container!.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 'http-metrics' }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 1 });
+    expect(container!.livenessProbe).toEqual({ tcpSocket: { port: 'http-metrics' }, initialDelaySeconds: 60, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 10 });
+  });
+
+  it('stages the first sync: caches, then the stateful ring members, then the stateless paths', () => {
+    expect(DATABASE_SYNC_WAVES).toEqual({ caches: 0, stateful: 1, stateless: 2 });
   });
 
   it('expands Secret env in the config, claims a volume for stateful targets and exposes extra ports on the Service', () => {
@@ -39,6 +50,7 @@ describe('targetWorkload', () => {
       name: 'write', target: 'write', replicas: 3, resources, extraArgs: ['-x=1'],
       extraPorts: [{ name: 'otlp-grpc', containerPort: 4317, protocol: 'TCP' }],
       storage: { storageSize: '10Gi' },
+      syncWave: DATABASE_SYNC_WAVES.stateful,
     });
     expect(options.containers[0]!.args).toEqual(['-config.file=/etc/loki/config/config.yaml', '-target=write', '-x=1', '-config.expand-env=true']);
     expect(options.containers[0]!.env).toEqual(secured.env);

@@ -2,6 +2,7 @@ import type { ResourceRequirements } from './config.js';
 import type { IContainer, IContainerPort, IEnvVar, IVolume } from './kinds.js';
 import type { GossipRing } from './memberlist.js';
 import { configChecksum } from './checksum.js';
+import { hungProcessProbe } from './probes.js';
 import type { WorkloadOptions } from './workload.js';
 
 /**
@@ -44,6 +45,28 @@ export interface GrafanaDatabase {
   env: IEnvVar[];
 }
 
+/**
+ * The stages of a Grafana database's first sync: Argo CD sync waves inside the component's Application. Argo CD
+ * starts a wave only once every resource of the previous one is healthy (every pod ready), so a database comes
+ * up in three steps instead of all at once, each step starting on what it needs:
+ *
+ * - `caches` (0, with the ConfigMaps, Services and ServiceAccounts): memcached, which needs nothing, so that the
+ *   store-gateways' and index gateways' first index loads and the queries after them find their caches up.
+ * - `stateful` (1): the ring members that own data or work: Mimir ingesters, store-gateways, compactor and
+ *   Alertmanager; Loki write and backend (simple-scalable) or ingesters, index gateways and compactor
+ *   (microservices); Tempo live-stores, block-builders and the backend scheduler; Tempo's monolithic pod. Their
+ *   readiness depends only on object storage, Kafka and their own ring (by default an ingester is ready once
+ *   every member of its ring is ACTIVE), never on a wave-2 workload, so the wave always completes.
+ * - `stateless` (2): the read and write paths in front of them, which are useless (or not even ready) before
+ *   the rings are populated: distributors (they write to the ingesters, or to the partitions the live-stores
+ *   own), queriers (they read from ingesters and store-gateways), query-frontends and query-schedulers (a
+ *   frontend is ready only once connected to a scheduler, a Tempo frontend only once a querier is attached: both
+ *   in this wave or an earlier one), rulers, Tempo's metrics-generators (they consume the Kafka partitions the
+ *   live-stores' partition ring lists), Tempo's backend workers (they take jobs from the scheduler) and Loki's
+ *   read path (its query-frontend needs the scheduler that runs in the backend).
+ */
+export const DATABASE_SYNC_WAVES = { caches: 0, stateful: 1, stateless: 2 } as const;
+
 /** One target's workload. */
 export interface DatabaseTarget {
   /** Workload, Service and container name, e.g. `write` or `live-store-zone-a`. */
@@ -62,6 +85,8 @@ export interface DatabaseTarget {
   scratchSize?: string;
   terminationGracePeriodSeconds?: number;
   podLabels?: Record<string, string>;
+  /** The first-sync stage of the workload, one of {@link DATABASE_SYNC_WAVES}. */
+  syncWave: number;
 }
 
 function directory(path: string): string {
@@ -88,6 +113,8 @@ export function targetContainer(database: GrafanaDatabase, target: DatabaseTarge
     ],
     ...(env.length > 0 ? { env } : {}),
     readinessProbe: { httpGet: { path: '/ready', port: 'http-metrics' }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 1 },
+    // Never `/ready`: it is false during WAL replay, ring joins and catch-up, when a restart only makes it worse.
+    livenessProbe: hungProcessProbe('http-metrics'),
     resources: target.resources,
     volumeMounts: [
       ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, mountPath: directory(file.path), readOnly: true })),
@@ -98,7 +125,8 @@ export function targetContainer(database: GrafanaDatabase, target: DatabaseTarge
 
 /**
  * Workload options of a target: its container, the file volumes, the data volume (claim or emptyDir), ring
- * membership, the config checksum, and a Service over `http-metrics`, `grpc` and the extra ports.
+ * membership, the config checksum, its first-sync wave, and a Service over `http-metrics`, `grpc` and the extra
+ * ports.
  */
 export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget): WorkloadOptions {
   const volumes: IVolume[] = [
@@ -117,6 +145,7 @@ export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget
     podLabels: { ...database.ring?.memberLabels, ...target.podLabels },
     podAnnotations: { 'checksum/config': configChecksum(database.configYaml) },
     terminationGracePeriodSeconds: target.terminationGracePeriodSeconds,
+    syncWave: target.syncWave,
     service: { ports: ['http-metrics', 'grpc', ...(target.extraPorts ?? []).map((port) => port.name!)] },
   };
 }

@@ -18,6 +18,7 @@ export * from './mixins.js';
 export * from './network.js';
 export * from './namespace.js';
 export * from './security.js';
+export * from './probes.js';
 export * from './workload.js';
 export * from './config-map.js';
 export * from './memberlist.js';

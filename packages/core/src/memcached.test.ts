@@ -45,4 +45,10 @@ describe('memcached', () => {
     expect(exporter!.readinessProbe?.httpGet?.path).toBe('/metrics');
     expect(objects.serviceMonitor?.spec.endpoints[0]!.port).toBe('http-metrics');
   });
+
+  it('starts in the sync wave it is given, and in the default wave otherwise', () => {
+    const options = { name: 'cache', replicas: 1, memoryLimitMb: 64, maxItemSizeMb: 1, connectionLimit: 1024, cpuRequest: '100m' };
+    expect(memcached(context, { ...options, syncWave: 0 }).workload.metadata!.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '0' });
+    expect(memcached(context, options).workload.metadata!.annotations).toBeUndefined();
+  });
 });

@@ -46,6 +46,8 @@ export interface MemcachedOptions {
   /** Spread of the pods; default `preferred` (see {@link WorkloadOptions}). */
   antiAffinity?: WorkloadOptions['antiAffinity'];
   minReadySeconds?: number;
+  /** First-sync wave of the StatefulSet (see {@link WorkloadOptions.syncWave}). Default none (wave 0). */
+  syncWave?: number;
 }
 
 /** Memory provisioned above `-m` for connections and slab overhead: Grafana's Jsonnet uses 1.05x plus 100 MiB, limit 1.5x. */
@@ -86,6 +88,7 @@ export function memcached(context: BuildContext<unknown>, options: MemcachedOpti
     runAs: MEMCACHED_UID,
     antiAffinity: options.antiAffinity,
     minReadySeconds: options.minReadySeconds,
+    syncWave: options.syncWave,
     containers: [
       {
         name: 'memcached',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testBuildContext } from './testing.js';
-import { deployment, discoveryService, namedWorkloadObjects } from './workload.js';
+import { daemonSet, deployment, discoveryService, namedWorkloadObjects, statefulSet } from './workload.js';
 
 const context = testBuildContext('loki', {});
 
@@ -31,5 +31,22 @@ describe('discoveryService', () => {
     expect(service.metadata!.labels!['app.kubernetes.io/component']).toBe('query-frontend-discovery');
     const monitorSelector = objects.serviceMonitor!.spec.selector.matchLabels!;
     expect(Object.entries(monitorSelector).every(([key, value]) => service.metadata!.labels![key] === value)).toBe(false);
+  });
+});
+
+describe('syncWave', () => {
+  const containers = [{ name: 'ingester', image: 'grafana/loki:3.7.6', ports: [{ name: 'http-metrics', containerPort: 3100 }] }];
+
+  it('annotates only the workload object with its Argo CD sync wave, next to its other annotations', () => {
+    const staged = statefulSet(context, { name: 'ingester', replicas: 3, containers, syncWave: 1, annotations: { 'policy.platform/waive': 'x' } });
+    expect(staged.workload.metadata!.annotations).toEqual({ 'policy.platform/waive': 'x', 'argocd.argoproj.io/sync-wave': '1' });
+    expect(staged.workload.spec!.template.metadata!.annotations).toBeUndefined();
+    for (const companion of [staged.service!, staged.pdb!, staged.serviceMonitor!]) expect(companion.metadata!.annotations).toBeUndefined();
+    expect(daemonSet(context, { name: 'agent', containers, syncWave: -1 }).workload.metadata!.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-1' });
+  });
+
+  it('sets no annotation without a wave, and refuses a wave Argo CD would read as 0', () => {
+    expect(objects.workload.metadata!.annotations).toBeUndefined();
+    expect(() => deployment(context, { name: 'querier', containers, syncWave: 1.5 })).toThrow('workload "querier": sync wave must be an integer, got 1.5');
   });
 });

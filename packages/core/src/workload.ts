@@ -1,4 +1,5 @@
 import type { BuildContext } from './component.js';
+import { SYNC_WAVE } from './delivery/argocd.js';
 import type {
   IContainer, IDaemonSet, IDeployment, IPodDisruptionBudget, IPodSecurityContext, IPodSpec, IService,
   IServiceMonitor, IServicePort, IStatefulSet, IVolume,
@@ -47,6 +48,14 @@ export interface WorkloadOptions {
   podAnnotations?: Record<string, string>;
   /** Annotations of the workload object itself (e.g. policy waivers). */
   annotations?: Record<string, string>;
+  /**
+   * Argo CD sync wave of the workload object (its `argocd.argoproj.io/sync-wave` annotation): Argo CD applies
+   * the resources of one Application wave by wave, lowest first, and starts the next wave only once every
+   * resource of the current one is healthy, so waves stage a component's first sync. Only the workload carries
+   * it: its Service, PodDisruptionBudget and ServiceMonitor start no pods and are healthy without them, so they
+   * stay in the default wave 0, ready before the pods arrive. Default none (wave 0).
+   */
+  syncWave?: number;
   /** ServiceAccount; default none (the namespace's `default`, with no token mounted). */
   serviceAccountName?: string;
   /** Mount an API token. Default false: only workloads that talk to the Kubernetes API need one. */
@@ -196,11 +205,19 @@ function podTemplateMetadata(context: BuildContext<unknown>, options: WorkloadOp
 }
 
 function workloadMetadata(context: BuildContext<unknown>, options: WorkloadOptions) {
+  // Argo CD reads the wave with strconv.Atoi and silently falls back to wave 0 on anything else.
+  if (options.syncWave !== undefined && !Number.isInteger(options.syncWave)) {
+    throw new Error(`workload "${options.name}": sync wave must be an integer, got ${options.syncWave}`);
+  }
+  const annotations = {
+    ...options.annotations,
+    ...(options.syncWave !== undefined ? { [SYNC_WAVE]: String(options.syncWave) } : {}),
+  };
   return {
     name: options.name,
     namespace: context.namespace,
     labels: standardLabels(context.name, options.name),
-    ...(options.annotations ? { annotations: options.annotations } : {}),
+    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 import type {
   IConfigMap, IDeployment, IIngress, INetworkPolicy, IPersistentVolumeClaim, IService, IServiceMonitor, KubeObject,
 } from '@platform/core';
-import { FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeTracesStore as fakeTempo, renderForTest, } from '@platform/core/testing';
+import {
+  connectionProblems, FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeStorePods, fakeTracesStore as fakeTempo, renderForTest,
+} from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { CONFIGMAP_BUDGET } from './dashboards.js';
 import type { Datasource } from './datasources.js';
@@ -204,16 +206,32 @@ describe('grafana', () => {
     expect(none.objects('grafana').networkpolicy_allow_from_ingress_controller).toBeUndefined();
   });
 
-  it('may reach each datasource component on the ports it queries', async () => {
+  it('may reach exactly the pods behind each datasource URL, on its port', async () => {
     const { objects } = await renderForTest([fakeMimir({ alertmanager: true }), fakeLoki(), fakeTempo(), grafana()]);
     const rendered = objects('grafana');
     const egress = (key: string) => (rendered[key] as INetworkPolicy).spec!.egress;
-    expect(egress('networkpolicy_allow_to_fake_mimir')).toEqual([{
-      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-mimir' } }, podSelector: {} }],
-      ports: [{ port: 8080, protocol: 'TCP' }],
-    }]);
-    expect(egress('networkpolicy_allow_to_fake_loki')![0]!.ports).toEqual([{ port: 3100, protocol: 'TCP' }]);
-    expect(egress('networkpolicy_allow_to_fake_tempo')![0]!.ports).toEqual([{ port: 3200, protocol: 'TCP' }]);
+    const to = (namespace: string, service: string) => [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } }, podSelector: { matchLabels: fakeStorePods(namespace, service) } }];
+    expect(egress('networkpolicy_allow_to_fake_mimir_query_frontend')).toEqual([{ to: to('fake-mimir', 'query-frontend'), ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(egress('networkpolicy_allow_to_fake_mimir_alertmanager')).toEqual([{ to: to('fake-mimir', 'alertmanager'), ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(egress('networkpolicy_allow_to_fake_loki_read')).toEqual([{ to: to('fake-loki', 'read'), ports: [{ port: 3100, protocol: 'TCP' }] }]);
+    expect(egress('networkpolicy_allow_to_fake_tempo_query_frontend')).toEqual([{ to: to('fake-tempo', 'query-frontend'), ports: [{ port: 3200, protocol: 'TCP' }] }]);
+    // Nothing else of the stores' namespaces: not their write paths.
+    expect(Object.keys(rendered).filter((key) => key.startsWith('networkpolicy_allow_to_')).sort()).toEqual([
+      'networkpolicy_allow_to_fake_loki_read', 'networkpolicy_allow_to_fake_mimir_alertmanager', 'networkpolicy_allow_to_fake_mimir_query_frontend',
+      'networkpolicy_allow_to_fake_tempo_query_frontend',
+    ]);
+  });
+
+  it('can connect to every datasource URL: its egress and the stores\' ingress both allow it, for the Services the URLs name', async () => {
+    const { rendered, objects } = await renderForTest([fakeMimir({ alertmanager: true }), fakeLoki(), fakeTempo(), grafana()]);
+    const urls = datasourcesOf(objects('grafana')).map((d) => d.url);
+    expect(urls).toEqual([FAKE.metricsQueryUrl, FAKE.alertmanagerUrl, FAKE.logsQueryUrl, FAKE.tracesQueryUrl]);
+    for (const url of urls) expect(connectionProblems(rendered, 'grafana', url), url).toEqual([]);
+    // The write paths are Alloy's: Grafana's egress does not open them, and the stores do not admit Grafana there.
+    expect(connectionProblems(rendered, 'grafana', FAKE.remoteWriteUrl)).toEqual([
+      'no NetworkPolicy in grafana lets grafana connect to fake-mimir/distributor:8080',
+      'no NetworkPolicy in fake-mimir admits grafana/grafana to distributor:8080',
+    ]);
   });
 
   it('installs pinned plugins only, with egress for them', async () => {

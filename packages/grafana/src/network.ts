@@ -1,31 +1,24 @@
-import { urlPort, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess, type TelemetryStores } from '@platform/core';
+import { egressToEndpoints, endpointTarget, urlPort, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess, type TelemetryStores } from '@platform/core';
 import { HTTP_PORT, type GrafanaConfig } from './config.js';
 
 const DEFAULT_DATABASE_PORTS = { postgres: 5432, mysql: 3306 } as const;
-
 
 function databasePort(config: GrafanaConfig): number {
   const match = /:(\d+)$/.exec(config.database.host);
   return match ? Number(match[1]) : DEFAULT_DATABASE_PORTS[config.database.type as 'postgres' | 'mysql'];
 }
 
-/** Egress to each datasource's component, on the ports of the URLs Grafana queries. */
+/** Egress to exactly the pods behind each datasource URL (and the Alertmanager's), on the URLs' ports. */
 function datasourceEgress(stores: TelemetryStores): EgressRule[] {
-  const ports = new Map<string, Set<number>>();
-  const add = (component: string, url: string | undefined) => {
-    if (!url) return;
-    if (!ports.has(component)) ports.set(component, new Set());
-    ports.get(component)!.add(urlPort(url));
-  };
-  stores.metrics.forEach((s) => { add(s.component, s.queryUrl); add(s.component, s.alertmanagerUrl); });
-  stores.logs.forEach((s) => add(s.component, s.queryUrl));
-  stores.traces.forEach((s) => add(s.component, s.queryUrl));
-  return [...ports.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([component, set]) => ({ name: `to-${component}`, to: [{ component }], ports: [...set].sort((a, b) => a - b) }));
+  return egressToEndpoints([
+    ...stores.metrics.flatMap((s) => [endpointTarget(s, 'queryUrl'), endpointTarget(s, 'alertmanagerUrl')]),
+    ...stores.logs.map((s) => endpointTarget(s, 'queryUrl')),
+    ...stores.traces.map((s) => endpointTarget(s, 'queryUrl')),
+  ]);
 }
 
 /**
- * Grafana's network needs: users through the ingress controller, the datasources' components, an external
+ * Grafana's network needs: users through the ingress controller, the pods behind the datasources' URLs, an external
  * database, and HTTPS out for plugin downloads and the SSO provider when those are configured.
  */
 export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: TelemetryStores): NetworkAccess {

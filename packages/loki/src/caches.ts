@@ -1,4 +1,4 @@
-import { memcached, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_SYNC_WAVES, memcached, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
 import type { CacheConfig, LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -19,6 +19,8 @@ function cache(context: BuildContext<LokiConfig>, name: string, settings: CacheC
     cpuLimit: settings.cpu,
     // As Loki's chart runs its caches: item size statistics for the exporter, modern defaults.
     extendedOptions: ['modern', 'track_sizes'],
+    // First, with the configuration: the backend and read path find their caches running.
+    syncWave: DATABASE_SYNC_WAVES.caches,
   });
 }
 

@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -7,6 +7,12 @@ export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment
 /** microservices: distributors validate pushes and spread each stream over `replicationFactor` ingesters. */
 export function distributor(context: BuildContext<LokiConfig>, database: GrafanaDatabase): DistributorObjects {
   const { replicas, resources } = context.config.distributor;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.distributor, target: 'distributor', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.distributor,
+    target: 'distributor',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('distributor', 'deployment', objects);
 }

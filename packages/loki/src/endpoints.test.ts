@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IService, LogsStore, DashboardSet } from '@platform/core';
-import { renderForTest, stubComponent } from '@platform/core/testing';
+import type { DashboardSet, IDeployment, IService, LogsStore, MetricsStore } from '@platform/core';
+import { fakeMetricsStore, renderForTest, stubComponent } from '@platform/core/testing';
 import { loki } from './index.js';
 
 function url(service: IService, path = ''): string {
@@ -20,8 +20,24 @@ describe('what Loki provides', () => {
       pushUrl: url(lokiObjects.write_service as IService, '/loki/api/v1/push'),
       queryUrl: url(lokiObjects.read_service as IService),
       multiTenant: true,
+      pods: { pushUrl: (lokiObjects.write_service as IService).spec!.selector, queryUrl: (lokiObjects.read_service as IService).spec!.selector },
     });
     expect(store.pushUrl).toBe('http://write.loki.svc.cluster.local:3100/loki/api/v1/push');
+    expect(store.pods.pushUrl).toEqual({ 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'write' });
+  });
+
+  it.each(['simple-scalable', 'microservices'] as const)('publishes with each address (%s) the selector of the Service it names, which selects rendered pods', async (mode) => {
+    const component = loki({ mode }).named('logs');
+    const { rendered, objects } = await renderForTest([component]);
+    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const all = Object.values(objects('logs'));
+    for (const field of ['pushUrl', 'queryUrl'] as const) {
+      const host = new URL(store[field]).hostname;
+      const service = all.find((o) => o.kind === 'Service' && `${o.metadata!.name}.${o.metadata!.namespace}.svc.cluster.local` === host) as IService;
+      expect(store.pods[field], field).toEqual(service.spec!.selector);
+      const pods = all.filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind) && Object.entries(store.pods[field]).every(([k, v]) => (o as IDeployment).spec!.template.metadata!.labels![k] === v));
+      expect(pods.map((o) => o.metadata!.name), field).toEqual([service.metadata!.name]);
+    }
   });
 
   it('points push and query at the distributors and query-frontends in microservices mode, in any namespace', async () => {
@@ -60,8 +76,13 @@ describe('what Loki provides', () => {
 
 describe('network access', () => {
   it('lets Alloy push to the write pods and Grafana query the read pods, and Loki reach object storage', async () => {
-    const { objects } = await renderForTest([loki(), stubComponent('alloy'), stubComponent('grafana')]);
+    const component = loki();
+    const { rendered, objects } = await renderForTest([component, stubComponent('alloy'), stubComponent('grafana')]);
+    const store = component.provides(rendered.view).logsStore as LogsStore;
     const policies = objects('loki');
+    // The same pods the log store publishes with its addresses, so clients' egress and Loki's ingress pair up.
+    expect((policies.networkpolicy_allow_push as unknown as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({ matchLabels: store.pods.pushUrl });
+    expect((policies.networkpolicy_allow_query as unknown as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({ matchLabels: store.pods.queryUrl });
     expect((policies.networkpolicy_allow_push as unknown as { spec: unknown }).spec).toEqual({
       podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'write' } },
       policyTypes: ['Ingress'],
@@ -73,6 +94,21 @@ describe('network access', () => {
       ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'grafana' } }, podSelector: {} }], ports: [{ port: 3100, protocol: 'TCP' }] }],
     });
     expect((policies.networkpolicy_allow_object_storage as unknown as { spec: { egress: Array<{ ports: unknown }> } }).spec.egress[0]!.ports).toEqual([{ port: 443, protocol: 'TCP' }]);
+  });
+
+  it('lets only the ruler (in the backend pods) reach only the Alertmanager pods of the metrics store', async () => {
+    const { rendered, objects } = await renderForTest([loki(), fakeMetricsStore({ alertmanager: true })]);
+    const store = fakeMetricsStore({ alertmanager: true }).provides(rendered.view).metricsStore as MetricsStore;
+    expect((objects('loki').networkpolicy_allow_to_fake_mimir_alertmanager as unknown as { spec: unknown }).spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'backend' } },
+      policyTypes: ['Egress'],
+      egress: [{
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-mimir' } }, podSelector: { matchLabels: store.pods.alertmanagerUrl } }],
+        ports: [{ port: 8080, protocol: 'TCP' }],
+      }],
+    });
+    const { objects: withoutAlertmanager } = await renderForTest([loki(), fakeMetricsStore()]);
+    expect(Object.keys(withoutAlertmanager('loki')).filter((key) => key.includes('fake_mimir'))).toEqual([]);
   });
 
   it('takes the pushing and querying components from configuration', async () => {

@@ -1,4 +1,4 @@
-import { memcachedAddress, serviceHost, type BuildContext, type LogsStore } from '@platform/core';
+import { memcachedAddress, selectorLabels, serviceHost, type BuildContext, type LogsStore } from '@platform/core';
 import type { LokiConfig } from './config.js';
 
 /** Loki's HTTP port (API, `/metrics`, `/ready`). */
@@ -71,7 +71,10 @@ export function lokiAddresses({ namespace, config, environment }: AddressContext
   };
 }
 
-/** The log store this instance provides to its peers (Alloy pushes, Grafana queries). */
+/**
+ * The log store this instance provides to its peers (Alloy pushes, Grafana queries), with the pods behind each
+ * address: every Service is named like its workload, whose helper selects `selectorLabels(name, workload)`.
+ */
 export function logsStore(context: AddressContext & { name: string }): LogsStore {
   const addresses = lokiAddresses(context);
   return {
@@ -80,5 +83,6 @@ export function logsStore(context: AddressContext & { name: string }): LogsStore
     pushUrl: addresses.pushUrl,
     queryUrl: addresses.queryUrl,
     multiTenant: true,
+    pods: { pushUrl: selectorLabels(context.name, addresses.pushService), queryUrl: selectorLabels(context.name, addresses.queryService) },
   };
 }

@@ -1,4 +1,4 @@
-import { namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -9,6 +9,7 @@ export function indexGateway(context: BuildContext<LokiConfig>, database: Grafan
   const { replicas, resources, storageSize, storageClassName } = context.config.indexGateway;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.indexGateway,
+    syncWave: DATABASE_SYNC_WAVES.stateful,
     target: 'index-gateway',
     replicas,
     resources,

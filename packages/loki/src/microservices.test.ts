@@ -38,6 +38,17 @@ describe('microservices mode', async () => {
     }
   });
 
+  it('stages the first sync: caches, then ingesters, index gateways and compactor, then the read and write paths', () => {
+    const waves = Object.fromEntries(Object.entries(rendered)
+      .filter(([, o]) => o.kind === 'Deployment' || o.kind === 'StatefulSet')
+      .map(([key, o]) => [key, o.metadata?.annotations?.['argocd.argoproj.io/sync-wave']]));
+    expect(waves).toEqual({
+      chunks_cache_statefulset: '0', results_cache_statefulset: '0',
+      ingester_statefulset: '1', index_gateway_statefulset: '1', compactor_statefulset: '1',
+      distributor_deployment: '2', querier_deployment: '2', query_frontend_deployment: '2', query_scheduler_deployment: '2',
+    });
+  });
+
   it('sizes components as configured by default', () => {
     const replicas = (key: string) => (rendered[key] as unknown as { spec: { replicas: number } }).spec.replicas;
     expect([replicas('distributor_deployment'), replicas('ingester_statefulset'), replicas('querier_deployment'), replicas('query_frontend_deployment'),
@@ -64,17 +75,27 @@ describe('microservices mode', async () => {
         remoteWriteUrl: 'http://distributor.mimir.svc.cluster.local:8080/api/v1/push',
         queryUrl: 'http://query-frontend.mimir.svc.cluster.local:8080/prometheus',
         alertmanagerUrl: 'http://alertmanager.mimir.svc.cluster.local:8080/alertmanager',
+        pods: {
+          remoteWriteUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' },
+          queryUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'query-frontend' },
+          alertmanagerUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'alertmanager' },
+        },
       },
     });
     const { objects: withRuler } = await renderForTest([loki({ mode: 'microservices', ruler: { enabled: true } }), mimir]);
     const objects = withRuler('loki');
     expect(container(objects.ruler_deployment).args).toEqual(['-config.file=/etc/loki/config/config.yaml', '-target=ruler']);
+    expect(objects.ruler_deployment!.metadata?.annotations?.['argocd.argoproj.io/sync-wave']).toBe('2');
     expect(podSpec(objects.ruler_deployment).volumes).toContainEqual({ name: 'data', emptyDir: {} });
     expect(yamlBlocks(configMapFile(objects.config_configmap, 'config.yaml')).ruler).toContain('  alertmanager_url: http://alertmanager.mimir.svc.cluster.local:8080/alertmanager\n');
-    expect((objects.networkpolicy_allow_alertmanager as unknown as { spec: unknown }).spec).toEqual({
-      podSelector: {},
+    // Only the ruler pods, only to the Alertmanager pods.
+    expect((objects.networkpolicy_allow_to_mimir_alertmanager as unknown as { spec: unknown }).spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'ruler' } },
       policyTypes: ['Egress'],
-      egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mimir' } }, podSelector: {} }], ports: [{ port: 8080, protocol: 'TCP' }] }],
+      egress: [{
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mimir' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'alertmanager' } } }],
+        ports: [{ port: 8080, protocol: 'TCP' }],
+      }],
     });
   });
 });

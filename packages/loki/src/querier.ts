@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -7,6 +7,12 @@ export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDepl
 /** microservices: queriers pull query shards from the schedulers and read ingesters, index-gateways and chunks. */
 export function querier(context: BuildContext<LokiConfig>, database: GrafanaDatabase): QuerierObjects {
   const { replicas, resources } = context.config.querier;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.querier, target: 'querier', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.querier,
+    target: 'querier',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('querier', 'deployment', objects);
 }

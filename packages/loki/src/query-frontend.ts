@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -7,6 +7,12 @@ export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deplo
 /** microservices: the query API clients call; splits, caches and enqueues queries at the schedulers. */
 export function queryFrontend(context: BuildContext<LokiConfig>, database: GrafanaDatabase): QueryFrontendObjects {
   const { replicas, resources } = context.config.queryFrontend;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.queryFrontend, target: 'query-frontend', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.queryFrontend,
+    target: 'query-frontend',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('query_frontend', 'deployment', objects);
 }

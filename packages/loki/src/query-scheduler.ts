@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -10,7 +10,13 @@ export type QuerySchedulerObjects = NamedWorkloadObjects<'query_scheduler', 'dep
  */
 export function queryScheduler(context: BuildContext<LokiConfig>, database: GrafanaDatabase): QuerySchedulerObjects {
   const { replicas, resources } = context.config.queryScheduler;
-  const options = targetWorkload(database, { name: SERVICE_NAMES.queryScheduler, target: 'query-scheduler', replicas, resources });
+  const options = targetWorkload(database, {
+    name: SERVICE_NAMES.queryScheduler,
+    target: 'query-scheduler',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  });
   const objects = deployment(context, { ...options, service: { ...(options.service || {}), headless: true, publishNotReadyAddresses: true } });
   return namedWorkloadObjects('query_scheduler', 'deployment', objects);
 }

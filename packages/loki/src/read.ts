@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -10,6 +10,12 @@ export type ReadObjects = NamedWorkloadObjects<'read', 'deployment', IDeployment
  */
 export function read(context: BuildContext<LokiConfig>, database: GrafanaDatabase): ReadObjects {
   const { replicas, resources } = context.config.read;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.read, target: 'read', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.read,
+    target: 'read',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('read', 'deployment', objects);
 }

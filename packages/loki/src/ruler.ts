@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -10,6 +10,12 @@ export type RulerObjects = NamedWorkloadObjects<'ruler', 'deployment', IDeployme
  */
 export function ruler(context: BuildContext<LokiConfig>, database: GrafanaDatabase): RulerObjects {
   const { replicas, resources } = context.config.ruler;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.ruler, target: 'ruler', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.ruler,
+    target: 'ruler',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('ruler', 'deployment', objects);
 }

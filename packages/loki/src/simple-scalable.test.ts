@@ -25,6 +25,19 @@ describe('simple-scalable mode (default)', async () => {
     });
   });
 
+  it('comes up caches first, then write and backend, then read (its query-frontend needs the backend\'s schedulers)', () => {
+    const wave = (key: string) => rendered[key]!.metadata?.annotations?.['argocd.argoproj.io/sync-wave'];
+    expect(['chunks_cache_statefulset', 'results_cache_statefulset', 'write_statefulset', 'backend_statefulset', 'read_deployment'].map(wave))
+      .toEqual(['0', '0', '1', '1', '2']);
+    expect(['write_service', 'write_pdb', 'backend_headless_service', 'config_configmap'].map(wave)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('restarts a target only when its HTTP port stops accepting connections, never on /ready', () => {
+    for (const key of ['read_deployment', 'write_statefulset', 'backend_statefulset'] as const) {
+      expect(container(rendered[key]).livenessProbe, key).toEqual({ tcpSocket: { port: 'http-metrics' }, initialDelaySeconds: 60, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 10 });
+    }
+  });
+
   it('runs each target with the shared config file', () => {
     for (const [key, target] of [['read_deployment', 'read'], ['write_statefulset', 'write'], ['backend_statefulset', 'backend']] as const) {
       const loki = container(rendered[key]);

@@ -1,4 +1,4 @@
-import { memcached, memcachedAddress, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, memcached, memcachedAddress, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { CacheConfig, MimirConfig } from './config.js';
 import type { CacheYaml } from './mimir-yaml.js';
 
@@ -36,6 +36,8 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
       // As Grafana's Jsonnet: one memcached per node, and a minute of readiness before the rollout moves on.
       antiAffinity: 'required',
       minReadySeconds: 60,
+      // First, with the configuration: the store-gateways' first index loads find their caches running.
+      syncWave: DATABASE_SYNC_WAVES.caches,
     })));
   }
   return objects as CacheObjects;

@@ -168,6 +168,18 @@ export interface MimirConfig {
     annotations: Record<string, string>;
   };
   /**
+   * Components admitted from other namespaces, by instance name (absent ones are skipped), each on the pods and
+   * port of the address it uses. Clients open the same pods and port from their side.
+   */
+  network: {
+    /** Components that remote-write to the distributors. Default `['alloy', 'tempo']` (Alloy; Tempo's metrics-generator). */
+    remoteWriteFrom: string[];
+    /** Components that query the query-frontends. Default `['grafana']`. */
+    queryFrom: string[];
+    /** Components that call the Alertmanager API. Default `['grafana', 'loki']` (Grafana's datasource; Loki's ruler sends alerts). */
+    alertmanagerFrom: string[];
+  };
+  /**
    * Mimir configuration deep-merged over the generated `mimir.yaml` (objects merge, lists replace), for settings
    * this library does not model: `{ querier: { timeout: '5m' } }`. Default `{}`.
    */
@@ -240,6 +252,7 @@ export const defaults: MimirConfig = {
   },
   overrides: {},
   serviceAccount: { annotations: {} },
+  network: { remoteWriteFrom: ['alloy', 'tempo'], queryFrom: ['grafana'], alertmanagerFrom: ['grafana', 'loki'] },
   extraConfig: {},
 };
 

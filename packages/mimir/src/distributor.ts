@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -12,6 +12,7 @@ export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment
 export function distributor(build: MimirBuild): DistributorObjects {
   return namedWorkloadObjects('distributor', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.distributor,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
     settings: build.context.config.distributor,
     ringMember: true,
     objectStorage: false,

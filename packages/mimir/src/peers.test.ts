@@ -1,4 +1,4 @@
-import type { DashboardSet, MetricsStore } from '@platform/core';
+import type { DashboardSet, IDeployment, IService, MetricsStore } from '@platform/core';
 import { renderForTest, stubComponent } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mimirAlertRules } from './alerts.js';
@@ -16,9 +16,30 @@ describe('what Mimir provides', () => {
       queryUrl: 'http://query-frontend.mimir.svc.cluster.local:8080/prometheus',
       alertmanagerUrl: 'http://alertmanager.mimir.svc.cluster.local:8080/alertmanager',
       multiTenant: true,
+      pods: {
+        remoteWriteUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' },
+        queryUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'query-frontend' },
+        alertmanagerUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'alertmanager' },
+      },
     } satisfies MetricsStore);
     const withoutAlertmanager = mimir({ alertmanager: { enabled: false } }).provides(buildContext().environment).metricsStore as MetricsStore;
     expect(withoutAlertmanager.alertmanagerUrl).toBeUndefined();
+    expect(withoutAlertmanager.pods.alertmanagerUrl).toBeUndefined();
+  });
+
+  it('publishes with each address exactly the selector of the rendered Service it names, which selects rendered pods', async () => {
+    const component = mimir().named('metrics').inNamespace('observability');
+    const { rendered, objects } = await renderForTest([component]);
+    const store = component.provides(rendered.view).metricsStore as MetricsStore;
+    const all = Object.values(objects('metrics'));
+    for (const field of ['remoteWriteUrl', 'queryUrl', 'alertmanagerUrl'] as const) {
+      const host = new URL(store[field]!).hostname;
+      const service = all.find((o) => o.kind === 'Service' && `${o.metadata!.name}.${o.metadata!.namespace}.svc.cluster.local` === host) as IService;
+      expect(store.pods[field], field).toEqual(service.spec!.selector);
+      const pods = all.filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind))
+        .filter((o) => Object.entries(store.pods[field]!).every(([k, v]) => view<IDeployment>(o).spec!.template.metadata!.labels![k] === v));
+      expect(pods.map((o) => o.metadata!.name), field).toEqual([service.metadata!.name]);
+    }
   });
 
   it('publishes the Writes and Reads dashboards', () => {
@@ -87,24 +108,47 @@ describe('alerts', () => {
 });
 
 describe('network', () => {
-  it('lets Alloy push to the distributors, Grafana query the query-frontends and the Alertmanager, Mimir reach object storage', async () => {
-    const { objects } = await renderForTest([mimir(), stubComponent('alloy'), stubComponent('grafana')]);
+  const consumers = [stubComponent('alloy'), stubComponent('grafana'), stubComponent('tempo'), stubComponent('loki')];
+  const from = (...namespaces: string[]) => namespaces.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } }, podSelector: {} }));
+
+  it('admits each client on the pods and port of the address it uses, and lets Mimir reach object storage', async () => {
+    const component = mimir();
+    const { rendered, objects } = await renderForTest([component, ...consumers]);
+    const store = component.provides(rendered.view).metricsStore as MetricsStore;
     const o = view<Record<string, { spec: Record<string, unknown> }>>(objects('mimir'));
+    // Alloy and Tempo's metrics-generator remote-write to the distributors.
     expect(o.networkpolicy_allow_remote_write!.spec).toEqual({
-      podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' } },
+      podSelector: { matchLabels: store.pods.remoteWriteUrl },
       policyTypes: ['Ingress'],
-      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'alloy' } }, podSelector: {} }], ports: [{ port: 8080, protocol: 'TCP' }] }],
+      ingress: [{ from: from('alloy', 'tempo'), ports: [{ port: 8080, protocol: 'TCP' }] }],
     });
-    expect(o.networkpolicy_allow_query!.spec).toMatchObject({
-      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'query-frontend' } },
-      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'grafana' } } }], ports: [{ port: 8080 }] }],
+    expect(store.pods.remoteWriteUrl).toEqual({ 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' });
+    // Grafana queries the query-frontends.
+    expect(o.networkpolicy_allow_query!.spec).toEqual({
+      podSelector: { matchLabels: store.pods.queryUrl },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: from('grafana'), ports: [{ port: 8080, protocol: 'TCP' }] }],
     });
-    expect(o.networkpolicy_allow_alertmanager_api!.spec).toMatchObject({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'alertmanager' } } });
+    // Grafana's Alertmanager datasource and Loki's ruler call the Alertmanager API.
+    expect(o.networkpolicy_allow_alertmanager_api!.spec).toEqual({
+      podSelector: { matchLabels: store.pods.alertmanagerUrl },
+      policyTypes: ['Ingress'],
+      ingress: [{ from: from('grafana', 'loki'), ports: [{ port: 8080, protocol: 'TCP' }] }],
+    });
     expect(o.networkpolicy_allow_object_storage!.spec).toMatchObject({
       podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mimir', 'object-storage-client': 'true' } },
       policyTypes: ['Egress'],
       egress: [{ ports: [{ port: 443, protocol: 'TCP' }] }],
     });
+  });
+
+  it('takes the admitted clients from configuration', async () => {
+    const { objects } = await renderForTest([
+      mimir({ network: { remoteWriteFrom: ['otel-collector'], queryFrom: ['grafana'], alertmanagerFrom: [] } }), stubComponent('otel-collector'), ...consumers,
+    ]);
+    const o = view<Record<string, { spec: { ingress: unknown } } | undefined>>(objects('mimir'));
+    expect(o.networkpolicy_allow_remote_write!.spec.ingress).toEqual([{ from: from('otel-collector'), ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(o.networkpolicy_allow_alertmanager_api).toBeUndefined();
   });
 
   it('renders no ingress rules for peers the environment does not have', async () => {

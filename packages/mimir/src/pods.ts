@@ -1,4 +1,4 @@
-import { s3CredentialsEnv, type BuildContext, type GossipRing, type IContainer, type IEnvVar, type IVolume, type IVolumeMount, type VolumeClaim, type WorkloadOptions, } from '@platform/core';
+import { hungProcessProbe, s3CredentialsEnv, type BuildContext, type GossipRing, type IContainer, type IEnvVar, type IVolume, type IVolumeMount, type VolumeClaim, type WorkloadOptions, } from '@platform/core';
 import type { MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
 import {
   CONFIG_CONFIGMAP, CONFIG_DIR, CONFIG_FILE_KEY, DATA_DIR, GRPC_PORT, HTTP_PORT, OBJECT_STORAGE_CLIENT_LABEL, RUNTIME_CONFIGMAP,
@@ -26,6 +26,8 @@ export function toArgs(flags: Flags): string[] {
 export interface MimirWorkloadSpec {
   /** Workload name, e.g. `distributor`; also its `-target`. */
   name: string;
+  /** The first-sync stage of the workload, one of core's `DATABASE_SYNC_WAVES`. */
+  syncWave: number;
   settings: WorkloadConfig;
   /** Joins the memberlist gossip ring (hash-ring members and ring readers). */
   ringMember: boolean;
@@ -48,6 +50,13 @@ export interface MimirWorkloadSpec {
 
 /** The readiness probe of every Mimir container (`$.util.readinessProbe` in Jsonnet). */
 export const READINESS_PROBE = { httpGet: { path: '/ready', port: HTTP_PORT }, initialDelaySeconds: 15, timeoutSeconds: 1 };
+
+/**
+ * The liveness probe of every Mimir container. Grafana's Jsonnet and Helm chart set none: `/ready` is false
+ * during WAL replay and ring hand-over, and a restart then only makes things worse. This one restarts a process
+ * only once it has stopped accepting connections on its HTTP port for minutes (see core's `hungProcessProbe`).
+ */
+export const LIVENESS_PROBE = hungProcessProbe(HTTP_PORT);
 
 /** The flags that select a component and load the shared configuration file. */
 function baseFlags(build: MimirBuild, name: string): Flags {
@@ -80,6 +89,7 @@ export function mimirContainer(build: MimirBuild, spec: MimirWorkloadSpec): ICon
     ],
     ...(env.length > 0 ? { env } : {}),
     readinessProbe: READINESS_PROBE,
+    livenessProbe: LIVENESS_PROBE,
     resources: spec.settings.resources,
     volumeMounts: mounts,
   };
@@ -109,6 +119,7 @@ export function mimirWorkloadOptions(build: MimirBuild, spec: MimirWorkloadSpec)
     podAnnotations: { 'checksum/config': build.configHash, ...spec.podAnnotations },
     serviceAccountName: SERVICE_ACCOUNT,
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
+    syncWave: spec.syncWave,
     antiAffinity: spec.antiAffinity,
     rollout: spec.rollout,
     pdb: spec.pdb,

@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -12,6 +12,7 @@ export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDepl
 export function querier(build: MimirBuild): QuerierObjects {
   return namedWorkloadObjects('querier', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.querier,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
     settings: build.context.config.querier,
     ringMember: true,
     objectStorage: true,

@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -12,6 +12,7 @@ export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deplo
 export function queryFrontend(build: MimirBuild): QueryFrontendObjects {
   return namedWorkloadObjects('query_frontend', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.queryFrontend,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
     settings: build.context.config.queryFrontend,
     ringMember: false,
     objectStorage: false,

@@ -1,4 +1,4 @@
-import { deployment, discoveryService, namedWorkloadObjects, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, discoveryService, namedWorkloadObjects, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
 import { QUERY_SCHEDULER_DISCOVERY, WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -13,6 +13,7 @@ export type QuerySchedulerObjects = NamedWorkloadObjects<'query_scheduler', 'dep
 export function queryScheduler(build: MimirBuild): QuerySchedulerObjects {
   const objects = deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.queryScheduler,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
     settings: build.context.config.queryScheduler,
     ringMember: false,
     objectStorage: false,

@@ -24,7 +24,7 @@ const RING_MEMBERS = ['distributor', 'ingester', 'querier', 'store-gateway', 'co
 
 describe('every Mimir workload', () => {
   for (const [name, key] of Object.entries(MIMIR_WORKLOADS)) {
-    it(`${name}: image, target, config file, ports, readiness probe, writable /data, service account`, () => {
+    it(`${name}: image, target, config file, ports, readiness and liveness probes, writable /data, service account`, () => {
       const pod = workload(objects[key]).spec.template;
       const mimir = container(objects[key], name);
       expect(mimir.image).toBe('grafana/mimir:3.0.6');
@@ -40,6 +40,8 @@ describe('every Mimir workload', () => {
       expect(pod.metadata.labels.gossip_ring_member).toBe(ringMember ? 'true' : undefined);
 
       expect(mimir.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 8080 }, initialDelaySeconds: 15, timeoutSeconds: 1 });
+      // Not /ready (false during WAL replay and ring hand-over): only a port that stopped accepting connections.
+      expect(mimir.livenessProbe).toEqual({ tcpSocket: { port: 8080 }, initialDelaySeconds: 60, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 10 });
       expect(mimir.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsNonRoot: true, allowPrivilegeEscalation: false });
       expect(pod.spec.securityContext).toMatchObject({ runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001 });
       expect(pod.spec.serviceAccountName).toBe('mimir');
@@ -68,6 +70,26 @@ describe('every Mimir workload', () => {
     }
     for (const key of ['distributor_deployment', 'querier_deployment', 'query_frontend_deployment', 'query_scheduler_deployment', 'ruler_deployment']) {
       expect(workload(objects[key]).spec.template.spec.volumes).toContainEqual({ name: 'data', emptyDir: {} });
+    }
+  });
+});
+
+describe('first sync', () => {
+  const wave = (key: string) => objects[key]!.metadata?.annotations?.['argocd.argoproj.io/sync-wave'];
+
+  it('starts the caches, then the ring members that own data, then the read and write paths', () => {
+    for (const key of ['memcached_chunks_statefulset', 'memcached_index_queries_statefulset', 'memcached_metadata_statefulset', 'memcached_frontend_statefulset']) {
+      expect(wave(key), key).toBe('0');
+    }
+    for (const key of ['ingester_statefulset', 'store_gateway_statefulset', 'compactor_statefulset', 'alertmanager_statefulset']) expect(wave(key), key).toBe('1');
+    for (const key of ['distributor_deployment', 'querier_deployment', 'query_frontend_deployment', 'query_scheduler_deployment', 'ruler_deployment']) {
+      expect(wave(key), key).toBe('2');
+    }
+  });
+
+  it('leaves Services, PodDisruptionBudgets and ConfigMaps in the default wave: they start no pods', () => {
+    for (const key of ['ingester_service', 'ingester_pdb', 'distributor_service', 'gossip_ring_service', 'config_configmap', 'runtime_configmap']) {
+      expect(wave(key), key).toBeUndefined();
     }
   });
 });

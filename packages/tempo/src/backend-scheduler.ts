@@ -1,4 +1,4 @@
-import { namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -13,6 +13,7 @@ export function backendScheduler(context: BuildContext<TempoConfig>, database: G
   const { resources, storageSize, storageClassName } = context.config.backendScheduler;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.backendScheduler,
+    syncWave: DATABASE_SYNC_WAVES.stateful,
     target: 'backend-scheduler',
     replicas: 1,
     resources,

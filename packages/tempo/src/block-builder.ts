@@ -1,4 +1,4 @@
-import { namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -13,6 +13,7 @@ export function blockBuilder(context: BuildContext<TempoConfig>, database: Grafa
   const { replicas, resources, scratchSize } = context.config.blockBuilder;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.blockBuilder,
+    syncWave: DATABASE_SYNC_WAVES.stateful,
     target: 'block-builder',
     replicas,
     resources,

@@ -15,6 +15,10 @@ const mimir = stubComponent('mimir', {
     component: 'mimir', namespace: 'mimir', multiTenant: true,
     remoteWriteUrl: 'http://distributor.mimir.svc.cluster.local:8080/api/v1/push',
     queryUrl: 'http://query-frontend.mimir.svc.cluster.local:8080/prometheus',
+    pods: {
+      remoteWriteUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' },
+      queryUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'query-frontend' },
+    },
   },
 });
 
@@ -70,11 +74,21 @@ describe('the Tempo config file', () => {
     }));
     expect(file.overrides).toContain('    metrics_generator:\n      processors:\n        - span-metrics\n');
     expect(container(rendered.metrics_generator_deployment).args).toEqual(['-config.file=/etc/tempo/config/tempo.yaml', '-target=metrics-generator']);
-    expect((rendered.networkpolicy_allow_metrics_store as unknown as { spec: unknown }).spec).toEqual({
-      podSelector: {},
+    // It consumes the partitions the live-stores' partition ring lists, so it starts after them.
+    expect(rendered.metrics_generator_deployment!.metadata?.annotations?.['argocd.argoproj.io/sync-wave']).toBe('2');
+    // Only the generator pods, only to the pods behind the remote-write URL.
+    expect((rendered.networkpolicy_allow_to_mimir_distributor as unknown as { spec: unknown }).spec).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'metrics-generator' } },
       policyTypes: ['Egress'],
-      egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mimir' } }, podSelector: {} }], ports: [{ port: 8080, protocol: 'TCP' }] }],
+      egress: [{
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mimir' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' } } }],
+        ports: [{ port: 8080, protocol: 'TCP' }],
+      }],
     });
+    // The monolithic pod runs the generator itself.
+    const { objects: monolithic } = await renderForTest([tempo({ mode: 'monolithic', metricsGenerator: { enabled: true, processors: ['span-metrics'] } }), mimir]);
+    expect((monolithic('tempo').networkpolicy_allow_to_mimir_distributor as unknown as { spec: { podSelector: unknown } }).spec.podSelector)
+      .toEqual({ matchLabels: { 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'tempo' } });
   });
 
   it('follows configuration: retention, limits, tenant overrides, extra config', async () => {

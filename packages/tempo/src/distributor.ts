@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 import { OTLP_PORTS } from './pod.js';
@@ -11,6 +11,13 @@ export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment
  */
 export function distributor(context: BuildContext<TempoConfig>, database: GrafanaDatabase): DistributorObjects {
   const { replicas, resources } = context.config.distributor;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.distributor, target: 'distributor', replicas, resources, extraPorts: OTLP_PORTS }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.distributor,
+    target: 'distributor',
+    replicas,
+    resources,
+    extraPorts: OTLP_PORTS,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('distributor', 'deployment', objects);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardSet, IService, IStatefulSet, TracesStore } from '@platform/core';
+import type { DashboardSet, IDeployment, IService, IStatefulSet, KubeObject, TracesStore } from '@platform/core';
 import { renderForTest, stubComponent } from '@platform/core/testing';
 import { tempo } from './index.js';
 
@@ -26,9 +26,17 @@ describe('what Tempo provides', () => {
       otlpHttpUrl: `http://${host(distributor)}:${port(distributor, 'otlp-http')}`,
       queryUrl: `http://${host(frontend)}:${port(frontend, 'http-metrics')}`,
       multiTenant: true,
+      pods: { otlpGrpcAddress: distributor.spec!.selector, otlpHttpUrl: distributor.spec!.selector, queryUrl: frontend.spec!.selector },
     });
     expect(store.otlpGrpcAddress).toBe('distributor.tempo.svc.cluster.local:4317');
     expect(store.queryUrl).toBe('http://query-frontend.tempo.svc.cluster.local:3200');
+    expect(store.pods.queryUrl).toEqual({ 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'query-frontend' });
+    // Each Service selects exactly the pods of its workload.
+    const labels = (o: KubeObject) => (o as IDeployment).spec!.template.metadata!.labels!;
+    const selected = (pods: Record<string, string>) => Object.values(objects('tempo'))
+      .filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind) && Object.entries(pods).every(([k, v]) => labels(o)[k] === v)).map((o) => o.metadata!.name);
+    expect(selected(store.pods.otlpGrpcAddress)).toEqual(['distributor']);
+    expect(selected(store.pods.queryUrl)).toEqual(['query-frontend']);
   });
 
   it('provides a dashboard when the environment renders monitoring objects', async () => {

@@ -1,4 +1,4 @@
-import { serviceHost, type BuildContext, type TracesStore } from '@platform/core';
+import { selectorLabels, serviceHost, type BuildContext, type TracesStore } from '@platform/core';
 import type { TempoConfig } from './config.js';
 
 /** Tempo's HTTP port (query API, `/metrics`, `/ready`). */
@@ -63,9 +63,13 @@ export function tempoAddresses({ namespace, config, environment }: AddressContex
   };
 }
 
-/** The trace store this instance provides to its peers (Alloy sends OTLP, Grafana queries). */
+/**
+ * The trace store this instance provides to its peers (Alloy sends OTLP, Grafana queries), with the pods behind
+ * each address: every Service is named like its workload, whose helper selects `selectorLabels(name, workload)`.
+ */
 export function tracesStore(context: AddressContext & { name: string }): TracesStore {
   const addresses = tempoAddresses(context);
+  const ingestPods = selectorLabels(context.name, addresses.ingestService);
   return {
     component: context.name,
     namespace: context.namespace,
@@ -73,5 +77,6 @@ export function tracesStore(context: AddressContext & { name: string }): TracesS
     otlpHttpUrl: addresses.otlpHttpUrl,
     queryUrl: addresses.queryUrl,
     multiTenant: context.config.multitenancy,
+    pods: { otlpGrpcAddress: ingestPods, otlpHttpUrl: ingestPods, queryUrl: selectorLabels(context.name, addresses.queryService) },
   };
 }

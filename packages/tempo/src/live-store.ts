@@ -1,5 +1,5 @@
 import {
-  namedWorkloadObjects, standardLabels, statefulSet, targetWorkload,
+  DATABASE_SYNC_WAVES, namedWorkloadObjects, standardLabels, statefulSet, targetWorkload,
   type BuildContext, type GrafanaDatabase, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet,
 } from '@platform/core';
 import type { TempoConfig } from './config.js';
@@ -37,6 +37,7 @@ export function liveStores(context: BuildContext<TempoConfig>, database: Grafana
     const name = liveStoreName(zone);
     const options = targetWorkload(database, {
       name,
+      syncWave: DATABASE_SYNC_WAVES.stateful,
       target: 'live-store',
       extraArgs: [`-live-store.instance-availability-zone=${zone}`],
       replicas: partitions,

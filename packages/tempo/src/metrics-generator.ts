@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -10,6 +10,12 @@ export type MetricsGeneratorObjects = NamedWorkloadObjects<'metrics_generator', 
  */
 export function metricsGenerator(context: BuildContext<TempoConfig>, database: GrafanaDatabase): MetricsGeneratorObjects {
   const { replicas, resources } = context.config.metricsGenerator;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.metricsGenerator, target: 'metrics-generator', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.metricsGenerator,
+    target: 'metrics-generator',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('metrics_generator', 'deployment', objects);
 }

@@ -48,6 +48,24 @@ describe('microservices mode (default)', async () => {
     }
   });
 
+  it('restarts a process only when its HTTP port stops accepting connections, never on /ready', () => {
+    // A live-store's /ready waits for Kafka catch-up, a query-frontend's for a querier: no grounds for a restart.
+    for (const [key, o] of Object.entries(rendered).filter(([, o]) => o.kind === 'Deployment' || o.kind === 'StatefulSet')) {
+      expect(container(o).livenessProbe, key).toEqual({ tcpSocket: { port: 'http-metrics' }, initialDelaySeconds: 60, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 10 });
+    }
+  });
+
+  it('comes up live-stores, block-builders and scheduler first, then the paths that need their partitions and jobs', () => {
+    const waves = Object.fromEntries(Object.entries(rendered)
+      .filter(([, o]) => o.kind === 'Deployment' || o.kind === 'StatefulSet')
+      .map(([key, o]) => [key, o.metadata?.annotations?.['argocd.argoproj.io/sync-wave']]));
+    expect(waves).toEqual({
+      live_store_zone_a_statefulset: '1', live_store_zone_b_statefulset: '1', block_builder_statefulset: '1', backend_scheduler_statefulset: '1',
+      distributor_deployment: '2', querier_deployment: '2', query_frontend_deployment: '2', backend_worker_deployment: '2',
+    });
+    expect(rendered.live_store_pdb!.metadata?.annotations).toBeUndefined();
+  });
+
   it('receives OTLP on the distributors', () => {
     expect(container(rendered.distributor_deployment).ports).toEqual([
       { name: 'http-metrics', containerPort: 3200, protocol: 'TCP' },

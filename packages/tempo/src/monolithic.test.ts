@@ -29,6 +29,8 @@ describe('monolithic mode', async () => {
     expect(tempoContainer.args).toEqual(['-config.file=/etc/tempo/config/tempo.yaml', '-target=all']);
     expect(tempoContainer.ports!.map((p) => [p.name, p.containerPort])).toEqual([['http-metrics', 3200], ['grpc', 9095], ['otlp-grpc', 4317], ['otlp-http', 4318]]);
     expect(tempoContainer.readinessProbe).toMatchObject({ httpGet: { path: '/ready', port: 'http-metrics' } });
+    expect(tempoContainer.livenessProbe).toEqual({ tcpSocket: { port: 'http-metrics' }, initialDelaySeconds: 60, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 10 });
+    expect(statefulSet.metadata!.annotations!['argocd.argoproj.io/sync-wave']).toBe('1');
     expect(statefulSet.spec!.volumeClaimTemplates!.map((c) => [c.metadata!.name, c.spec!.resources!.requests!.storage])).toEqual([['data', '10Gi']]);
     expect(tempoContainer.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/tempo' });
     expect(podSpec(statefulSet).securityContext).toMatchObject({ runAsUser: 10001, runAsNonRoot: true });
@@ -49,8 +51,10 @@ describe('monolithic mode', async () => {
     expect(file.backend_worker).toBe(serialize({ backend_worker: { compaction: { block_retention: '336h' } } }));
   });
 
-  it('provides endpoints on the one Service', () => {
+  it('provides endpoints on the one Service, with its selector as the pods of each', () => {
     const store = component.provides(environment.view).tracesStore as TracesStore;
+    const selector = (rendered.tempo_service as IService).spec!.selector;
+    expect(selector).toEqual({ 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'tempo' });
     expect(store).toEqual({
       component: 'tempo',
       namespace: 'tempo',
@@ -58,6 +62,7 @@ describe('monolithic mode', async () => {
       otlpHttpUrl: 'http://tempo.tempo.svc.cluster.local:4318',
       queryUrl: 'http://tempo.tempo.svc.cluster.local:3200',
       multiTenant: true,
+      pods: { otlpGrpcAddress: selector, otlpHttpUrl: selector, queryUrl: selector },
     });
   });
 });

@@ -1,4 +1,4 @@
-import { deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -7,6 +7,12 @@ export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDepl
 /** microservices: queriers take jobs from every query-frontend and read live-stores (recent) and blocks (older). */
 export function querier(context: BuildContext<TempoConfig>, database: GrafanaDatabase): QuerierObjects {
   const { replicas, resources } = context.config.querier;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.querier, target: 'querier', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.querier,
+    target: 'querier',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return namedWorkloadObjects('querier', 'deployment', objects);
 }

@@ -1,4 +1,4 @@
-import { deployment, discoveryService, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
+import { DATABASE_SYNC_WAVES, deployment, discoveryService, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -10,7 +10,13 @@ export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deplo
  */
 export function queryFrontend(context: BuildContext<TempoConfig>, database: GrafanaDatabase): QueryFrontendObjects {
   const { replicas, resources } = context.config.queryFrontend;
-  const objects = deployment(context, targetWorkload(database, { name: SERVICE_NAMES.queryFrontend, target: 'query-frontend', replicas, resources }));
+  const objects = deployment(context, targetWorkload(database, {
+    name: SERVICE_NAMES.queryFrontend,
+    target: 'query-frontend',
+    replicas,
+    resources,
+    syncWave: DATABASE_SYNC_WAVES.stateless,
+  }));
   return {
     ...namedWorkloadObjects('query_frontend', 'deployment', objects),
     query_frontend_discovery_service: discoveryService(context, SERVICE_NAMES.queryFrontendDiscovery, SERVICE_NAMES.queryFrontend, objects.service!.spec!.ports!),

@@ -1,4 +1,4 @@
-import { SYNC_OPTIONS, type IConfigMap, type IDaemonSet } from '@platform/core';
+import { SYNC_OPTIONS, SYNC_WAVE, type IConfigMap, type IDaemonSet, type IDeployment } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { edited, findingsOf, objectOf, render, web } from '../test/fixtures.js';
 import { firstSyncShare } from './argocd.js';
@@ -47,6 +47,18 @@ describe('argocd.server-side-apply', () => {
 
 describe('argocd.first-sync-share', () => {
   const defaultShare = { delivery: {} };
+  const remedy = `order some of these components after others (dependsOn or .after()), or spread their workloads over sync waves (${SYNC_WAVE}), so that the first sync brings them up in stages`;
+
+  /** A Deployment of `replicas` pods whose object carries `annotations` (e.g. a sync wave). */
+  function worker(replicas: number, annotations: Record<string, string>): IDeployment {
+    const labels = { app: 'worker' };
+    return {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'worker', annotations },
+      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'worker', image: 'nginxinc/nginx-unprivileged:1.27.3' }] } } },
+    };
+  }
 
   it('passes when every sync step starts at most 60% of the pods', async () => {
     const rendered = await render([web().inTier('platform'), web().named('other')], defaultShare);
@@ -59,7 +71,7 @@ describe('argocd.first-sync-share', () => {
     const stricter = await render([web({ replicas: 3 }), web().named('other').inTier('platform')], { delivery: { maxFirstSyncShare: 0.5 } });
     expect(findingsOf(stricter, 'argocd.first-sync-share')).toEqual([{
       rule: 'argocd.first-sync-share', severity: 'error', environment: 'test', component: '_argocd', object: 'ApplicationSet/argocd/test-workloads-1', path: 'spec.generators[0].list.elements',
-      message: 'sync step 2 (workloads, level 1: web) starts 3 of the environment\'s 5 pods (60%), more than delivery.maxFirstSyncShare (50%); order some of these components after others (dependsOn or .after()) so that the first sync brings them up in stages',
+      message: `sync step 2 (workloads, level 1), sync wave 0 (web) starts 3 of the environment's 5 pods (60%), more than delivery.maxFirstSyncShare (50%); ${remedy}`,
     }]);
   });
 
@@ -73,9 +85,38 @@ describe('argocd.first-sync-share', () => {
     const rendered = await render([web().inTier('platform'), web({ replicas: 1 }).named('agent').addObjects({ agent_daemonset: agent })], defaultShare);
     // Default estimate: 3 nodes, so the agent step starts 1 + 3 of 6 pods (67%).
     expect(findingsOf(rendered, 'argocd.first-sync-share').map((f) => f.message)).toEqual([
-      'sync step 2 (workloads, level 1: agent) starts 4 of the environment\'s 6 pods (67%), more than delivery.maxFirstSyncShare (60%); order some of these components after others (dependsOn or .after()) so that the first sync brings them up in stages',
+      `sync step 2 (workloads, level 1), sync wave 0 (agent) starts 4 of the environment's 6 pods (67%), more than delivery.maxFirstSyncShare (60%); ${remedy}`,
     ]);
     // With one node: 1 + 1 of 4 pods (50%).
     expect(findingsOf(rendered, 'argocd.first-sync-share', { rules: [firstSyncShare({ daemonSetNodes: 1 })] })).toEqual([]);
+  });
+
+  it('counts the sync waves of one step as separate stages: a wave starts only once the waves before it are healthy', async () => {
+    // 8 pods: web 3 and other 1 in wave 0, web's worker 3 in wave 1 of the workloads step, base 1 in the platform step.
+    // Together the workloads step starts 7 of 8 pods (88%); wave by wave at most 4 (50%).
+    const components = [
+      web({ replicas: 3 }).addObjects({ worker_deployment: worker(3, { [SYNC_WAVE]: '1' }) }),
+      web({ replicas: 1 }).named('other'),
+      web({ replicas: 1 }).named('base').inTier('platform'),
+    ];
+    expect(findingsOf(await render(components, defaultShare), 'argocd.first-sync-share')).toEqual([]);
+    // At 40% wave 0 (4 pods of two components) is over the limit, wave 1 (3 pods) is not.
+    expect(findingsOf(await render(components, { delivery: { maxFirstSyncShare: 0.4 } }), 'argocd.first-sync-share')).toEqual([{
+      rule: 'argocd.first-sync-share', severity: 'error', environment: 'test', component: '_argocd', object: 'ApplicationSet/argocd/test-workloads-1', path: 'spec.generators[0].list.elements',
+      message: `sync step 2 (workloads, level 1), sync wave 0 (other, web) starts 4 of the environment's 8 pods (50%), more than delivery.maxFirstSyncShare (40%); ${remedy}`,
+    }]);
+  });
+
+  it('reads a workload\'s wave as Argo CD does: an integer annotation, else the Helm hook weight, else wave 0', async () => {
+    // web 3 pods in wave 0, its worker 3 pods in the wave under test, base 2 pods in the platform step.
+    const stagesOverLimit = async (annotations: Record<string, string>) => {
+      const rendered = await render([web({ replicas: 3 }).addObjects({ worker_deployment: worker(3, annotations) }), web({ replicas: 2 }).named('base').inTier('platform')], defaultShare);
+      return findingsOf(rendered, 'argocd.first-sync-share').map((f) => f.message.replace(/ starts .*/, ''));
+    };
+    expect(await stagesOverLimit({ [SYNC_WAVE]: '+2' })).toEqual([]);
+    expect(await stagesOverLimit({ 'helm.sh/hook-weight': '-1' })).toEqual([]);
+    // Neither is an integer to Go's strconv.Atoi: Argo CD puts the worker in wave 0 with web, 6 of 8 pods (75%).
+    expect(await stagesOverLimit({ [SYNC_WAVE]: 'later' })).toEqual(['sync step 2 (workloads, level 1), sync wave 0 (web)']);
+    expect(await stagesOverLimit({ [SYNC_WAVE]: ' 1' })).toEqual(['sync step 2 (workloads, level 1), sync wave 0 (web)']);
   });
 });
