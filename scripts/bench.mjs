@@ -50,7 +50,7 @@ const fleet = JSON.parse(timed('node', ['scripts/platform.mjs', 'bench-fleet', e
 console.log(`platform benchmark — ${env}: ${objectCount} objects; ${runs} runs; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
 console.log(row(`pnpm render ${env} (new process, bundle cached)`, pnpmRuns.map((r) => r.ms)));
 console.log(row(`node scripts/platform.mjs render ${env} (same, no pnpm)`, nodeRuns.map((r) => r.ms)));
-console.log(row(`render ${env} with the bundle rebuilt (first run)`, uncached.map((r) => r.ms)));
+console.log(row(`node render ${env}, bundle rebuilt (first run)`, uncached.map((r) => r.ms)));
 console.log(row(`pnpm check ${env} (whole process)`, checkRuns.map((r) => r.ms)));
 if (split.length > 0) {
   console.log(row('  of which: render in memory', split.map(([r]) => r)));
