@@ -98,8 +98,24 @@ const outFile = join(cacheDir, `cli-${key}.mjs`);
 const metaFile = join(cacheDir, `cli-${key}.json`);
 mkdirSync(cacheDir, { recursive: true });
 if (process.env.PLATFORM_NO_CACHE === '1' || !existsSync(outFile) || !cacheIsFresh(metaFile)) {
-  await bundle(environments, outFile, metaFile);
+  try {
+    await bundle(environments, outFile, metaFile);
+  } catch (error) {
+    // esbuild has already printed each problem with its file, line and column (a syntax error, an import
+    // that does not resolve); a stack trace of the bundler would add nothing.
+    if (!Array.isArray(error?.errors)) throw error;
+    console.error(`\n${error.errors.length} problem${error.errors.length === 1 ? '' : 's'} loading the environments; nothing was rendered.`);
+    process.exit(1);
+  }
 }
-const cli = await import(pathToFileURL(outFile).href);
+let cli;
+try {
+  cli = await import(pathToFileURL(outFile).href);
+} catch (error) {
+  // Code of an environment failed while it was being loaded (e.g. it throws at top level).
+  const problems = Array.isArray(error?.problems) ? error.problems.map((p) => p.message) : [error?.message ?? String(error)];
+  for (const message of problems) console.error(`error while loading the environments: ${message}`);
+  process.exit(1);
+}
 process.exitCode = await cli.main({ root, environments: cli.environments, known: Object.keys(discovered), argv: process.argv.slice(2) });
 if (process.env.PLATFORM_REPORT_RSS === '1') process.stderr.write(`platform-max-rss-kb ${process.resourceUsage().maxRSS}\n`);
