@@ -65,7 +65,7 @@ describe('base + environment overrides', () => {
     const p = await render('prod');
     expect(p.steps.map((s) => `${s.tier}-${s.level}: ${s.components.join(',')}`)).toEqual([
       'crds-1: istio-base',
-      'operators-1: argo-cd,cert-manager,istiod',
+      'operators-1: argo-cd,cert-manager,external-secrets,istiod',
       'platform-1: mimir',
       'platform-2: loki,tempo',
       'platform-3: alloy,grafana',

@@ -10,6 +10,7 @@ import type { EnvironmentSettings, GitSource } from '@platform/core';
 import type { alloy } from '@platform/alloy';
 import type { argoCd } from '@platform/argo-cd';
 import type { certManager } from '@platform/cert-manager';
+import type { ExternalSecretOptions, externalSecrets } from '@platform/external-secrets';
 import type { grafana } from '@platform/grafana';
 import type { istio } from '@platform/istio';
 import type { loki } from '@platform/loki';
@@ -20,6 +21,7 @@ import type { tempo } from '@platform/tempo';
 export interface Libraries {
   argoCd: typeof argoCd;
   certManager: typeof certManager;
+  externalSecrets: typeof externalSecrets;
   istio: typeof istio;
   mimir: typeof mimir;
   loki: typeof loki;
@@ -44,15 +46,35 @@ export function sharedSettings(baseDomain: string, bucketPrefix: string): Enviro
   };
 }
 
+/** The organisation's Vault, which every environment's ExternalSecrets read from (KV version 2 at `secret/`). */
+export const vaultServer = 'https://vault.example.com:8200';
+
 /**
- * Secrets the platform reads but never renders: they are created in the cluster by the secret store
- * integration (External Secrets with the organisation's vault), outside this repository.
+ * The secret store configuration of a cluster: the organisation's Vault, logged in to through the cluster's own
+ * Kubernetes auth mount (`kubernetes/<cluster>`), since each cluster's ServiceAccount tokens have their own issuer.
  */
-export const externalSecrets = ['Secret/grafana/grafana-admin'];
+export function vaultStore(cluster: string) {
+  return { server: vaultServer, auth: { mountPath: `kubernetes/${cluster}` } };
+}
+
+/**
+ * Grafana's admin credentials (the Secret and keys `@platform/grafana` reads by default), delivered from
+ * `platform/<environment>/grafana-admin` in Vault. Pass it to the environment's `externalSecret()`.
+ */
+export function grafanaAdminSecret(environment: string, namespace: string): ExternalSecretOptions {
+  const key = `platform/${environment}/grafana-admin`;
+  return {
+    name: 'grafana-admin',
+    namespace,
+    data: { 'admin-user': { key, property: 'admin-user' }, 'admin-password': { key, property: 'admin-password' } },
+  };
+}
 
 /**
  * The platform's components with their shared configuration. Order of the first sync:
- * istio-base (CRDs) → cert-manager, istiod, Argo CD (operators) → Mimir → Loki and Tempo → Alloy and Grafana.
+ * istio-base (CRDs) → cert-manager, External Secrets, istiod, Argo CD (operators) → Mimir → Loki and Tempo →
+ * Alloy and Grafana. External Secrets is an operator so that the platform's ExternalSecrets (Grafana's admin
+ * credentials ...) are admitted and fulfilled from the first sync of the components that read them.
  * Loki and Tempo wait for Mimir, and the agents for the stores, so that a first sync starts one store's pods
  * at a time instead of every container at once.
  */
@@ -62,6 +84,7 @@ export function platform(libraries: Libraries) {
     istioBase,
     istiod,
     certManager: libraries.certManager(),
+    externalSecrets: libraries.externalSecrets({ store: { server: vaultServer } }),
     argoCd: libraries.argoCd(),
     mimir: libraries.mimir({ alertmanager: { externalUrl: '/alertmanager' } }),
     loki: libraries.loki({ retentionPeriod: '744h' }).after('mimir'),

@@ -7,32 +7,40 @@ import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
 import { defineEnvironment, imageRegistryMirror } from '@platform/core';
+import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { istio } from '@platform/istio';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
 import { tempo } from '@platform/tempo';
-import { externalSecrets, platform, platformRepo, sharedSettings } from '@environments/base';
+import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from '@environments/sre/endpoints';
 
 const mirror = 'registry.example.com/mirror';
-const base = platform({ alloy, argoCd, certManager, grafana, istio, loki, mimir, tempo });
+const cluster = { name: 'prod-eu1', server: 'https://kubernetes.default.svc' };
+const base = platform({ alloy, argoCd, certManager, externalSecrets, grafana, istio, loki, mimir, tempo });
 const srePushAuth = { username: 'prod-eu1', passwordSecret: { name: srePushCredentialsSecret, key: 'password' } };
+/** The password prod's Alloy pushes to the SRE cluster with (its user is in the SRE ingresses' htpasswd). */
+const srePushCredentials = externalSecret({
+  name: srePushCredentialsSecret,
+  namespace: base.alloy.namespace,
+  data: { password: { key: 'platform/prod/sre-push-credentials', property: 'password' } },
+});
 
 export default defineEnvironment({
   name: 'prod',
-  cluster: { name: 'prod-eu1', server: 'https://kubernetes.default.svc' },
+  cluster,
   repo: platformRepo,
   settings: { ...sharedSettings('prod.example.com', 'acme-prod'), imageRegistryMirror: mirror, allowedRegistries: ['registry.example.com'] },
   delivery: {
     // No automatic syncs during the weekend; a human can still sync by hand.
     syncWindows: [{ kind: 'deny', schedule: '0 0 * * 6', duration: '48h', manualSync: true }],
   },
-  external: [...externalSecrets, `Secret/alloy/${srePushCredentialsSecret}`],
   mixins: [imageRegistryMirror(mirror)],
   components: Object.values({
     ...base,
     argoCd: base.argoCd.configure({ highAvailability: true }),
+    externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
     mimir: base.mimir.configure({
       distributor: { replicas: 4, resources: { requests: { cpu: '2', memory: '2Gi' }, limits: { memory: '4Gi' } } },
       ingester: {
@@ -57,6 +65,7 @@ export default defineEnvironment({
     alloy: base.alloy.configure({
       extraMetricsTargets: [{ name: 'sre', url: sreMetricsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
       extraLogsTargets: [{ name: 'sre', url: sreLogsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
-    }),
+    }).addObjects({ sre_push_credentials_externalsecret: srePushCredentials }),
+    grafana: base.grafana.addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('prod', base.grafana.namespace)) }),
   }),
 });

@@ -6,10 +6,11 @@ import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
 import { defineEnvironment, resolveSettings, type IClusterIssuer } from '@platform/core';
+import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
-import { platformRepo, sharedSettings } from '@environments/base';
+import { grafanaAdminSecret, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { sreBaseDomain, sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from './endpoints.js';
 import { publicPush, single } from './public-push.js';
 
@@ -41,6 +42,13 @@ const sreMimir = mimir({
 });
 const sreLoki = loki({ retentionPeriod: '2160h' });
 
+const sreGrafana = grafana({ require: ['metricsStore', 'logsStore'] });
+
+/** The htpasswd file (ingress-nginx basic auth, key `auth`) of the users allowed to push, in a push endpoint's namespace. */
+function pushCredentials(namespace: string) {
+  return externalSecret({ name: srePushCredentialsSecret, namespace, data: { auth: { key: 'platform/sre/sre-push-credentials', property: 'auth' } } });
+}
+
 const metricsPush = publicPush({
   component: sreMimir.name,
   namespace: sreMimir.namespace,
@@ -61,13 +69,21 @@ export default defineEnvironment({
   cluster,
   repo: platformRepo,
   settings,
-  external: [`Secret/mimir/${srePushCredentialsSecret}`, `Secret/loki/${srePushCredentialsSecret}`, 'Secret/grafana/grafana-admin'],
   components: [
     certManager({ acme: { egress: true } }).addObjects({ letsencrypt_clusterissuer: letsencrypt }),
+    externalSecrets({ store: vaultStore(cluster.name) }),
     argoCd(),
-    sreMimir.addObjects({ public_push_ingress: metricsPush.ingress, public_push_networkpolicy: metricsPush.networkPolicy }),
-    sreLoki.addObjects({ public_push_ingress: logsPush.ingress, public_push_networkpolicy: logsPush.networkPolicy }).after('mimir'),
+    sreMimir.addObjects({
+      public_push_ingress: metricsPush.ingress,
+      public_push_networkpolicy: metricsPush.networkPolicy,
+      push_credentials_externalsecret: pushCredentials(sreMimir.namespace),
+    }),
+    sreLoki.addObjects({
+      public_push_ingress: logsPush.ingress,
+      public_push_networkpolicy: logsPush.networkPolicy,
+      push_credentials_externalsecret: pushCredentials(sreLoki.namespace),
+    }).after('mimir'),
     alloy().after('loki'),
-    grafana({ require: ['metricsStore', 'logsStore'] }).after('loki'),
+    sreGrafana.addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('sre', sreGrafana.namespace)) }).after('loki'),
   ],
 });

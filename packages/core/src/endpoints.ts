@@ -68,6 +68,15 @@ export interface CertificateIssuer extends EndpointOwner {
   issuerRef: { name: string; kind: 'ClusterIssuer' | 'Issuer'; group: 'cert-manager.io' };
 }
 
+/**
+ * A secret store that ExternalSecrets read from (External Secrets Operator). Components and environments take
+ * `storeRef` for `spec.secretStoreRef` instead of retyping the store's name.
+ */
+export interface SecretStore extends EndpointOwner {
+  /** Reference to the store, as an ExternalSecret's `spec.secretStoreRef` takes it. */
+  storeRef: { name: string; kind: 'ClusterSecretStore' };
+}
+
 /** A service mesh control plane. */
 export interface ServiceMesh extends EndpointOwner {
   /** Port of the control plane that sidecars connect to. */
@@ -96,6 +105,7 @@ export interface Capabilities {
   logsStore: LogsStore;
   tracesStore: TracesStore;
   certificateIssuer: CertificateIssuer;
+  secretStore: SecretStore;
   serviceMesh: ServiceMesh;
   dashboards: DashboardSet;
   otlpCollector: OtlpCollector;

@@ -49,6 +49,8 @@ export type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/mon
 export type { IPodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 export type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 export type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+export type { IClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
+export type { ISecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/SecretStore';
 
 /** A kubernetes-models class: validates an instance built from plain data. */
 export interface ModelClass {
@@ -91,4 +93,6 @@ export const MODEL_LOADERS: Record<string, Loader> = {
   'monitoring.coreos.com/v1/PodMonitor': async () => (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor')).PodMonitor,
   'monitoring.coreos.com/v1/PrometheusRule': async () => (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule')).PrometheusRule,
   'external-secrets.io/v1/ExternalSecret': async () => (await import('@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret')).ExternalSecret,
+  'external-secrets.io/v1/ClusterSecretStore': async () => (await import('@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore')).ClusterSecretStore,
+  'external-secrets.io/v1/SecretStore': async () => (await import('@kubernetes-models/external-secrets/external-secrets.io/v1/SecretStore')).SecretStore,
 };

@@ -1,0 +1,52 @@
+import { SYNC_WAVE, standardLabels, type BuildContext, type IClusterSecretStore, type SecretStore } from '@platform/core';
+import { CONTROLLER_SERVICE_ACCOUNT } from './chart.js';
+import type { ExternalSecretsConfig } from './config.js';
+
+/** A reference to a secret store, as an ExternalSecret's `spec.secretStoreRef` and the `secretStore` capability carry it. */
+export type SecretStoreRef = SecretStore['storeRef'];
+
+/** Name of the platform's ClusterSecretStore unless configured otherwise (`store.name`). */
+export const DEFAULT_STORE_NAME = 'platform-vault';
+
+/** Reference to the default platform store: what {@link externalSecret} uses unless told otherwise. */
+export const PLATFORM_STORE_REF: SecretStoreRef = { name: DEFAULT_STORE_NAME, kind: 'ClusterSecretStore' };
+
+/*
+ * The store syncs after the chart (wave 0): the webhook that admits ClusterSecretStores must be up, and the
+ * CRD must exist, before Argo CD can apply it.
+ */
+const STORE_WAVE = '1';
+
+/**
+ * The platform's ClusterSecretStore: a Vault or OpenBao KV version 2 engine, logged in to with the Kubernetes
+ * auth method and a token of the controller's own ServiceAccount.
+ */
+export function clusterSecretStore({ name, namespace, config }: BuildContext<ExternalSecretsConfig>): IClusterSecretStore {
+  const { store } = config;
+  return {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ClusterSecretStore',
+    metadata: { name: store.name, labels: standardLabels(name, 'secret-store'), annotations: { [SYNC_WAVE]: STORE_WAVE } },
+    spec: {
+      provider: {
+        vault: {
+          server: store.server,
+          path: store.path,
+          version: 'v2',
+          ...(store.namespace !== undefined ? { namespace: store.namespace } : {}),
+          auth: {
+            kubernetes: {
+              mountPath: store.auth.mountPath,
+              role: store.auth.role,
+              serviceAccountRef: {
+                name: CONTROLLER_SERVICE_ACCOUNT,
+                namespace,
+                ...(store.auth.audiences.length > 0 ? { audiences: store.auth.audiences } : {}),
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
