@@ -76,7 +76,11 @@ async function bundle(environments, outFile, metaFile) {
     plugins: [keepInPlace(['re2-wasm'])],
     banner: { js: "import { createRequire as __platformCreateRequire } from 'node:module'; const require = __platformCreateRequire(import.meta.url);" },
   });
-  const inputs = Object.keys(result.metafile.inputs)
+  // Besides the bundled files, the lockfile and the environments' manifests decide which files a re-bundle
+  // would pick (a promotion repoints an environment at another release while the old files stay installed).
+  const resolution = ['pnpm-lock.yaml', ...readdirSync(join(root, 'environments')).map((name) => `environments/${name}/package.json`)]
+    .filter((file) => existsSync(join(root, file)));
+  const inputs = [...Object.keys(result.metafile.inputs), ...resolution]
     .filter((file) => !file.startsWith('<') && file !== 'platform-entry.ts')
     .map((file) => {
       const stat = statSync(join(root, file));
