@@ -1,6 +1,6 @@
-import type { IHorizontalPodAutoscaler, IStatefulSet } from '@platform/core';
+import type { IHorizontalPodAutoscaler } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, render, web } from '../test/fixtures.js';
+import { databaseStatefulSet, findingsOf, render, web } from '../test/fixtures.js';
 
 const finding = (rule: string, object: string, path: string, message: string) => ({
   rule, severity: 'error', environment: 'test', component: 'web', object, path, message,
@@ -11,17 +11,6 @@ const hpa: IHorizontalPodAutoscaler = {
   kind: 'HorizontalPodAutoscaler',
   metadata: { name: 'web' },
   spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 4 },
-};
-
-const database: IStatefulSet = {
-  apiVersion: 'apps/v1',
-  kind: 'StatefulSet',
-  metadata: { name: 'db' },
-  spec: {
-    serviceName: 'db',
-    selector: { matchLabels: { app: 'db' } },
-    template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:17.2' }] } },
-  },
 };
 
 describe('availability rules', () => {
@@ -45,7 +34,7 @@ describe('availability rules', () => {
   });
 
   it('availability.pod-disruption-budget: every StatefulSet, and Deployments scaled by an HPA', async () => {
-    const rendered = await render([web({ replicas: 1 }).addObjects({ web_hpa: hpa, db_statefulset: database })]);
+    const rendered = await render([web({ replicas: 1 }).addObjects({ web_hpa: hpa, db_statefulset: databaseStatefulSet() })]);
     expect(findingsOf(rendered, 'availability.pod-disruption-budget')).toEqual([
       finding('availability.pod-disruption-budget', 'Deployment/web/web', 'spec.template.metadata.labels', 'Deployment "web" is scaled by HorizontalPodAutoscaler "web" (up to 4 replicas) but no PodDisruptionBudget in namespace "web" selects its pods'),
       finding('availability.pod-disruption-budget', 'StatefulSet/web/db', 'spec.template.metadata.labels', 'StatefulSet "db" is a StatefulSet but no PodDisruptionBudget in namespace "web" selects its pods'),

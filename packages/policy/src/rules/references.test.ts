@@ -1,6 +1,6 @@
-import type { ICertificate, IConfigMap, IExternalSecret, IService, IStatefulSet } from '@platform/core';
+import type { ICertificate, IConfigMap, IExternalSecret, IService } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, render, web } from '../test/fixtures.js';
+import { databaseStatefulSet, findingsOf, render, web } from '../test/fixtures.js';
 
 const SPEC = 'spec.template.spec';
 const finding = (rule: string, object: string, path: string | undefined, message: string, component = 'web') => ({
@@ -32,17 +32,7 @@ const certificate: ICertificate = {
   metadata: { name: 'web' },
   spec: { secretName: 'web-tls', duration: '2160h', renewBefore: '720h', dnsNames: ['web.web.svc'], issuerRef: { name: 'ca', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
 };
-const database: IStatefulSet = {
-  apiVersion: 'apps/v1',
-  kind: 'StatefulSet',
-  metadata: { name: 'db' },
-  spec: {
-    serviceName: 'db',
-    selector: { matchLabels: { app: 'db' } },
-    template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:17.2' }] } },
-    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
-  },
-};
+const database = databaseStatefulSet({ volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] });
 
 describe('references.missing-object', () => {
   it('passes references to rendered, produced, implicit, optional and external objects', async () => {

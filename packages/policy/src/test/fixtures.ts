@@ -1,4 +1,4 @@
-import { defineComponent, deployment, type EnvironmentSpec, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
+import { defineComponent, deployment, type EnvironmentSpec, type IStatefulSet, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
 import { renderForTest } from '@platform/core/testing';
 import type { AnyComponent } from '@platform/core';
 import { runPolicies, type RunPoliciesOptions } from '../engine.js';
@@ -70,4 +70,19 @@ export function objectOf<T extends KubeObject = KubeObject>(objects: RenderedObj
 /** Findings of one rule (not waived). */
 export function findingsOf(rendered: RenderedEnvironment, rule: string, options: RunPoliciesOptions = {}): Finding[] {
   return runPolicies(rendered, options).findings.filter((f) => f.rule === rule);
+}
+
+/** A one-container StatefulSet `db` (labels `app: db`), with extra spec fields merged in. */
+export function databaseStatefulSet(spec: Partial<NonNullable<IStatefulSet['spec']>> = {}): IStatefulSet {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'db' },
+    spec: {
+      serviceName: 'db',
+      selector: { matchLabels: { app: 'db' } },
+      template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:17.2' }] } },
+      ...spec,
+    },
+  };
 }
