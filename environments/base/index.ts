@@ -3,41 +3,51 @@
  * shared configuration and the order they come up in. Environments refine it with `.configure()` and
  * `.override()`.
  *
- * The libraries are passed in rather than imported, so that each environment renders with the versions it
- * pins: dev passes the workspace source, staging and prod pass released versions.
+ * The libraries are passed in rather than imported, and typed only by the part of their configuration this
+ * file sets, so that each environment compiles and renders against the versions it pins: dev passes the
+ * workspace source, staging and prod pass released versions, and a change to a workspace library never
+ * breaks an environment pinned to an older release.
  */
-import type { EnvironmentSettings, GitSource } from '@platform/core';
-import type { alloy } from '@platform/alloy';
-import type { argoCd } from '@platform/argo-cd';
-import type { certManager } from '@platform/cert-manager';
-import type { ExternalSecretOptions, externalSecrets } from '@platform/external-secrets';
-import type { grafana } from '@platform/grafana';
-import type { istio } from '@platform/istio';
-import type { loki } from '@platform/loki';
-import type { mimir } from '@platform/mimir';
-import type { tempo } from '@platform/tempo';
 
-/** The component libraries an environment composes, as the environment imports them. */
-export interface Libraries {
-  argoCd: typeof argoCd;
-  certManager: typeof certManager;
-  externalSecrets: typeof externalSecrets;
-  istio: typeof istio;
-  mimir: typeof mimir;
-  loki: typeof loki;
-  tempo: typeof tempo;
-  grafana: typeof grafana;
-  alloy: typeof alloy;
+/** What the base needs of a component: its name and namespace, and ordering after others. */
+interface Orderable {
+  readonly name: string;
+  readonly namespace: string;
+  after(...components: string[]): unknown;
 }
 
-/** The repository Argo CD reads every environment's rendered output from. */
-export const platformRepo: GitSource = { url: 'https://git.example.com/platform/platform.git', revision: 'refs/heads/main' };
+/** A component library as the base calls it: with (at most) the configuration the base sets. */
+type Library<Config = Record<string, never>> = (config?: Config) => Orderable;
+
+/** The telemetry stores a consumer may require. */
+type Store = 'metricsStore' | 'logsStore' | 'tracesStore';
+
+/** The component libraries an environment composes, each typed by the configuration the base passes it. */
+export interface Libraries {
+  argoCd: Library;
+  certManager: Library;
+  externalSecrets: Library<{ store?: { server?: string } }>;
+  istio: () => readonly [Orderable, Orderable];
+  mimir: Library<{ alertmanager?: { externalUrl?: string } }>;
+  loki: Library<{ retentionPeriod?: string }>;
+  tempo: Library<{ retentionPeriod?: string }>;
+  grafana: Library<{ require?: Store[] }>;
+  alloy: Library<{ require?: Store[] }>;
+  /** prometheus-operator's CRDs, which the ServiceMonitors and alerts every component renders need. */
+  prometheusOperatorCrds?: Library;
+}
+
+/** The environment's own component type for a library (what its pinned version returns). */
+type Of<F> = F extends (...args: never[]) => infer C ? C : never;
+
+/** The repository every environment's rendered output is read from. */
+export const platformRepo = { url: 'https://git.example.com/platform/platform.git', revision: 'refs/heads/main' };
 
 /** Namespaces whose pods scrape metrics: Alloy's, in every environment. */
 export const metricsScrapers = ['alloy'];
 
 /** Settings every environment shares, for an environment's base domain and bucket prefix. */
-export function sharedSettings(baseDomain: string, bucketPrefix: string): EnvironmentSettings {
+export function sharedSettings(baseDomain: string, bucketPrefix: string) {
   return {
     baseDomain,
     objectStorage: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucketPrefix },
@@ -61,7 +71,7 @@ export function vaultStore(cluster: string) {
  * Grafana's admin credentials (the Secret and keys `@platform/grafana` reads by default), delivered from
  * `platform/<environment>/grafana-admin` in Vault. Pass it to the environment's `externalSecret()`.
  */
-export function grafanaAdminSecret(environment: string, namespace: string): ExternalSecretOptions {
+export function grafanaAdminSecret(environment: string, namespace: string) {
   const key = `platform/${environment}/grafana-admin`;
   return {
     name: 'grafana-admin',
@@ -72,24 +82,26 @@ export function grafanaAdminSecret(environment: string, namespace: string): Exte
 
 /**
  * The platform's components with their shared configuration. Order of the first sync:
- * istio-base (CRDs) → cert-manager, External Secrets, istiod, Argo CD (operators) → Mimir → Loki and Tempo →
+ * istio-base and prometheus-operator's CRDs (crds) → cert-manager, External Secrets, istiod, Argo CD (operators) → Mimir → Loki and Tempo →
  * Alloy and Grafana. External Secrets is an operator so that the platform's ExternalSecrets (Grafana's admin
  * credentials ...) are admitted and fulfilled from the first sync of the components that read them.
  * Loki and Tempo wait for Mimir, and the agents for the stores, so that a first sync starts one store's pods
  * at a time instead of every container at once.
  */
-export function platform(libraries: Libraries) {
-  const [istioBase, istiod] = libraries.istio();
+export function platform<L extends Libraries>(libraries: L) {
+  const [istioBase, istiod] = libraries.istio() as unknown as Of<L['istio']>;
+  const crds = libraries.prometheusOperatorCrds;
   return {
-    istioBase,
-    istiod,
-    certManager: libraries.certManager(),
-    externalSecrets: libraries.externalSecrets({ store: { server: vaultServer } }),
-    argoCd: libraries.argoCd(),
-    mimir: libraries.mimir({ alertmanager: { externalUrl: '/alertmanager' } }),
-    loki: libraries.loki({ retentionPeriod: '744h' }).after('mimir'),
-    tempo: libraries.tempo({ retentionPeriod: '336h' }).after('mimir'),
-    alloy: libraries.alloy({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo'),
-    grafana: libraries.grafana({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo'),
+    ...(crds ? { prometheusOperatorCrds: crds() as Of<NonNullable<L['prometheusOperatorCrds']>> } : {}),
+    istioBase: istioBase as Of<L['istio']>[0],
+    istiod: istiod as Of<L['istio']>[1],
+    certManager: libraries.certManager() as Of<L['certManager']>,
+    externalSecrets: libraries.externalSecrets({ store: { server: vaultServer } }) as Of<L['externalSecrets']>,
+    argoCd: libraries.argoCd() as Of<L['argoCd']>,
+    mimir: libraries.mimir({ alertmanager: { externalUrl: '/alertmanager' } }) as Of<L['mimir']>,
+    loki: libraries.loki({ retentionPeriod: '744h' }).after('mimir') as Of<L['loki']>,
+    tempo: libraries.tempo({ retentionPeriod: '336h' }).after('mimir') as Of<L['tempo']>,
+    alloy: libraries.alloy({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<L['alloy']>,
+    grafana: libraries.grafana({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<L['grafana']>,
   };
 }

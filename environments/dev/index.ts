@@ -10,11 +10,12 @@ import { grafana } from '@platform/grafana';
 import { istio } from '@platform/istio';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
+import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
 import { tempo } from '@platform/tempo';
 import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 
 const cluster = { name: 'dev-eu1', server: 'https://kubernetes.default.svc' };
-const base = platform({ alloy, argoCd, certManager, externalSecrets, grafana, istio, loki, mimir, tempo });
+const base = platform({ alloy, argoCd, certManager, externalSecrets, grafana, istio, loki, mimir, prometheusOperatorCrds, tempo });
 
 export default defineEnvironment({
   name: 'dev',

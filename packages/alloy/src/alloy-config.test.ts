@@ -1,5 +1,5 @@
 import type { LogsStore, MetricsStore, TracesStore } from '@platform/core';
-import { FAKE_STORES as FAKE, fakeStorePods as pods } from '@platform/core/testing';
+import { FAKE_STORES as FAKE, fakeStorePods as pods } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
 import { generateAlloyConfig, type AlloyConfigInput } from './alloy-config.js';
 import { defaults, type AlloyConfig } from './config.js';

@@ -1,5 +1,6 @@
 import type { IDaemonSet } from '@platform/core';
-import { fakeLogsStore, fakeMetricsStore, renderForTest } from '@platform/core/testing';
+import { renderForTest } from '@platform/core/testing';
+import { fakeLogsStore, fakeMetricsStore } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
 import { alloy } from './index.js';
 

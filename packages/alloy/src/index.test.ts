@@ -1,7 +1,6 @@
 import type { IClusterRole, IConfigMap, IDaemonSet, INamespace, INetworkPolicy, IService, KubeObject, OtlpCollector } from '@platform/core';
-import {
-  connectionProblems, FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeStorePods, fakeTracesStore as fakeTempo, renderForTest,
-} from '@platform/core/testing';
+import { connectionProblems, renderForTest } from '@platform/core/testing';
+import { FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeStorePods, fakeTracesStore as fakeTempo } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
 import { alloy } from './index.js';
 
@@ -121,7 +120,7 @@ describe('alloy', () => {
   it('publishes its OTLP addresses with the selector of the Service they name', async () => {
     const component = alloy();
     const { rendered, objects } = await renderForTest([fakeMimir(), fakeLoki(), component]);
-    const collector = component.provides(rendered.view).otlpCollector as OtlpCollector;
+    const collector = rendered.provided.get(component.name)!.otlpCollector as OtlpCollector;
     const service = objects('alloy').alloy_service as IService;
     expect(collector.otlpGrpcAddress).toBe(`${service.metadata!.name}.alloy.svc.cluster.local:4317`);
     expect(collector.pods).toEqual({ otlpGrpcAddress: service.spec!.selector, otlpHttpUrl: service.spec!.selector });

@@ -28,7 +28,7 @@ describe('argo-cd', () => {
   it('keeps the platform entries when configs add their own', async () => {
     const v = await values(argoCd({ configs: { cm: { 'admin.enabled': 'false' }, params: { 'server.insecure': 'true' } } }));
     expect(v.configs.cm).toMatchObject({ 'admin.enabled': 'false', 'resource.customizations.health.argoproj.io_ApplicationSet': APPLICATIONSET_HEALTH_LUA });
-    expect(v.configs.params).toEqual({ 'server.insecure': 'true', 'controller.diff.server.side': 'true' });
+    expect(v.configs.params).toEqual({ 'server.insecure': 'true', 'controller.diff.server.side': 'true', 'applicationsetcontroller.enable.progressive.syncs': 'true' });
   });
 
   it('runs one replica of everything by default, with resources, metrics and the domain from the environment', async () => {

@@ -8,7 +8,7 @@ import { ARGOCD_NAMESPACE, CHART, RELEASE_NAME } from './chart.js';
 import { checkConfig } from './check.js';
 import { defaults, type ArgoCdConfig } from './config.js';
 import { networkAccess } from './network.js';
-import { CLUSTER_RESOURCES, syncSettings } from './sync.js';
+import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
 export { APP_VERSION, ARGOCD_NAMESPACE, CHART, RELEASE_NAME, SERVER_PORT } from './chart.js';
@@ -25,9 +25,13 @@ const argoCdComponent = defineComponent({
   // Everything comes from the chart; the rendered folder holds the namespace and its NetworkPolicies.
   build: () => ({}),
   helm: (context) => ({ ...CHART, releaseName: RELEASE_NAME, values: chartValues(context) }),
+  // What the rendered delivery relies on Argo CD being configured with, for `pnpm check` to prove.
+  provides: (context) => {
+    const { configs } = chartValues(context);
+    return { deliveryController: { component: context.name, namespace: context.namespace, engine: 'argocd', settings: { ...configs.cm, ...configs.params } } };
+  },
   network: networkAccess,
   sync: syncSettings,
-  clusterResources: CLUSTER_RESOURCES,
 });
 
 /**

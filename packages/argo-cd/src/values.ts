@@ -1,18 +1,22 @@
-import { APPLICATIONSET_HEALTH_LUA, applyPatch, type BuildContext, type Patch } from '@platform/core';
+import { APPLICATIONSET_HEALTH_KEY, APPLICATIONSET_HEALTH_LUA, applyPatch, type ComponentContext, mirroredImage, type Patch, PROGRESSIVE_SYNCS_PARAM } from '@platform/core';
 import { IMAGE_REPOSITORIES } from './chart.js';
 import type { ArgoCdConfig, ResourceRequirements } from './config.js';
 
 /** argocd-cm entries the platform's delivery depends on; configuration cannot replace them. */
 export const REQUIRED_CM: Record<string, string> = {
   // Sync waves of the root Application wait for each step's ApplicationSet to be healthy, i.e. for all of its
-  // Applications to be healthy (the built-in check only waits for them to exist).
-  'resource.customizations.health.argoproj.io_ApplicationSet': APPLICATIONSET_HEALTH_LUA,
+  // Applications to be healthy and synced (the built-in check only waits for them to exist).
+  [APPLICATIONSET_HEALTH_KEY]: APPLICATIONSET_HEALTH_LUA,
 };
 
 /** argocd-cmd-params-cm entries the platform's delivery depends on; configuration cannot replace them. */
 export const REQUIRED_PARAMS: Record<string, string> = {
   // Server-side diff: the diff SSA-applied objects (chart CRDs, webhook configurations) need.
   'controller.diff.server.side': 'true',
+  // The ApplicationSet controller refreshes an ApplicationSet's status.resources (which the health check
+  // reads) on a child's health or sync change only with this flag; without a RollingSync strategy it changes
+  // nothing else (applicationset_controller.go at v3.4.4, see the README's delivery section).
+  [PROGRESSIVE_SYNCS_PARAM]: 'true',
 };
 
 /** A PodDisruptionBudget of one component (chart keys `<component>.pdb.*`). */
@@ -85,10 +89,10 @@ export function replicasOf(config: ArgoCdConfig, component: 'server' | 'repoServ
 }
 
 /** The chart values for Argo CD, with `extraValues` deep-merged last. */
-export function chartValues({ config, environment }: BuildContext<ArgoCdConfig>): ArgoCdValues {
+export function chartValues({ config, environment }: ComponentContext<ArgoCdConfig>): ArgoCdValues {
   const { settings } = environment;
-  const mirror = settings.imageRegistryMirror?.replace(/\/+$/, '');
-  const image = (repository: string) => (mirror ? { image: { repository: `${mirror}/${repository}` } } : {});
+  const mirror = settings.imageRegistryMirror;
+  const image = (repository: string) => (mirror ? { image: { repository: mirroredImage(repository, mirror) } } : {});
   const metrics: MetricsValues = { enabled: config.metrics, serviceMonitor: { enabled: config.metrics && settings.serviceMonitors } };
   const component = (replicas: number, resources: ResourceRequirements): ComponentValues => ({
     replicas,

@@ -1,4 +1,5 @@
-import { PlatformError, standardLabels, type CertificateIssuer, type ICertificate, type Problem } from '@platform/core';
+import { PlatformError, standardLabels, type CertificateIssuer, type Problem } from '@platform/core';
+import type { ICertificate } from './kinds.js';
 import { lifetimeProblems } from './durations.js';
 
 /** A cert-manager issuer reference, as Certificates and the `certificateIssuer` capability carry it. */

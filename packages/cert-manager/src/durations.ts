@@ -1,17 +1,11 @@
-import { describeValue } from '@platform/core';
-
-const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+import { describeValue, parseDuration } from '@platform/core';
 
 /**
  * Seconds of a Go duration (`2160h`, `1h30m`), the only form cert-manager accepts for `duration` and
  * `renewBefore` (no `d` or `y`). Undefined when the text is not one.
  */
 export function goDurationSeconds(text: string): number | undefined {
-  if (!GO_DURATION.test(text)) return undefined;
-  let total = 0;
-  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(amount) * UNIT_SECONDS[unit!]!;
-  return total;
+  return parseDuration(text, 'go');
 }
 
 /** cert-manager's own limits (pkg/apis/certmanager/v1/const.go): a certificate lives at least 1h ... */

@@ -1,5 +1,6 @@
-import type { IAppProject, ICertificate, IClusterIssuer, INetworkPolicy, IPrometheusRule } from '@platform/core';
-import { applicationSetElement, deliveryObjects, renderForTest } from '@platform/core/testing';
+import type { IAppProject, INetworkPolicy, IPrometheusRule } from '@platform/core';
+import type { ICertificate, IClusterIssuer } from './kinds.js';
+import { applicationSetElement, deliveryObjects, renderForTest, providedBy } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { certificate, certManager } from './index.js';
 
@@ -115,7 +116,7 @@ describe('cert-manager', () => {
 
   it('provides the CA ClusterIssuer as certificateIssuer', () => {
     const view = { name: 'test', cluster: { name: 'test', server: 'https://kubernetes.default.svc' }, settings: {} as never, argocdNamespace: 'argocd' };
-    expect(certManager().provides(view)).toEqual({
+    expect(providedBy(certManager())).toEqual({
       certificateIssuer: { component: 'cert-manager', namespace: 'cert-manager', issuerRef: { name: 'platform-ca', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
     });
   });

@@ -11,7 +11,8 @@ import { checkConfig } from './check.js';
 import { defaults } from './config.js';
 import { issuers } from './issuers.js';
 import { networkAccess } from './network.js';
-import { CLUSTER_RESOURCES, syncSettings } from './sync.js';
+import { CERT_MANAGER_KINDS } from './kinds.js';
+import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
 export { certificate, CA_ISSUER_NAME, CA_ISSUER_REF, DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
@@ -21,6 +22,8 @@ export { defaults } from './config.js';
 export type { CertManagerConfig, ResourceRequirements, RootCAConfig } from './config.js';
 export { BOOTSTRAP_ISSUER_NAME, ROOT_CA_NAME } from './issuers.js';
 export type { CertManagerValues } from './values.js';
+export { CERT_MANAGER_KINDS } from './kinds.js';
+export type { ICertificate, IClusterIssuer, IIssuer } from './kinds.js';
 
 /**
  * cert-manager (tier `operators`, namespace `cert-manager`). Provides `certificateIssuer`: the `platform-ca`
@@ -43,5 +46,5 @@ export const certManager = defineComponent({
   helm: (context) => ({ ...CHART, releaseName: RELEASE_NAME, values: chartValues(context) }),
   network: networkAccess,
   sync: syncSettings,
-  clusterResources: CLUSTER_RESOURCES,
+  kinds: CERT_MANAGER_KINDS,
 });

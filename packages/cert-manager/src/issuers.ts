@@ -1,4 +1,5 @@
-import { SYNC_WAVE, standardLabels, type BuildContext, type ICertificate, type IClusterIssuer } from '@platform/core';
+import { stageAnnotations, standardLabels, type BuildContext } from '@platform/core';
+import type { ICertificate, IClusterIssuer } from './kinds.js';
 import { CA_ISSUER_NAME, certificate } from './certificate.js';
 import type { CertManagerConfig } from './config.js';
 
@@ -8,18 +9,18 @@ export const BOOTSTRAP_ISSUER_NAME = 'platform-selfsigned-bootstrap';
 export const ROOT_CA_NAME = 'platform-root-ca';
 
 /*
- * Sync waves inside the cert-manager Application: the chart (wave 0, webhook included) must be healthy before
+ * First-sync stages inside the cert-manager Application: the chart (wave 0, webhook included) must be healthy before
  * cert-manager's webhook can admit issuers, and the root certificate must be issued before the CA issuer
  * that reads its Secret can become ready.
  */
-const ISSUER_WAVE = '1';
-const CA_WAVE = '2';
+const ISSUER_STAGE = 1;
+const CA_STAGE = 2;
 
-function clusterIssuer(name: string, component: string, wave: string, spec: IClusterIssuer['spec']): IClusterIssuer {
+function clusterIssuer(name: string, component: string, stage: number, spec: IClusterIssuer['spec']): IClusterIssuer {
   return {
     apiVersion: 'cert-manager.io/v1',
     kind: 'ClusterIssuer',
-    metadata: { name, labels: standardLabels(component, 'issuer'), annotations: { [SYNC_WAVE]: wave } },
+    metadata: { name, labels: standardLabels(component, 'issuer'), annotations: stageAnnotations(stage) },
     spec,
   };
 }
@@ -46,10 +47,10 @@ export function issuers({ name, namespace, config }: BuildContext<CertManagerCon
     privateKey: { algorithm: 'ECDSA', size: config.rootCA.keySize, rotationPolicy: 'Never' },
     issuerRef: { name: BOOTSTRAP_ISSUER_NAME, kind: 'ClusterIssuer', group: 'cert-manager.io' },
   });
-  root.metadata!.annotations = { [SYNC_WAVE]: ISSUER_WAVE };
+  root.metadata!.annotations = stageAnnotations(ISSUER_STAGE);
   return {
-    selfsigned_clusterissuer: clusterIssuer(BOOTSTRAP_ISSUER_NAME, name, ISSUER_WAVE, { selfSigned: {} }),
+    selfsigned_clusterissuer: clusterIssuer(BOOTSTRAP_ISSUER_NAME, name, ISSUER_STAGE, { selfSigned: {} }),
     root_ca_certificate: root,
-    ca_clusterissuer: clusterIssuer(CA_ISSUER_NAME, name, CA_WAVE, { ca: { secretName: ROOT_CA_NAME } }),
+    ca_clusterissuer: clusterIssuer(CA_ISSUER_NAME, name, CA_STAGE, { ca: { secretName: ROOT_CA_NAME } }),
   };
 }

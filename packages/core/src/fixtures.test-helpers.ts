@@ -1,6 +1,6 @@
-import { defineComponent } from './component.js';
-import type { IDeployment, IPodDisruptionBudget, IService } from './kinds.js';
-import { deployment } from './workload.js';
+import { defineComponent } from './index.js';
+import type { IDeployment, IPodDisruptionBudget, IService } from './index.js';
+import { deployment } from './index.js';
 
 /** A small web component used by core's own tests. */
 export const web = defineComponent({

@@ -1,3 +1,6 @@
+import type { Chart } from '@platform/core';
+import { CHART_CLUSTER_KINDS, CHART_CONDITION_DEFAULTS, CHART_CRDS, CHART_NAME, CHART_VALUE_PATHS, CHART_VERSION } from './chart-values.generated.js';
+
 /**
  * The upstream chart this package installs, pinned. External Secrets Operator publishes its chart to its Helm
  * repository with a version without the `v` (tag `helm-chart-2.9.0`, chart `version: 2.9.0`,
@@ -5,9 +8,10 @@
  */
 export const CHART = {
   repoURL: 'https://charts.external-secrets.io',
-  chart: 'external-secrets',
-  version: '2.9.0',
-} as const;
+  chart: CHART_NAME,
+  version: CHART_VERSION,
+  facts: { valuePaths: CHART_VALUE_PATHS, crds: CHART_CRDS, clusterKinds: CHART_CLUSTER_KINDS, conditionDefaults: CHART_CONDITION_DEFAULTS },
+} as const satisfies Chart;
 
 /**
  * Helm release name. Fixed, because the chart names its objects after it: the controller's Deployment and

@@ -1,4 +1,5 @@
-import { PlatformError, standardLabels, type IExternalSecret, type Problem } from '@platform/core';
+import { PlatformError, isDnsLabel, isDnsSubdomain, parseDuration, standardLabels, type Problem } from '@platform/core';
+import type { IExternalSecret } from './kinds.js';
 import { PLATFORM_STORE_REF, type SecretStoreRef } from './store.js';
 
 /** Where one key of the Secret comes from in the store. */
@@ -28,24 +29,21 @@ export interface ExternalSecretOptions {
 /** Default refresh interval of an ExternalSecret from {@link externalSecret}: rotated values arrive within an hour. */
 export const DEFAULT_REFRESH_INTERVAL = '1h';
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** What Kubernetes accepts as a key of a Secret's data. */
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-/** A Go duration (`time.ParseDuration`), which is how ExternalSecrets parse `refreshInterval`. */
-const GO_DURATION = /^(0|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/;
 
 function problemsOf(options: ExternalSecretOptions, refreshInterval: string): Problem[] {
   const where = `ExternalSecret/${options.name}`;
   const problems: Problem[] = [];
   const report = (path: string | undefined, message: string) => problems.push({ object: where, ...(path ? { path } : {}), message });
-  if (!(options.name.length <= 253 && DNS_SUBDOMAIN.test(options.name))) {
+  if (!isDnsSubdomain(options.name)) {
     report('metadata.name', `expected a Secret name (lower-case letters, digits, '-' and '.'), got ${JSON.stringify(options.name)}`);
   }
-  if (!(options.namespace.length <= 63 && DNS_LABEL.test(options.namespace))) {
+  if (!isDnsLabel(options.namespace)) {
     report('metadata.namespace', `expected a namespace name (a DNS label), got ${JSON.stringify(options.namespace)}`);
   }
-  if (!GO_DURATION.test(refreshInterval)) {
+  // ExternalSecrets parse refreshInterval with Go's time.ParseDuration.
+  if (parseDuration(refreshInterval, 'go') === undefined) {
     report('spec.refreshInterval', `expected a Go duration such as "1h" or "15m" ("0" never refreshes), got ${JSON.stringify(refreshInterval)}`);
   }
   const entries = Object.entries(options.data);

@@ -1,5 +1,6 @@
-import type { IAppProject, IClusterSecretStore, IExternalSecret, INetworkPolicy } from '@platform/core';
-import { applicationSetElement, deliveryObjects, renderForTest } from '@platform/core/testing';
+import type { IAppProject, INetworkPolicy } from '@platform/core';
+import type { IClusterSecretStore, IExternalSecret } from './kinds.js';
+import { applicationSetElement, deliveryObjects, renderForTest, providedBy } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { externalSecret, externalSecrets } from './index.js';
 
@@ -104,10 +105,10 @@ describe('external-secrets', () => {
 
   it('provides the ClusterSecretStore as secretStore', () => {
     const view = { name: 'test', cluster: { name: 'test', server: 'https://kubernetes.default.svc' }, settings: {} as never, argocdNamespace: 'argocd' };
-    expect(externalSecrets({ store: { server } }).provides(view)).toEqual({
+    expect(providedBy(externalSecrets({ store: { server } }))).toEqual({
       secretStore: { component: 'external-secrets', namespace: 'external-secrets', storeRef: { name: 'platform-vault', kind: 'ClusterSecretStore' } },
     });
-    expect(externalSecrets({ store: { server, name: 'org-vault' } }).provides(view).secretStore).toMatchObject({ storeRef: { name: 'org-vault' } });
+    expect(providedBy(externalSecrets({ store: { server, name: 'org-vault' } })).secretStore).toMatchObject({ storeRef: { name: 'org-vault' } });
   });
 
   it('opens the webhook to the API server, and egress to the API server and, from the controller only, the store', async () => {

@@ -9,7 +9,8 @@ import { checkConfig } from './check.js';
 import { defaults } from './config.js';
 import { networkAccess } from './network.js';
 import { clusterSecretStore } from './store.js';
-import { CLUSTER_RESOURCES, syncSettings } from './sync.js';
+import { EXTERNAL_SECRETS_KINDS } from './kinds.js';
+import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
 export { CHART, CONTROLLER_SERVICE_ACCOUNT, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
@@ -20,6 +21,8 @@ export type { ExternalSecretOptions, RemoteValue } from './external-secret.js';
 export { DEFAULT_STORE_NAME, PLATFORM_STORE_REF } from './store.js';
 export type { SecretStoreRef } from './store.js';
 export type { ExternalSecretsValues } from './values.js';
+export { EXTERNAL_SECRETS_KINDS } from './kinds.js';
+export type { IClusterSecretStore, IExternalSecret, ISecretStore } from './kinds.js';
 
 /**
  * External Secrets Operator (tier `operators`, namespace `external-secrets`). Provides `secretStore`: the
@@ -41,5 +44,5 @@ export const externalSecrets = defineComponent({
   helm: (context) => ({ ...CHART, releaseName: RELEASE_NAME, values: chartValues(context) }),
   network: networkAccess,
   sync: syncSettings,
-  clusterResources: CLUSTER_RESOURCES,
+  kinds: EXTERNAL_SECRETS_KINDS,
 });

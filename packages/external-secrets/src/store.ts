@@ -1,4 +1,5 @@
-import { SYNC_WAVE, standardLabels, type BuildContext, type IClusterSecretStore, type SecretStore } from '@platform/core';
+import { stageAnnotations, standardLabels, type BuildContext, type SecretStore } from '@platform/core';
+import type { IClusterSecretStore } from './kinds.js';
 import { CONTROLLER_SERVICE_ACCOUNT } from './chart.js';
 import type { ExternalSecretsConfig } from './config.js';
 
@@ -15,7 +16,7 @@ export const PLATFORM_STORE_REF: SecretStoreRef = { name: DEFAULT_STORE_NAME, ki
  * The store syncs after the chart (wave 0): the webhook that admits ClusterSecretStores must be up, and the
  * CRD must exist, before Argo CD can apply it.
  */
-const STORE_WAVE = '1';
+const STORE_STAGE = 1;
 
 /**
  * The platform's ClusterSecretStore: a Vault or OpenBao KV version 2 engine, logged in to with the Kubernetes
@@ -26,7 +27,7 @@ export function clusterSecretStore({ name, namespace, config }: BuildContext<Ext
   return {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',
-    metadata: { name: store.name, labels: standardLabels(name, 'secret-store'), annotations: { [SYNC_WAVE]: STORE_WAVE } },
+    metadata: { name: store.name, labels: standardLabels(name, 'secret-store'), annotations: stageAnnotations(STORE_STAGE) },
     spec: {
       provider: {
         vault: {

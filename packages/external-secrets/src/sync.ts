@@ -2,17 +2,6 @@ import type { SyncSettings } from '@platform/core';
 import { WEBHOOK_CONFIGURATIONS } from './chart.js';
 
 /**
- * Cluster-scoped kinds the chart creates, for the environment's AppProject (the ClusterSecretStore this
- * package renders is added by the renderer).
- */
-export const CLUSTER_RESOURCES = [
-  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration' },
-];
-
-/**
  * The whole Application is applied server-side: the chart's CRDs come from the chart, so the renderer cannot
  * mark them one by one, and SecretStore and ClusterSecretStore are about 690 kB each, far over the 256 KiB
  * annotation client-side apply needs. The cert-controller writes the webhook's CA bundle into both

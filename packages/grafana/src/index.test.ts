@@ -1,9 +1,8 @@
 import type {
   IConfigMap, IDeployment, IIngress, INetworkPolicy, IPersistentVolumeClaim, IService, IServiceMonitor, KubeObject,
 } from '@platform/core';
-import {
-  connectionProblems, FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeStorePods, fakeTracesStore as fakeTempo, renderForTest,
-} from '@platform/core/testing';
+import { connectionProblems, renderForTest } from '@platform/core/testing';
+import { FAKE_STORES as FAKE, fakeLogsStore as fakeLoki, fakeMetricsStore as fakeMimir, fakeStorePods, fakeTracesStore as fakeTempo } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
 import { CONFIGMAP_BUDGET } from './dashboards.js';
 import type { Datasource } from './datasources.js';

@@ -1,7 +1,7 @@
 import { defineComponent, type DeepPartial } from '@platform/core';
 import { BASE_CHART, ISTIO_NAMESPACE } from './chart.js';
 import { baseDefaults, type IstioBaseConfig } from './config.js';
-import { BASE_CLUSTER_RESOURCES, baseSync } from './sync.js';
+import { baseSync } from './sync.js';
 import { baseValues } from './values.js';
 
 const istioBaseComponent = defineComponent({
@@ -13,7 +13,6 @@ const istioBaseComponent = defineComponent({
   build: () => ({}),
   helm: (context) => ({ ...BASE_CHART, releaseName: 'istio-base', values: baseValues(context) }),
   sync: baseSync,
-  clusterResources: BASE_CLUSTER_RESOURCES,
 });
 
 /**

@@ -13,6 +13,8 @@ export { BASE_CHART, ISTIOD_CHART, ISTIOD_PORTS, ISTIO_NAMESPACE, ISTIO_VERSION 
 export { baseDefaults, istiodDefaults } from './config.js';
 export type { IstioBaseConfig, IstiodConfig, MeshSettings, ResourceRequirements } from './config.js';
 export type { BaseValues, IstiodValues } from './values.js';
+export { ISTIO_KINDS } from './kinds.js';
+export type { IPeerAuthentication } from './kinds.js';
 
 /** Configuration of both Istio components. */
 export interface IstioConfig {

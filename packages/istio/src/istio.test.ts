@@ -1,5 +1,6 @@
-import type { IAppProject, INetworkPolicy, IPeerAuthentication } from '@platform/core';
-import { applicationSetElement, deliveryObjects, renderForTest } from '@platform/core/testing';
+import type { IAppProject, INetworkPolicy } from '@platform/core';
+import type { IPeerAuthentication } from './kinds.js';
+import { applicationSetElement, deliveryObjects, renderForTest, providedBy } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { istio, istioBase, istiod } from './index.js';
 
@@ -97,7 +98,7 @@ describe('istio', () => {
 
   it('provides serviceMesh', () => {
     const view = { name: 'test', cluster: { name: 'test', server: 'https://kubernetes.default.svc' }, settings: {} as never, argocdNamespace: 'argocd' };
-    expect(istiod().provides(view)).toEqual({ serviceMesh: { component: 'istiod', namespace: 'istio-system', xdsPort: 15012 } });
+    expect(providedBy(istiod())).toEqual({ serviceMesh: { component: 'istiod', namespace: 'istio-system', xdsPort: 15012 } });
   });
 
   it('pulls images through the registry mirror and merges extra values last', async () => {

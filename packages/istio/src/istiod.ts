@@ -4,7 +4,8 @@ import { checkIstiod } from './check.js';
 import { istiodDefaults, type IstiodConfig } from './config.js';
 import { istiodNetworkAccess } from './network.js';
 import { meshPeerAuthentication } from './peer-authentication.js';
-import { ISTIOD_CLUSTER_RESOURCES, istiodSync } from './sync.js';
+import { ISTIO_KINDS } from './kinds.js';
+import { istiodSync } from './sync.js';
 import { istiodValues } from './values.js';
 
 const istiodComponent = defineComponent({
@@ -20,7 +21,7 @@ const istiodComponent = defineComponent({
   helm: (context) => ({ ...ISTIOD_CHART, releaseName: 'istiod', values: istiodValues(context) }),
   network: istiodNetworkAccess,
   sync: ({ namespace }) => istiodSync(namespace),
-  clusterResources: ISTIOD_CLUSTER_RESOURCES,
+  kinds: ISTIO_KINDS,
 });
 
 /**

@@ -1,4 +1,5 @@
-import { SYNC_WAVE, standardLabels, type BuildContext, type IPeerAuthentication } from '@platform/core';
+import { stageAnnotations, standardLabels, type BuildContext } from '@platform/core';
+import type { IPeerAuthentication } from './kinds.js';
 import type { IstiodConfig } from './config.js';
 
 /**
@@ -14,7 +15,7 @@ export function meshPeerAuthentication({ name, namespace, config }: BuildContext
       name: 'default',
       namespace,
       labels: standardLabels(name, 'mesh-mtls'),
-      annotations: { [SYNC_WAVE]: '1' },
+      annotations: stageAnnotations(1),
     },
     spec: { mtls: { mode: config.mesh.mtlsMode as 'STRICT' | 'PERMISSIVE' } },
   };

@@ -5,20 +5,6 @@ const WEBHOOKS = 'admissionregistration.k8s.io';
 const CA_BUNDLE = '.webhooks[]?.clientConfig.caBundle';
 const FAILURE_POLICY = '.webhooks[]?.failurePolicy';
 
-/** Cluster-scoped kinds the `base` chart creates. */
-export const BASE_CLUSTER_RESOURCES = [
-  { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' },
-  { group: WEBHOOKS, kind: 'ValidatingWebhookConfiguration' },
-];
-
-/** Cluster-scoped kinds the `istiod` chart creates. */
-export const ISTIOD_CLUSTER_RESOURCES = [
-  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
-  { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
-  { group: WEBHOOKS, kind: 'MutatingWebhookConfiguration' },
-  { group: WEBHOOKS, kind: 'ValidatingWebhookConfiguration' },
-];
-
 /**
  * istio-base is all CRDs (DestinationRule's alone is ~160 kB), applied server-side. istiod patches its CA into
  * the `istiod-default-validator` webhook and flips its failurePolicy from the rendered `Ignore` to `Fail` once

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, discoveryService, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IService, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { discoveryService, namedWorkloadObjects, statefulSet, type BuildContext, type IService, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -13,7 +14,7 @@ export function backend(context: BuildContext<LokiConfig>, database: GrafanaData
   const { replicas, resources, storageSize, storageClassName } = context.config.backend;
   const options = targetWorkload(database, {
     name: SERVICE_NAMES.backend,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'backend',
     replicas,
     resources,

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, memcached, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, memcached } from '@platform/grafana-databases';
 import type { CacheConfig, LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -20,7 +21,7 @@ function cache(context: BuildContext<LokiConfig>, name: string, settings: CacheC
     // As Loki's chart runs its caches: item size statistics for the exporter, modern defaults.
     extendedOptions: ['modern', 'track_sizes'],
     // First, with the configuration: the backend and read path find their caches running.
-    syncWave: DATABASE_SYNC_WAVES.caches,
+    stage: DATABASE_STAGES.caches,
   });
 }
 

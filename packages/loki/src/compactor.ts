@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -9,7 +10,7 @@ export function compactor(context: BuildContext<LokiConfig>, database: GrafanaDa
   const { resources, storageSize, storageClassName } = context.config.compactor;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.compactor,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'compactor',
     replicas: 1,
     resources,

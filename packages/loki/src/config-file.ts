@@ -1,4 +1,5 @@
-import { applyPatch, memberlistConfig, s3CredentialReferences, type BuildContext, type MemberlistConfig, type ObjectStorage, type ResolvedObjectStorage, } from '@platform/core';
+import { applyPatch, s3CredentialReferences, type BuildContext, type ObjectStorage, type ResolvedObjectStorage } from '@platform/core';
+import { memberlistConfig, type MemberlistConfig } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { GRPC_PORT, HTTP_PORT, type LokiAddresses } from './endpoints.js';
 

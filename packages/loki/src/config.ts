@@ -2,7 +2,8 @@
  * The configuration of `@platform/loki`: what a user may set, with every default. The shape of
  * {@link defaults} is also the schema user configuration is checked against.
  */
-import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE, type ResourceRequirements } from '@platform/core';
+import { type ResourceRequirements } from '@platform/core';
+import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from '@platform/grafana-databases';
 
 /** Loki 3.7.6, the release whose configuration reference this package is written against. */
 export const LOKI_IMAGE = 'grafana/loki:3.7.6';

@@ -1,4 +1,5 @@
-import { dashboard, timeseriesPanel, type DashboardSet } from '@platform/core';
+import { type DashboardSet } from '@platform/core';
+import { dashboard, timeseriesPanel } from '@platform/dashboards';
 
 /**
  * A small overview dashboard of one Loki instance: what it ingests, how its requests fare, what ingesters hold.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardSet, IDeployment, IService, LogsStore, MetricsStore } from '@platform/core';
-import { fakeMetricsStore, renderForTest, stubComponent } from '@platform/core/testing';
+import { renderForTest, stubComponent } from '@platform/core/testing';
+import { fakeMetricsStore } from '@platform/test-fakes';
 import { loki } from './index.js';
 
 function url(service: IService, path = ''): string {
@@ -12,7 +13,7 @@ describe('what Loki provides', () => {
   it('points push and query at the rendered write and read Services in simple-scalable mode', async () => {
     const component = loki();
     const { rendered, objects } = await renderForTest([component]);
-    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const store = rendered.provided.get(component.name)!.logsStore as LogsStore;
     const lokiObjects = objects('loki');
     expect(store).toEqual({
       component: 'loki',
@@ -29,7 +30,7 @@ describe('what Loki provides', () => {
   it.each(['simple-scalable', 'microservices'] as const)('publishes with each address (%s) the selector of the Service it names, which selects rendered pods', async (mode) => {
     const component = loki({ mode }).named('logs');
     const { rendered, objects } = await renderForTest([component]);
-    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const store = rendered.provided.get(component.name)!.logsStore as LogsStore;
     const all = Object.values(objects('logs'));
     for (const field of ['pushUrl', 'queryUrl'] as const) {
       const host = new URL(store[field]).hostname;
@@ -43,7 +44,7 @@ describe('what Loki provides', () => {
   it('points push and query at the distributors and query-frontends in microservices mode, in any namespace', async () => {
     const component = loki({ mode: 'microservices' }).named('logs').inNamespace('observability');
     const { rendered, objects } = await renderForTest([component]);
-    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const store = rendered.provided.get(component.name)!.logsStore as LogsStore;
     const logs = objects('logs');
     expect(store.pushUrl).toBe(url(logs.distributor_service as IService, '/loki/api/v1/push'));
     expect(store.queryUrl).toBe(url(logs.query_frontend_service as IService));
@@ -54,7 +55,7 @@ describe('what Loki provides', () => {
   it('provides a dashboard when the environment renders monitoring objects', async () => {
     const component = loki();
     const { rendered } = await renderForTest([component]);
-    const dashboards = component.provides(rendered.view).dashboards as DashboardSet;
+    const dashboards = rendered.provided.get(component.name)!.dashboards as DashboardSet;
     expect(dashboards.folder).toBe('Loki');
     const dashboard = dashboards.dashboards['loki-overview.json'] as { uid: string; panels: Array<{ targets: Array<{ expr: string }> }> };
     expect(dashboard.uid).toBe('loki-overview-loki');
@@ -70,7 +71,7 @@ describe('what Loki provides', () => {
     const kinds = new Set(Object.values(objects('loki')).map((o) => o.kind));
     expect(kinds.has('ServiceMonitor')).toBe(false);
     expect(kinds.has('PrometheusRule')).toBe(false);
-    expect(component.provides(rendered.view).dashboards).toBeUndefined();
+    expect(rendered.provided.get(component.name)!.dashboards).toBeUndefined();
   });
 });
 
@@ -78,7 +79,7 @@ describe('network access', () => {
   it('lets Alloy push to the write pods and Grafana query the read pods, and Loki reach object storage', async () => {
     const component = loki();
     const { rendered, objects } = await renderForTest([component, stubComponent('alloy'), stubComponent('grafana')]);
-    const store = component.provides(rendered.view).logsStore as LogsStore;
+    const store = rendered.provided.get(component.name)!.logsStore as LogsStore;
     const policies = objects('loki');
     // The same pods the log store publishes with its addresses, so clients' egress and Loki's ingress pair up.
     expect((policies.networkpolicy_allow_push as unknown as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({ matchLabels: store.pods.pushUrl });
@@ -98,7 +99,7 @@ describe('network access', () => {
 
   it('lets only the ruler (in the backend pods) reach only the Alertmanager pods of the metrics store', async () => {
     const { rendered, objects } = await renderForTest([loki(), fakeMetricsStore({ alertmanager: true })]);
-    const store = fakeMetricsStore({ alertmanager: true }).provides(rendered.view).metricsStore as MetricsStore;
+    const store = rendered.provided.get(fakeMetricsStore({ alertmanager: true }).name)!.metricsStore as MetricsStore;
     expect((objects('loki').networkpolicy_allow_to_fake_mimir_alertmanager as unknown as { spec: unknown }).spec).toEqual({
       podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'loki', 'app.kubernetes.io/name': 'backend' } },
       policyTypes: ['Egress'],

@@ -1,4 +1,5 @@
-import { memcachedAddress, selectorLabels, serviceHost, type BuildContext, type LogsStore } from '@platform/core';
+import { selectorLabels, serviceHost, type BuildContext, type LogsStore } from '@platform/core';
+import { memcachedAddress } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 
 /** Loki's HTTP port (API, `/metrics`, `/ready`). */

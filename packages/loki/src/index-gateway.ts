@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -9,7 +10,7 @@ export function indexGateway(context: BuildContext<LokiConfig>, database: Grafan
   const { replicas, resources, storageSize, storageClassName } = context.config.indexGateway;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.indexGateway,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'index-gateway',
     replicas,
     resources,

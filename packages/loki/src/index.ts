@@ -2,7 +2,8 @@
  * @platform/loki: Grafana Loki 3 (multi-tenant log store on S3-compatible object storage), rendered natively in
  * simple-scalable or microservices mode, with memcached caches, memberlist rings, alerts and a dashboard.
  */
-import { defineComponent, gossipRing, serialize, type IConfigMap, type IPrometheusRule, type IService } from '@platform/core';
+import { defineComponent, serialize, type IConfigMap, type IPrometheusRule, type IService } from '@platform/core';
+import { gossipRing } from '@platform/grafana-databases';
 import { alertsPrometheusRule } from './alerts.js';
 import { backend, type BackendObjects } from './backend.js';
 import { cacheObjects, type CacheObjects } from './caches.js';

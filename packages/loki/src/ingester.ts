@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 import { INGESTER_GRACE_SECONDS } from './write.js';
@@ -10,7 +11,7 @@ export function ingester(context: BuildContext<LokiConfig>, database: GrafanaDat
   const { replicas, resources, storageSize, storageClassName } = context.config.ingester;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.ingester,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'ingester',
     replicas,
     resources,

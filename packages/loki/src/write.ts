@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -15,7 +16,7 @@ export function write(context: BuildContext<LokiConfig>, database: GrafanaDataba
   const { replicas, resources, storageSize, storageClassName } = context.config.write;
   const options = targetWorkload(database, {
     name: SERVICE_NAMES.write,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'write',
     replicas,
     resources,

@@ -1,6 +1,5 @@
-import {
-  DATABASE_SYNC_WAVES, configChecksum, configMap, namedWorkloadObjects, serialize, statefulSet, type IConfigMap, type IStatefulSet, type NamedWorkloadObjects,
-} from '@platform/core';
+import { configChecksum, configMap, namedWorkloadObjects, serialize, statefulSet, type IConfigMap, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { FALLBACK_CONFIGMAP, FALLBACK_DIR, FALLBACK_FILE_KEY, WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -22,7 +21,7 @@ export function alertmanager(build: MimirBuild): AlertmanagerObjects {
   const fallback = configMap(context, FALLBACK_CONFIGMAP, WORKLOAD.alertmanager, { [FALLBACK_FILE_KEY]: fallbackYaml });
   const objects = statefulSet(context, mimirWorkloadOptions(build, {
     name: WORKLOAD.alertmanager,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     settings,
     ringMember: true,
     objectStorage: true,

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, memcached, memcachedAddress, namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, memcached, memcachedAddress } from '@platform/grafana-databases';
 import type { CacheConfig, MimirConfig } from './config.js';
 import type { CacheYaml } from './mimir-yaml.js';
 
@@ -37,7 +38,7 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
       antiAffinity: 'required',
       minReadySeconds: 60,
       // First, with the configuration: the store-gateways' first index loads find their caches running.
-      syncWave: DATABASE_SYNC_WAVES.caches,
+      stage: DATABASE_STAGES.caches,
     })));
   }
   return objects as CacheObjects;

@@ -1,4 +1,5 @@
-import { applyPatch, configMap, memberlistConfig, serialize, serviceHost, type BuildContext, type GossipRing, type IConfigMap, } from '@platform/core';
+import { applyPatch, configMap, serialize, serviceHost, type BuildContext, type IConfigMap } from '@platform/core';
+import { memberlistConfig, type GossipRing } from '@platform/grafana-databases';
 import { cacheClient } from './caches.js';
 import type { MimirConfig } from './config.js';
 import {

@@ -43,7 +43,7 @@ describe('configuration errors', () => {
       'distributor.resources.requests.cpu: expected a Kubernetes quantity such as "500m" or "4Gi", got "two"',
       'distributor.resources.limits.memory: the memory limit 256Mi is below the memory request 512Mi',
       'compactor.storage.size: expected a Kubernetes quantity such as "500m" or "4Gi", got "20 GB"',
-      'limits.retentionPeriod: expected a duration such as "30s", "15m" or "2h", got "30 days"',
+      'limits.retentionPeriod: expected a duration such as "30s", "15m", "2h" or "30d", got "30 days"',
       'overrides.team a: "team a" is not a valid Mimir tenant id (at most 150 letters, digits and !-_.*\'())',
       'logLevel: expected one of "debug", "info", "warn", "error", got "verbose"',
     ]);

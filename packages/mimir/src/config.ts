@@ -1,4 +1,5 @@
-import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE, type BuildContext, type ConfigChecks, type ResourceRequirements } from '@platform/core';
+import { type BuildContext, type ConfigChecks, type ResourceRequirements } from '@platform/core';
+import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from '@platform/grafana-databases';
 
 /** Settings shared by every Mimir workload; each component documents its own defaults. */
 export interface WorkloadConfig {

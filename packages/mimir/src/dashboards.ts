@@ -1,4 +1,5 @@
-import { dashboard, statPanel, timeseriesPanel, type BuildContext, type DashboardQuery, type DashboardRow, type DashboardSet, } from '@platform/core';
+import { type BuildContext, type DashboardSet } from '@platform/core';
+import { dashboard, statPanel, timeseriesPanel, type DashboardQuery, type DashboardRow } from '@platform/dashboards';
 import type { MimirConfig } from './config.js';
 import { WORKLOAD } from './layout.js';
 

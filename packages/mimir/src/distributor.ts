@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -12,7 +13,7 @@ export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment
 export function distributor(build: MimirBuild): DistributorObjects {
   return namedWorkloadObjects('distributor', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.distributor,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
     settings: build.context.config.distributor,
     ringMember: true,
     objectStorage: false,

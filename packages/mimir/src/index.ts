@@ -4,7 +4,8 @@
  * store-gateways, compactor, ruler, Alertmanager, four memcached caches, memberlist gossip, one generated
  * `mimir.yaml` on S3-compatible storage, dashboards and alerts.
  */
-import { configChecksum, defineComponent, gossipRing, type IConfigMap, type IPrometheusRule, type IService, type IServiceAccount } from '@platform/core';
+import { configChecksum, defineComponent, type IConfigMap, type IPrometheusRule, type IService, type IServiceAccount } from '@platform/core';
+import { gossipRing } from '@platform/grafana-databases';
 import { alertmanager, type AlertmanagerObjects } from './alertmanager.js';
 import { alertsPrometheusRule } from './alerts.js';
 import { cacheObjects, type CacheObjects } from './caches.js';

@@ -1,7 +1,5 @@
-import {
-  gossipRing, mergeConfig, type BuildContext, type DeepPartial, type EnvironmentSettings, type EnvironmentSpec, type IContainer, type KubeObject,
-  type Problem,
-} from '@platform/core';
+import { mergeConfig, type BuildContext, type DeepPartial, type EnvironmentSettings, type EnvironmentSpec, type IContainer, type KubeObject, type Problem } from '@platform/core';
+import { gossipRing } from '@platform/grafana-databases';
 import { renderForTest, renderProblems as problemsOf, testBuildContext } from '@platform/core/testing';
 import { defaults, type MimirConfig } from './config.js';
 import { mimirConfigDocument, mimirYaml } from './config-file.js';

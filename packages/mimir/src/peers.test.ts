@@ -1,5 +1,5 @@
 import type { DashboardSet, IDeployment, IService, MetricsStore } from '@platform/core';
-import { renderForTest, stubComponent } from '@platform/core/testing';
+import { renderForTest, stubComponent, providedBy } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mimirAlertRules } from './alerts.js';
 import { readsDashboard, writesDashboard } from './dashboards.js';
@@ -8,7 +8,7 @@ import { buildContext, view } from './mimir.test-helpers.js';
 
 describe('what Mimir provides', () => {
   it('publishes remote write at the distributors, queries at the query-frontends and the Alertmanager API', () => {
-    const provided = mimir().provides(buildContext().environment);
+    const provided = providedBy(mimir());
     expect(provided.metricsStore).toEqual({
       component: 'mimir',
       namespace: 'mimir',
@@ -22,7 +22,7 @@ describe('what Mimir provides', () => {
         alertmanagerUrl: { 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'alertmanager' },
       },
     } satisfies MetricsStore);
-    const withoutAlertmanager = mimir({ alertmanager: { enabled: false } }).provides(buildContext().environment).metricsStore as MetricsStore;
+    const withoutAlertmanager = providedBy(mimir({ alertmanager: { enabled: false } })).metricsStore as MetricsStore;
     expect(withoutAlertmanager.alertmanagerUrl).toBeUndefined();
     expect(withoutAlertmanager.pods.alertmanagerUrl).toBeUndefined();
   });
@@ -30,7 +30,7 @@ describe('what Mimir provides', () => {
   it('publishes with each address exactly the selector of the rendered Service it names, which selects rendered pods', async () => {
     const component = mimir().named('metrics').inNamespace('observability');
     const { rendered, objects } = await renderForTest([component]);
-    const store = component.provides(rendered.view).metricsStore as MetricsStore;
+    const store = rendered.provided.get(component.name)!.metricsStore as MetricsStore;
     const all = Object.values(objects('metrics'));
     for (const field of ['remoteWriteUrl', 'queryUrl', 'alertmanagerUrl'] as const) {
       const host = new URL(store[field]!).hostname;
@@ -43,7 +43,7 @@ describe('what Mimir provides', () => {
   });
 
   it('publishes the Writes and Reads dashboards', () => {
-    const dashboards = mimir().provides(buildContext().environment).dashboards as DashboardSet;
+    const dashboards = providedBy(mimir()).dashboards as DashboardSet;
     expect(dashboards.folder).toBe('Mimir');
     expect(Object.keys(dashboards.dashboards)).toEqual(['mimir-writes.json', 'mimir-reads.json']);
   });
@@ -114,7 +114,7 @@ describe('network', () => {
   it('admits each client on the pods and port of the address it uses, and lets Mimir reach object storage', async () => {
     const component = mimir();
     const { rendered, objects } = await renderForTest([component, ...consumers]);
-    const store = component.provides(rendered.view).metricsStore as MetricsStore;
+    const store = rendered.provided.get(component.name)!.metricsStore as MetricsStore;
     const o = view<Record<string, { spec: Record<string, unknown> }>>(objects('mimir'));
     // Alloy and Tempo's metrics-generator remote-write to the distributors.
     expect(o.networkpolicy_allow_remote_write!.spec).toEqual({

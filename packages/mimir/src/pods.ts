@@ -1,4 +1,5 @@
-import { hungProcessProbe, s3CredentialsEnv, type BuildContext, type GossipRing, type IContainer, type IEnvVar, type IVolume, type IVolumeMount, type VolumeClaim, type WorkloadOptions, } from '@platform/core';
+import { hungProcessProbe, s3CredentialsEnv, type BuildContext, type IContainer, type IEnvVar, type IVolume, type IVolumeMount, type VolumeClaim, type WorkloadOptions } from '@platform/core';
+import { type GossipRing } from '@platform/grafana-databases';
 import type { MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
 import {
   CONFIG_CONFIGMAP, CONFIG_DIR, CONFIG_FILE_KEY, DATA_DIR, GRPC_PORT, HTTP_PORT, OBJECT_STORAGE_CLIENT_LABEL, RUNTIME_CONFIGMAP,
@@ -26,8 +27,8 @@ export function toArgs(flags: Flags): string[] {
 export interface MimirWorkloadSpec {
   /** Workload name, e.g. `distributor`; also its `-target`. */
   name: string;
-  /** The first-sync stage of the workload, one of core's `DATABASE_SYNC_WAVES`. */
-  syncWave: number;
+  /** The first-sync stage of the workload, one of core's `DATABASE_STAGES`. */
+  stage: number;
   settings: WorkloadConfig;
   /** Joins the memberlist gossip ring (hash-ring members and ring readers). */
   ringMember: boolean;
@@ -119,7 +120,7 @@ export function mimirWorkloadOptions(build: MimirBuild, spec: MimirWorkloadSpec)
     podAnnotations: { 'checksum/config': build.configHash, ...spec.podAnnotations },
     serviceAccountName: SERVICE_ACCOUNT,
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
-    syncWave: spec.syncWave,
+    stage: spec.stage,
     antiAffinity: spec.antiAffinity,
     rollout: spec.rollout,
     pdb: spec.pdb,

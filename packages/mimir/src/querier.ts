@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -12,7 +13,7 @@ export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDepl
 export function querier(build: MimirBuild): QuerierObjects {
   return namedWorkloadObjects('querier', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.querier,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
     settings: build.context.config.querier,
     ringMember: true,
     objectStorage: true,

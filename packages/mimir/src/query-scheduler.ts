@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, discoveryService, namedWorkloadObjects, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
+import { deployment, discoveryService, namedWorkloadObjects, type IDeployment, type IService, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { QUERY_SCHEDULER_DISCOVERY, WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -13,7 +14,7 @@ export type QuerySchedulerObjects = NamedWorkloadObjects<'query_scheduler', 'dep
 export function queryScheduler(build: MimirBuild): QuerySchedulerObjects {
   const objects = deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.queryScheduler,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
     settings: build.context.config.queryScheduler,
     ringMember: false,
     objectStorage: false,

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -15,7 +16,7 @@ export function ruler(build: MimirBuild): RulerObjects {
   if (!settings.enabled) return {};
   return namedWorkloadObjects('ruler', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.ruler,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
     settings,
     ringMember: true,
     objectStorage: true,

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
 import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
 
@@ -13,7 +14,7 @@ export function storeGateway(build: MimirBuild): StoreGatewayObjects {
   const settings = build.context.config.storeGateway;
   return namedWorkloadObjects('store_gateway', 'statefulset', statefulSet(build.context, mimirWorkloadOptions(build, {
     name: WORKLOAD.storeGateway,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     settings,
     ringMember: true,
     objectStorage: true,

@@ -1,4 +1,4 @@
-import type { ICertificate } from '@platform/core';
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { describe, expect, it } from 'vitest';
 import { runPolicies } from './engine.js';
 import { formatJson, formatTable } from './format.js';

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -13,7 +14,7 @@ export function backendScheduler(context: BuildContext<TempoConfig>, database: G
   const { resources, storageSize, storageClassName } = context.config.backendScheduler;
   const objects = statefulSet(context, targetWorkload(database, {
     name: SERVICE_NAMES.backendScheduler,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'backend-scheduler',
     replicas: 1,
     resources,

@@ -1,4 +1,5 @@
-import { applyPatch, memberlistConfig, s3CredentialReferences, type BuildContext, type MemberlistConfig, type ObjectStorage, } from '@platform/core';
+import { applyPatch, s3CredentialReferences, type BuildContext, type ObjectStorage } from '@platform/core';
+import { memberlistConfig, type MemberlistConfig } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { GRPC_PORT, HTTP_PORT, OTLP_GRPC_PORT, OTLP_HTTP_PORT, type TempoAddresses } from './endpoints.js';
 

@@ -1,4 +1,5 @@
-import { dashboard, timeseriesPanel, type DashboardPanel, type DashboardSet } from '@platform/core';
+import { type DashboardSet } from '@platform/core';
+import { dashboard, timeseriesPanel, type DashboardPanel } from '@platform/dashboards';
 import type { TempoConfig } from './config.js';
 
 /**

@@ -16,7 +16,7 @@ describe('what Tempo provides', () => {
   it('points OTLP at the rendered distributor Service and queries at the query-frontend Service', async () => {
     const component = tempo({ kafka: { address: KAFKA } });
     const { rendered, objects } = await renderForTest([component]);
-    const store = component.provides(rendered.view).tracesStore as TracesStore;
+    const store = rendered.provided.get(component.name)!.tracesStore as TracesStore;
     const distributor = objects('tempo').distributor_service as IService;
     const frontend = objects('tempo').query_frontend_service as IService;
     expect(store).toEqual({
@@ -42,7 +42,7 @@ describe('what Tempo provides', () => {
   it('provides a dashboard when the environment renders monitoring objects', async () => {
     const component = tempo({ kafka: { address: KAFKA } }).named('traces');
     const { rendered } = await renderForTest([component]);
-    const dashboards = component.provides(rendered.view).dashboards as DashboardSet;
+    const dashboards = rendered.provided.get(component.name)!.dashboards as DashboardSet;
     expect(dashboards).toMatchObject({ component: 'traces', namespace: 'traces', folder: 'Tempo' });
     const dashboard = dashboards.dashboards['traces-overview.json'] as { panels: Array<{ targets: Array<{ expr: string }> }> };
     expect(dashboard.panels).toHaveLength(5);

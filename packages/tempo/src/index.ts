@@ -3,7 +3,8 @@
  * in its microservices architecture (Kafka-based write path, live-stores, block-builders, backend scheduler and
  * workers) or as one monolithic pod, with alerts and a dashboard.
  */
-import { defineComponent, gossipRing, serialize, type IConfigMap, type IPodDisruptionBudget, type IPrometheusRule, type IService } from '@platform/core';
+import { defineComponent, serialize, type IConfigMap, type IPodDisruptionBudget, type IPrometheusRule, type IService } from '@platform/core';
+import { gossipRing } from '@platform/grafana-databases';
 import { alertsPrometheusRule } from './alerts.js';
 import { backendScheduler, type BackendSchedulerObjects } from './backend-scheduler.js';
 import { backendWorker, type BackendWorkerObjects } from './backend-worker.js';

@@ -1,7 +1,5 @@
-import {
-  DATABASE_SYNC_WAVES, namedWorkloadObjects, standardLabels, statefulSet, targetWorkload,
-  type BuildContext, type GrafanaDatabase, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet,
-} from '@platform/core';
+import { namedWorkloadObjects, standardLabels, statefulSet, type BuildContext, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
 
@@ -37,7 +35,7 @@ export function liveStores(context: BuildContext<TempoConfig>, database: Grafana
     const name = liveStoreName(zone);
     const options = targetWorkload(database, {
       name,
-      syncWave: DATABASE_SYNC_WAVES.stateful,
+      stage: DATABASE_STAGES.stateful,
       target: 'live-store',
       extraArgs: [`-live-store.instance-availability-zone=${zone}`],
       replicas: partitions,

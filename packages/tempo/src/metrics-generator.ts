@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { deployment, namedWorkloadObjects, type BuildContext, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -15,7 +16,7 @@ export function metricsGenerator(context: BuildContext<TempoConfig>, database: G
     target: 'metrics-generator',
     replicas,
     resources,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
   }));
   return namedWorkloadObjects('metrics_generator', 'deployment', objects);
 }

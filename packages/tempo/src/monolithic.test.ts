@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serialize, type IService, type IStatefulSet, type TracesStore } from '@platform/core';
-import { configMapFile, container, countByKind, podSpec, renderForTest, yamlBlocks } from '@platform/core/testing';
+import { configMapFile, container, countByKind, podSpec, renderForTest, yamlBlocks, providedBy } from '@platform/core/testing';
 import { tempo } from './index.js';
 
 describe('monolithic mode', async () => {
@@ -52,7 +52,7 @@ describe('monolithic mode', async () => {
   });
 
   it('provides endpoints on the one Service, with its selector as the pods of each', () => {
-    const store = component.provides(environment.view).tracesStore as TracesStore;
+    const store = providedBy(component).tracesStore as TracesStore;
     const selector = (rendered.tempo_service as IService).spec!.selector;
     expect(selector).toEqual({ 'app.kubernetes.io/instance': 'tempo', 'app.kubernetes.io/name': 'tempo' });
     expect(store).toEqual({

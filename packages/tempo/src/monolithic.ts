@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, namedWorkloadObjects, statefulSet, targetWorkload, type BuildContext, type GrafanaDatabase, type IStatefulSet, type NamedWorkloadObjects, } from '@platform/core';
+import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 import { OTLP_PORTS } from './pod.js';
@@ -14,7 +15,7 @@ export function monolithic(context: BuildContext<TempoConfig>, database: Grafana
   const { resources, storageSize, storageClassName } = context.config.monolithic;
   const options = targetWorkload(database, {
     name: SERVICE_NAMES.monolithic,
-    syncWave: DATABASE_SYNC_WAVES.stateful,
+    stage: DATABASE_STAGES.stateful,
     target: 'all',
     replicas: 1,
     resources,

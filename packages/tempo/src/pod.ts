@@ -1,4 +1,5 @@
-import { s3CredentialsEnv, type BuildContext, type GossipRing, type GrafanaDatabase, type IContainerPort, type IEnvVar, } from '@platform/core';
+import { s3CredentialsEnv, type BuildContext, type IContainerPort, type IEnvVar } from '@platform/core';
+import { type GossipRing, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { CONFIG_PATH, DATA_PATH, KAFKA_ENV, OVERRIDES_PATH } from './config-file.js';
 import { GRPC_PORT, HTTP_PORT, OTLP_GRPC_PORT, OTLP_HTTP_PORT } from './endpoints.js';

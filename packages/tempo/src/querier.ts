@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type NamedWorkloadObjects, } from '@platform/core';
+import { deployment, namedWorkloadObjects, type BuildContext, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -12,7 +13,7 @@ export function querier(context: BuildContext<TempoConfig>, database: GrafanaDat
     target: 'querier',
     replicas,
     resources,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
   }));
   return namedWorkloadObjects('querier', 'deployment', objects);
 }

@@ -1,4 +1,5 @@
-import { DATABASE_SYNC_WAVES, deployment, discoveryService, namedWorkloadObjects, targetWorkload, type BuildContext, type GrafanaDatabase, type IDeployment, type IService, type NamedWorkloadObjects, } from '@platform/core';
+import { deployment, discoveryService, namedWorkloadObjects, type BuildContext, type IDeployment, type IService, type NamedWorkloadObjects } from '@platform/core';
+import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -15,7 +16,7 @@ export function queryFrontend(context: BuildContext<TempoConfig>, database: Graf
     target: 'query-frontend',
     replicas,
     resources,
-    syncWave: DATABASE_SYNC_WAVES.stateless,
+    stage: DATABASE_STAGES.stateless,
   }));
   return {
     ...namedWorkloadObjects('query_frontend', 'deployment', objects),

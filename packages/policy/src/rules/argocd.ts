@@ -80,7 +80,7 @@ function atoi(text: string | undefined): number | undefined {
  * The Argo CD sync wave of an object, as Argo CD's `syncwaves.Wave` reads it: its `argocd.argoproj.io/sync-wave`
  * annotation if that is an integer, else its `helm.sh/hook-weight` annotation if that is one, else 0.
  */
-function syncWaveOf(object: KubeObject): number {
+function stageOf(object: KubeObject): number {
   const annotations = object.metadata?.annotations ?? {};
   return atoi(annotations[SYNC_WAVE]) ?? atoi(annotations[HELM_HOOK_WEIGHT]) ?? 0;
 }
@@ -120,7 +120,7 @@ export function firstSyncShare({ daemonSetNodes = 3 }: FirstSyncShareOptions = {
       for (const workload of inventory.workloads) {
         const pods = podsAtFirstSync(inventory, workload, daemonSetNodes);
         if (pods === 0) continue;
-        const wave = syncWaveOf(workload.object);
+        const wave = stageOf(workload.object);
         const waves = stagesByComponent.get(workload.component) ?? new Map<number, number>();
         waves.set(wave, (waves.get(wave) ?? 0) + pods);
         stagesByComponent.set(workload.component, waves);

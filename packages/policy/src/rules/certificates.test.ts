@@ -1,4 +1,6 @@
-import type { ICertificate, IClusterIssuer, IPrometheusRule } from '@platform/core';
+import type { IPrometheusRule } from '@platform/core';
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { describe, expect, it } from 'vitest';
 import { parseGoDuration } from '../durations.js';
 import { findingsOf, render, web } from '../test/fixtures.js';

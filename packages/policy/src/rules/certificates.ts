@@ -1,4 +1,7 @@
-import type { ICertificate, IClusterIssuer, IIssuer, IPrometheusRule, PolicyRule, RenderedObject } from '@platform/core';
+import type { IPrometheusRule, PolicyRule, RenderedObject } from '@platform/core';
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
+import type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import { formatDuration, parseGoDuration } from '../durations.js';
 import { inventoryOf, type Inventory } from '../inventory.js';
 

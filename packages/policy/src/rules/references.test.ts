@@ -1,4 +1,6 @@
-import type { ICertificate, IConfigMap, IExternalSecret, IService } from '@platform/core';
+import type { IConfigMap, IService } from '@platform/core';
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { describe, expect, it } from 'vitest';
 import { databaseStatefulSet, findingsOf, render, web } from '../test/fixtures.js';
 

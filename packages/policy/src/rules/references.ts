@@ -1,4 +1,6 @@
-import { apiGroup, type ICertificate, type IExternalSecret, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
+import { apiGroup, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { containersOf, describeContainer, inventoryOf, workloadFinding, type Inventory, type PodWorkload } from '../inventory.js';
 import { describeSelector, selectsByMap } from '../selectors.js';
 

@@ -1,6 +1,8 @@
 import { defineComponent, deployment, type EnvironmentSpec, type IStatefulSet, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
 import { renderForTest } from '@platform/core/testing';
 import type { AnyComponent } from '@platform/core';
+import { CERT_MANAGER_KINDS } from '@platform/cert-manager';
+import { EXTERNAL_SECRETS_KINDS } from '@platform/external-secrets';
 import { runPolicies, type RunPoliciesOptions } from '../engine.js';
 import type { Finding } from '../report.js';
 
@@ -44,8 +46,17 @@ export const web = defineComponent({
   },
 });
 
-/** Environment settings every fixture uses: Argo CD's namespace exists outside the render, and one step may start every pod. */
-export const BASE: Partial<EnvironmentSpec> = { external: ['Namespace//argocd'], delivery: { maxFirstSyncShare: 1 } };
+/**
+ * Environment settings every fixture uses: Argo CD's namespace exists outside the render, one step may start
+ * every pod, and the objects fixtures add of cert-manager's and External Secrets' kinds are known and served.
+ */
+export const BASE: Partial<EnvironmentSpec> = {
+  external: ['Namespace//argocd'],
+  delivery: { maxFirstSyncShare: 1 },
+  kinds: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS],
+  clusterApis: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS, { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule' }, { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor' }, { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' }]
+    .map((k) => ({ group: k.apiVersion.split('/')[0]!, kind: k.kind })),
+};
 
 /** Renders components in the test environment (with {@link BASE} merged under `overrides`). */
 export async function render(components: AnyComponent[], overrides: Partial<EnvironmentSpec> = {}): Promise<RenderedEnvironment> {

@@ -1,0 +1,151 @@
+import type { ResourceRequirements } from '@platform/core';
+import type { IContainer, IContainerPort, IEnvVar, IVolume } from '@platform/core';
+import type { GossipRing } from './gossip-ring.js';
+import { configChecksum } from '@platform/core';
+import { hungProcessProbe } from '@platform/core';
+import type { WorkloadOptions } from '@platform/core';
+
+/**
+ * Pods of Grafana's databases (Loki, Tempo; Mimir follows its Jsonnet more closely): one binary whose `-target`
+ * selects the component a process runs, one configuration file shared by every target, a runtime (per-tenant)
+ * file reloaded without restarts, and a data directory on a volume.
+ */
+
+/** A file a process reads from a ConfigMap, mounted read-only at the file's directory. */
+export interface DatabaseFile {
+  /** Volume name in the pod, e.g. `config`. */
+  volume: string;
+  /** ConfigMap holding the file. */
+  configMap: string;
+  /** Path of the file in the container, e.g. `/etc/loki/config/config.yaml`. */
+  path: string;
+}
+
+/** What every process of one database instance shares. */
+export interface GrafanaDatabase {
+  image: string;
+  /** Port of the HTTP API, `/metrics` and `/ready` (container port `http-metrics`). */
+  httpPort: number;
+  /** Port of the gRPC API between components (container port `grpc`). */
+  grpcPort: number;
+  /** The configuration file (`-config.file`). */
+  configFile: DatabaseFile;
+  /** The runtime configuration file (per-tenant overrides). */
+  runtimeFile: DatabaseFile;
+  /** Where the process keeps local data; every pod mounts a volume here. */
+  dataPath: string;
+  /** The memberlist ring every process joins, if the instance has one. */
+  ring?: GossipRing;
+  /** The serialised configuration file, hashed into a pod annotation so that a change rolls the pods. */
+  configYaml: string;
+  /**
+   * Env vars from Secrets (object storage credentials ...) that the configuration file refers to as `${NAME}`;
+   * with any, the processes run with `-config.expand-env=true`.
+   */
+  env: IEnvVar[];
+}
+
+/**
+ * The stages of a Grafana database's first sync: Argo CD sync waves inside the component's Application. Argo CD
+ * starts a wave only once every resource of the previous one is healthy (every pod ready), so a database comes
+ * up in three steps instead of all at once, each step starting on what it needs:
+ *
+ * - `caches` (0, with the ConfigMaps, Services and ServiceAccounts): memcached, which needs nothing, so that the
+ *   store-gateways' and index gateways' first index loads and the queries after them find their caches up.
+ * - `stateful` (1): the ring members that own data or work: Mimir ingesters, store-gateways, compactor and
+ *   Alertmanager; Loki write and backend (simple-scalable) or ingesters, index gateways and compactor
+ *   (microservices); Tempo live-stores, block-builders and the backend scheduler; Tempo's monolithic pod. Their
+ *   readiness depends only on object storage, Kafka and their own ring (by default an ingester is ready once
+ *   every member of its ring is ACTIVE), never on a wave-2 workload, so the wave always completes.
+ * - `stateless` (2): the read and write paths in front of them, which are useless (or not even ready) before
+ *   the rings are populated: distributors (they write to the ingesters, or to the partitions the live-stores
+ *   own), queriers (they read from ingesters and store-gateways), query-frontends and query-schedulers (a
+ *   frontend is ready only once connected to a scheduler, a Tempo frontend only once a querier is attached: both
+ *   in this wave or an earlier one), rulers, Tempo's metrics-generators (they consume the Kafka partitions the
+ *   live-stores' partition ring lists), Tempo's backend workers (they take jobs from the scheduler) and Loki's
+ *   read path (its query-frontend needs the scheduler that runs in the backend).
+ */
+export const DATABASE_STAGES = { caches: 0, stateful: 1, stateless: 2 } as const;
+
+/** One target's workload. */
+export interface DatabaseTarget {
+  /** Workload, Service and container name, e.g. `write` or `live-store-zone-a`. */
+  name: string;
+  /** `-target` of the process, e.g. `write`. */
+  target: string;
+  replicas: number;
+  resources: ResourceRequirements;
+  /** Flags after `-config.file` and `-target`. */
+  extraArgs?: string[];
+  /** Container ports besides `http-metrics`, `grpc` and the gossip ring, also exposed by the Service (e.g. OTLP receivers). */
+  extraPorts?: IContainerPort[];
+  /** A persistent volume at the data path; without it the data path is an emptyDir. */
+  storage?: { storageSize: string; storageClassName?: string };
+  /** Size limit of the data emptyDir, when there is no persistent volume. */
+  scratchSize?: string;
+  terminationGracePeriodSeconds?: number;
+  podLabels?: Record<string, string>;
+  /** The first-sync stage of the workload, one of {@link DATABASE_STAGES}. */
+  stage: number;
+}
+
+function directory(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/** The container of a target. */
+export function targetContainer(database: GrafanaDatabase, target: DatabaseTarget): IContainer {
+  const { env } = database;
+  return {
+    name: target.name,
+    image: database.image,
+    args: [
+      `-config.file=${database.configFile.path}`,
+      `-target=${target.target}`,
+      ...(target.extraArgs ?? []),
+      ...(env.length > 0 ? ['-config.expand-env=true'] : []),
+    ],
+    ports: [
+      { name: 'http-metrics', containerPort: database.httpPort, protocol: 'TCP' },
+      { name: 'grpc', containerPort: database.grpcPort, protocol: 'TCP' },
+      ...(database.ring ? [database.ring.port] : []),
+      ...(target.extraPorts ?? []),
+    ],
+    ...(env.length > 0 ? { env } : {}),
+    readinessProbe: { httpGet: { path: '/ready', port: 'http-metrics' }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 1 },
+    // Never `/ready`: it is false during WAL replay, ring joins and catch-up, when a restart only makes it worse.
+    livenessProbe: hungProcessProbe('http-metrics'),
+    resources: target.resources,
+    volumeMounts: [
+      ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, mountPath: directory(file.path), readOnly: true })),
+      ...(target.storage ? [] : [{ name: 'data', mountPath: database.dataPath }]),
+    ],
+  };
+}
+
+/**
+ * Workload options of a target: its container, the file volumes, the data volume (claim or emptyDir), ring
+ * membership, the config checksum, its first-sync wave, and a Service over `http-metrics`, `grpc` and the extra
+ * ports.
+ */
+export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget): WorkloadOptions {
+  const volumes: IVolume[] = [
+    ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, configMap: { name: file.configMap } })),
+    ...(target.storage ? [] : [{ name: 'data', emptyDir: target.scratchSize ? { sizeLimit: target.scratchSize } : {} }]),
+  ];
+  return {
+    name: target.name,
+    replicas: target.replicas,
+    containers: [targetContainer(database, target)],
+    volumes,
+    ...(target.storage
+      ? { volumeClaims: [{ name: 'data', size: target.storage.storageSize, storageClassName: target.storage.storageClassName, mountPath: database.dataPath }] }
+      : {}),
+    // Every process joins memberlist (the rings of ingesters, compactors, schedulers, partitions ...).
+    podLabels: { ...database.ring?.memberLabels, ...target.podLabels },
+    podAnnotations: { 'checksum/config': configChecksum(database.configYaml) },
+    terminationGracePeriodSeconds: target.terminationGracePeriodSeconds,
+    stage: target.stage,
+    service: { ports: ['http-metrics', 'grpc', ...(target.extraPorts ?? []).map((port) => port.name!)] },
+  };
+}

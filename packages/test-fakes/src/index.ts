@@ -1,0 +1,2 @@
+/** Fakes of other components, for libraries' tests. Private to the workspace: never published. */
+export * from './telemetry-stores.js';
