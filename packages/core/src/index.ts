@@ -54,12 +54,14 @@ export * from './k8s/network/endpoints.js';
 export * from './delivery/engine.js';
 export * from './delivery/ordering.js';
 export * from './delivery/api-availability.js';
+export * from './delivery/first-sync-plan.js';
+export { DELIVERY_RULES, firstSyncShareRule } from './delivery/rules.js';
 export * from './delivery/chart-value-paths.js';
 export * from './delivery/chart-conditions.js';
 export * from './delivery/argocd/names.js';
 export * from './delivery/argocd/health-check.js';
 export { CRD_SYNC_WAVE, LAST_APPLIED_BUDGET, LAST_APPLIED_LIMIT, needsServerSideApply } from './delivery/argocd/server-side-apply.js';
-export type * from './delivery/argocd/kinds.js';
+export * from './delivery/argocd/kinds.js';
 export { templateKeys, generatedApplications, type GeneratedApplication } from './delivery/argocd/template-keys.js';
 // Small shared grammars.
 export * from './util/durations.js';

@@ -122,7 +122,7 @@ describe('severities', () => {
   it('must name known rules', async () => {
     const rendered = await render([web()], { policy: { severities: { 'pod-security.hostpath': 'off' } } });
     expect(() => runPolicies(rendered)).toThrow(PlatformError);
-    expect(() => runPolicies(rendered)).toThrow(/test › policy\.severities\.pod-security\.hostpath: names no rule; known rules: argocd\.first-sync-share, /);
+    expect(() => runPolicies(rendered)).toThrow(/test › policy\.severities\.pod-security\.hostpath: names no rule; known rules: argocd\.server-side-apply, /);
   });
 });
 

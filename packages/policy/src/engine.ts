@@ -93,6 +93,9 @@ export function runPolicies(rendered: RenderedEnvironment, options: RunPoliciesO
   const environment = rendered.environment.name;
   const rules = collectRules(environment, [
     { origin: 'builtinRules', rules: builtinRules },
+    // The delivery checks of the engine that rendered the environment (API availability, chart values, the
+    // engine's own); renders of an older core carry none.
+    { origin: 'deliveryRules', rules: [...(rendered.delivery?.rules ?? [])] },
     { origin: 'policy.rules', rules: rendered.environment.policy?.rules ?? [] },
     { origin: 'options.rules', rules: options.rules ?? [] },
   ]);

@@ -3,6 +3,7 @@ import type { PolicyRule } from '../model/policy.js';
 import { groupKindKey } from '../registry/kinds.js';
 import { apiProvisions, isBuiltInApi } from './api-availability.js';
 import { chartValuesRule } from './chart-values.js';
+import { firstSyncPlan, type FirstSyncPlanOptions } from './first-sync-plan.js';
 
 /**
  * Every object's API exists when its Application syncs: built into Kubernetes, served by a CRD the same
@@ -34,5 +35,35 @@ const apiAvailability: PolicyRule = {
   },
 };
 
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * No stage of the first sync (one engine stage, e.g. an Argo CD sync wave, of the components of one sync step)
+ * starts more than `delivery.maxFirstSyncShare` (default 0.6) of the environment's pods, so that a new cluster
+ * comes up in stages. Exact for a step of one component; for several, their objects of the same stage count
+ * as one stage (an Application can reach a later wave while another is still in an earlier one).
+ */
+export function firstSyncShareRule(options: FirstSyncPlanOptions = {}): PolicyRule {
+  return {
+  id: 'delivery.first-sync-share',
+  severity: 'error',
+  rationale: 'A first sync that starts most pods at once overwhelms the scheduler, image pulls and the stores everything connects to.',
+  check(rendered, report) {
+    const plan = firstSyncPlan(rendered, options);
+    if (plan.totalPods === 0) return;
+    for (const step of plan.steps) {
+      for (const stage of step.stages) {
+        if (stage.share <= plan.maxShare) continue;
+        report({
+          component: '_environment',
+          path: 'delivery.maxFirstSyncShare',
+          message: `sync step ${step.wave} (${step.tier}, level ${step.level}), stage ${stage.stage} (${[...new Set(stage.workloads.map((w) => w.component))].sort().join(', ')}) starts ${stage.pods} of the environment's ${plan.totalPods} pods (${percent(stage.share)}), more than delivery.maxFirstSyncShare (${percent(plan.maxShare)}); order some of these components after others (.after()), or spread their workloads over first-sync stages, so that the first sync brings them up in stages`,
+        });
+      }
+    }
+  },
+  };
+}
+
 /** The engine-neutral delivery checks. */
-export const DELIVERY_RULES: readonly PolicyRule[] = [apiAvailability, chartValuesRule];
+export const DELIVERY_RULES: readonly PolicyRule[] = [apiAvailability, chartValuesRule, firstSyncShareRule()];

@@ -75,6 +75,12 @@ function describeAjvError(error: AjvError): string {
  */
 const SCHEMA_GAPS = new Set(['description']);
 
+/**
+ * The `x-kubernetes-*` extensions of CRD schemas (JSONSchemaProps), which the generated validators do not read
+ * either; no other Kubernetes field has such a name.
+ */
+const EXTENSION = /^x-kubernetes-/;
+
 function walkUnknown(value: unknown, segments: string[], accesses: Map<object, Access>, root: unknown, problems: Problem[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => walkUnknown(item, [...segments, String(index)], accesses, root, problems));
@@ -87,7 +93,7 @@ function walkUnknown(value: unknown, segments: string[], accesses: Map<object, A
     const path = [...segments, key];
     if (child === null) {
       problems.push({ path: formatPath(root, path), message: 'null is not a value Kubernetes keeps; remove the field instead' });
-    } else if (!access.enumerated && !access.keys.has(key) && !SCHEMA_GAPS.has(key)) {
+    } else if (!access.enumerated && !access.keys.has(key) && !SCHEMA_GAPS.has(key) && !EXTENSION.test(key)) {
       problems.push({ path: formatPath(root, path), message: `unknown field "${key}": the API server would silently drop it` });
     } else {
       walkUnknown(child, path, accesses, root, problems);

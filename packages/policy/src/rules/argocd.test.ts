@@ -1,7 +1,7 @@
 import { SYNC_OPTIONS, SYNC_WAVE, type IConfigMap, type IDaemonSet, type IDeployment } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { edited, findingsOf, objectOf, render, web } from '../test/fixtures.js';
-import { firstSyncShare } from './argocd.js';
+import { firstSyncShareRule } from '@platform/core';
 
 const big: IConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dashboards' }, data: { 'big.json': 'x'.repeat(300_000) } };
 
@@ -45,9 +45,9 @@ describe('argocd.server-side-apply', () => {
   });
 });
 
-describe('argocd.first-sync-share', () => {
+describe('delivery.first-sync-share', () => {
   const defaultShare = { delivery: {} };
-  const remedy = `order some of these components after others (dependsOn or .after()), or spread their workloads over sync waves (${SYNC_WAVE}), so that the first sync brings them up in stages`;
+  const remedy = 'order some of these components after others (.after()), or spread their workloads over first-sync stages, so that the first sync brings them up in stages';
 
   /** A Deployment of `replicas` pods whose object carries `annotations` (e.g. a sync wave). */
   function worker(replicas: number, annotations: Record<string, string>): IDeployment {
@@ -62,16 +62,16 @@ describe('argocd.first-sync-share', () => {
 
   it('passes when every sync step starts at most 60% of the pods', async () => {
     const rendered = await render([web().inTier('platform'), web().named('other')], defaultShare);
-    expect(findingsOf(rendered, 'argocd.first-sync-share')).toEqual([]);
+    expect(findingsOf(rendered, 'delivery.first-sync-share')).toEqual([]);
   });
 
   it('reports a step that starts more than delivery.maxFirstSyncShare of all pods', async () => {
     // 3 of 5 pods start in the workloads step: exactly the default 60% is allowed, more than 50% is not.
-    expect(findingsOf(await render([web({ replicas: 3 }), web().named('other').inTier('platform')], defaultShare), 'argocd.first-sync-share')).toEqual([]);
+    expect(findingsOf(await render([web({ replicas: 3 }), web().named('other').inTier('platform')], defaultShare), 'delivery.first-sync-share')).toEqual([]);
     const stricter = await render([web({ replicas: 3 }), web().named('other').inTier('platform')], { delivery: { maxFirstSyncShare: 0.5 } });
-    expect(findingsOf(stricter, 'argocd.first-sync-share')).toEqual([{
-      rule: 'argocd.first-sync-share', severity: 'error', environment: 'test', component: '_argocd', object: 'ApplicationSet/argocd/test-workloads-1', path: 'spec.generators[0].list.elements',
-      message: `sync step 2 (workloads, level 1), sync wave 0 (web) starts 3 of the environment's 5 pods (60%), more than delivery.maxFirstSyncShare (50%); ${remedy}`,
+    expect(findingsOf(stricter, 'delivery.first-sync-share')).toEqual([{
+      rule: 'delivery.first-sync-share', severity: 'error', environment: 'test', component: '_environment', path: 'delivery.maxFirstSyncShare',
+      message: `sync step 2 (workloads, level 1), stage 0 (web) starts 3 of the environment's 5 pods (60%), more than delivery.maxFirstSyncShare (50%); ${remedy}`,
     }]);
   });
 
@@ -84,11 +84,11 @@ describe('argocd.first-sync-share', () => {
     };
     const rendered = await render([web().inTier('platform'), web({ replicas: 1 }).named('agent').addObjects({ agent_daemonset: agent })], defaultShare);
     // Default estimate: 3 nodes, so the agent step starts 1 + 3 of 6 pods (67%).
-    expect(findingsOf(rendered, 'argocd.first-sync-share').map((f) => f.message)).toEqual([
-      `sync step 2 (workloads, level 1), sync wave 0 (agent) starts 4 of the environment's 6 pods (67%), more than delivery.maxFirstSyncShare (60%); ${remedy}`,
+    expect(findingsOf(rendered, 'delivery.first-sync-share').map((f) => f.message)).toEqual([
+      `sync step 2 (workloads, level 1), stage 0 (agent) starts 4 of the environment's 6 pods (67%), more than delivery.maxFirstSyncShare (60%); ${remedy}`,
     ]);
     // With one node: 1 + 1 of 4 pods (50%).
-    expect(findingsOf(rendered, 'argocd.first-sync-share', { rules: [firstSyncShare({ daemonSetNodes: 1 })] })).toEqual([]);
+    expect(findingsOf(rendered, 'delivery.first-sync-share', { rules: [firstSyncShareRule({ daemonSetNodes: 1 })] })).toEqual([]);
   });
 
   it('counts the sync waves of one step as separate stages: a wave starts only once the waves before it are healthy', async () => {
@@ -99,11 +99,11 @@ describe('argocd.first-sync-share', () => {
       web({ replicas: 1 }).named('other'),
       web({ replicas: 1 }).named('base').inTier('platform'),
     ];
-    expect(findingsOf(await render(components, defaultShare), 'argocd.first-sync-share')).toEqual([]);
+    expect(findingsOf(await render(components, defaultShare), 'delivery.first-sync-share')).toEqual([]);
     // At 40% wave 0 (4 pods of two components) is over the limit, wave 1 (3 pods) is not.
-    expect(findingsOf(await render(components, { delivery: { maxFirstSyncShare: 0.4 } }), 'argocd.first-sync-share')).toEqual([{
-      rule: 'argocd.first-sync-share', severity: 'error', environment: 'test', component: '_argocd', object: 'ApplicationSet/argocd/test-workloads-1', path: 'spec.generators[0].list.elements',
-      message: `sync step 2 (workloads, level 1), sync wave 0 (other, web) starts 4 of the environment's 8 pods (50%), more than delivery.maxFirstSyncShare (40%); ${remedy}`,
+    expect(findingsOf(await render(components, { delivery: { maxFirstSyncShare: 0.4 } }), 'delivery.first-sync-share')).toEqual([{
+      rule: 'delivery.first-sync-share', severity: 'error', environment: 'test', component: '_environment', path: 'delivery.maxFirstSyncShare',
+      message: `sync step 2 (workloads, level 1), stage 0 (other, web) starts 4 of the environment's 8 pods (50%), more than delivery.maxFirstSyncShare (40%); ${remedy}`,
     }]);
   });
 
@@ -111,12 +111,12 @@ describe('argocd.first-sync-share', () => {
     // web 3 pods in wave 0, its worker 3 pods in the wave under test, base 2 pods in the platform step.
     const stagesOverLimit = async (annotations: Record<string, string>) => {
       const rendered = await render([web({ replicas: 3 }).addObjects({ worker_deployment: worker(3, annotations) }), web({ replicas: 2 }).named('base').inTier('platform')], defaultShare);
-      return findingsOf(rendered, 'argocd.first-sync-share').map((f) => f.message.replace(/ starts .*/, ''));
+      return findingsOf(rendered, 'delivery.first-sync-share').map((f) => f.message.replace(/ starts .*/, ''));
     };
     expect(await stagesOverLimit({ [SYNC_WAVE]: '+2' })).toEqual([]);
     expect(await stagesOverLimit({ 'helm.sh/hook-weight': '-1' })).toEqual([]);
     // Neither is an integer to Go's strconv.Atoi: Argo CD puts the worker in wave 0 with web, 6 of 8 pods (75%).
-    expect(await stagesOverLimit({ [SYNC_WAVE]: 'later' })).toEqual(['sync step 2 (workloads, level 1), sync wave 0 (web)']);
-    expect(await stagesOverLimit({ [SYNC_WAVE]: ' 1' })).toEqual(['sync step 2 (workloads, level 1), sync wave 0 (web)']);
+    expect(await stagesOverLimit({ [SYNC_WAVE]: 'later' })).toEqual(['sync step 2 (workloads, level 1), stage 0 (web)']);
+    expect(await stagesOverLimit({ [SYNC_WAVE]: ' 1' })).toEqual(['sync step 2 (workloads, level 1), stage 0 (web)']);
   });
 });

@@ -1,4 +1,4 @@
-import { defineComponent, deployment, type EnvironmentSpec, type IStatefulSet, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
+import { REQUIRED_CONTROLLER_SETTINGS, defineComponent, deployment, type EnvironmentSpec, type IStatefulSet, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
 import { renderForTest } from '@platform/core/testing';
 import type { AnyComponent } from '@platform/core';
 import { CERT_MANAGER_KINDS } from '@platform/cert-manager';
@@ -47,12 +47,12 @@ export const web = defineComponent({
 });
 
 /**
- * Environment settings every fixture uses: Argo CD's namespace exists outside the render, one step may start
- * every pod, and the objects fixtures add of cert-manager's and External Secrets' kinds are known and served.
+ * Environment settings every fixture uses: Argo CD (configured as the delivery needs) and its namespace exist
+ * outside the render, one step may start every pod, and the objects fixtures add of cert-manager's and External Secrets' kinds are known and served.
  */
 export const BASE: Partial<EnvironmentSpec> = {
   external: ['Namespace//argocd'],
-  delivery: { maxFirstSyncShare: 1 },
+  delivery: { maxFirstSyncShare: 1, externalController: { ...REQUIRED_CONTROLLER_SETTINGS } },
   kinds: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS],
   clusterApis: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS, { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule' }, { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor' }, { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' }]
     .map((k) => ({ group: k.apiVersion.split('/')[0]!, kind: k.kind })),
