@@ -101,7 +101,11 @@ export function platform<L extends Libraries>(libraries: L) {
     mimir: libraries.mimir({ alertmanager: { externalUrl: '/alertmanager' } }) as Of<L['mimir']>,
     loki: libraries.loki({ retentionPeriod: '744h' }).after('mimir') as Of<L['loki']>,
     tempo: libraries.tempo({ retentionPeriod: '336h' }).after('mimir') as Of<L['tempo']>,
-    alloy: libraries.alloy({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<L['alloy']>,
-    grafana: libraries.grafana({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<L['grafana']>,
+    alloy: libraries.alloy({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<
+      L['alloy']
+    >,
+    grafana: libraries.grafana({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<
+      L['grafana']
+    >,
   };
 }

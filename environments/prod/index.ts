@@ -3,6 +3,9 @@
  * shared base, images through the registry mirror, a highly available Argo CD, and metrics and logs shipped
  * to the SRE cluster as well.
  */
+
+import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
+import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from '@environments/sre/endpoints';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
@@ -13,8 +16,6 @@ import { istio } from '@platform/istio';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
 import { tempo } from '@platform/tempo';
-import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
-import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from '@environments/sre/endpoints';
 
 const mirror = 'registry.example.com/mirror';
 const cluster = { name: 'prod-eu1', server: 'https://kubernetes.default.svc' };
@@ -31,7 +32,11 @@ export default defineEnvironment({
   name: 'prod',
   cluster,
   repo: platformRepo,
-  settings: { ...sharedSettings('prod.example.com', 'acme-prod'), imageRegistryMirror: mirror, allowedRegistries: ['registry.example.com'] },
+  settings: {
+    ...sharedSettings('prod.example.com', 'acme-prod'),
+    imageRegistryMirror: mirror,
+    allowedRegistries: ['registry.example.com'],
+  },
   delivery: {
     // No automatic syncs during the weekend; a human can still sync by hand.
     syncWindows: [{ kind: 'deny', schedule: '0 0 * * 6', duration: '48h', manualSync: true }],
@@ -62,10 +67,14 @@ export default defineEnvironment({
       distributor: { replicas: 3 },
       metricsGenerator: { enabled: true },
     }),
-    alloy: base.alloy.configure({
-      extraMetricsTargets: [{ name: 'sre', url: sreMetricsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
-      extraLogsTargets: [{ name: 'sre', url: sreLogsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
-    }).addObjects({ sre_push_credentials_externalsecret: srePushCredentials }),
-    grafana: base.grafana.addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('prod', base.grafana.namespace)) }),
+    alloy: base.alloy
+      .configure({
+        extraMetricsTargets: [{ name: 'sre', url: sreMetricsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
+        extraLogsTargets: [{ name: 'sre', url: sreLogsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
+      })
+      .addObjects({ sre_push_credentials_externalsecret: srePushCredentials }),
+    grafana: base.grafana.addObjects({
+      admin_externalsecret: externalSecret(grafanaAdminSecret('prod', base.grafana.namespace)),
+    }),
   }),
 });

@@ -2,22 +2,28 @@
  * sre: the SRE team's own cluster. A small Mimir and Loki with long retention, Grafana and Alloy for the
  * cluster itself, and public push endpoints that production's Alloy also ships to.
  */
+
+import { grafanaAdminSecret, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
-import { defineEnvironment, resolveSettings, type IClusterIssuer } from '@platform/core';
+import { defineEnvironment, type IClusterIssuer, resolveSettings } from '@platform/core';
 import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
-import { grafanaAdminSecret, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { sreBaseDomain, sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from './endpoints.js';
 import { publicPush, single } from './public-push.js';
 
 const settings = { ...sharedSettings(sreBaseDomain, 'acme-sre'), tenant: sreTenant };
 const cluster = { name: 'sre-eu1', server: 'https://kubernetes.default.svc' };
 const view = { name: 'sre', cluster, settings: resolveSettings('sre', settings), argocdNamespace: 'argocd' };
-const ingress = { ingressClass: 'nginx', controllerNamespace: 'ingress-nginx', issuer: 'letsencrypt', authSecret: srePushCredentialsSecret };
+const ingress = {
+  ingressClass: 'nginx',
+  controllerNamespace: 'ingress-nginx',
+  issuer: 'letsencrypt',
+  authSecret: srePushCredentialsSecret,
+};
 
 /** A public ACME issuer: other clusters must trust the SRE push endpoints without sharing a private CA. */
 const letsencrypt: IClusterIssuer = {
@@ -46,7 +52,11 @@ const sreGrafana = grafana({ require: ['metricsStore', 'logsStore'] });
 
 /** The htpasswd file (ingress-nginx basic auth, key `auth`) of the users allowed to push, in a push endpoint's namespace. */
 function pushCredentials(namespace: string) {
-  return externalSecret({ name: srePushCredentialsSecret, namespace, data: { auth: { key: 'platform/sre/sre-push-credentials', property: 'auth' } } });
+  return externalSecret({
+    name: srePushCredentialsSecret,
+    namespace,
+    data: { auth: { key: 'platform/sre/sre-push-credentials', property: 'auth' } },
+  });
 }
 
 const metricsPush = publicPush({
@@ -78,12 +88,16 @@ export default defineEnvironment({
       public_push_networkpolicy: metricsPush.networkPolicy,
       push_credentials_externalsecret: pushCredentials(sreMimir.namespace),
     }),
-    sreLoki.addObjects({
-      public_push_ingress: logsPush.ingress,
-      public_push_networkpolicy: logsPush.networkPolicy,
-      push_credentials_externalsecret: pushCredentials(sreLoki.namespace),
-    }).after('mimir'),
+    sreLoki
+      .addObjects({
+        public_push_ingress: logsPush.ingress,
+        public_push_networkpolicy: logsPush.networkPolicy,
+        push_credentials_externalsecret: pushCredentials(sreLoki.namespace),
+      })
+      .after('mimir'),
     alloy().after('loki'),
-    sreGrafana.addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('sre', sreGrafana.namespace)) }).after('loki'),
+    sreGrafana
+      .addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('sre', sreGrafana.namespace)) })
+      .after('loki'),
   ],
 });

@@ -53,10 +53,20 @@ export function publicPush(push: PublicPush): { ingress: IIngress; networkPolicy
       spec: {
         ingressClassName: push.ingressClass,
         tls: [{ hosts: [external.hostname], secretName: `${name}-tls` }],
-        rules: [{
-          host: external.hostname,
-          http: { paths: [{ path: external.pathname, pathType: 'Exact', backend: { service: { name: service, port: { number: port } } } }] },
-        }],
+        rules: [
+          {
+            host: external.hostname,
+            http: {
+              paths: [
+                {
+                  path: external.pathname,
+                  pathType: 'Exact',
+                  backend: { service: { name: service, port: { number: port } } },
+                },
+              ],
+            },
+          },
+        ],
       },
     },
     networkPolicy: {
@@ -66,10 +76,12 @@ export function publicPush(push: PublicPush): { ingress: IIngress; networkPolicy
       spec: {
         podSelector: { matchLabels: { 'app.kubernetes.io/instance': push.component } },
         policyTypes: ['Ingress'],
-        ingress: [{
-          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': push.controllerNamespace } } }],
-          ports: [{ port, protocol: 'TCP' }],
-        }],
+        ingress: [
+          {
+            from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': push.controllerNamespace } } }],
+            ports: [{ port, protocol: 'TCP' }],
+          },
+        ],
       },
     },
   };

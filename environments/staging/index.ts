@@ -1,6 +1,8 @@
 /**
  * staging: the released versions prod will get next, at production shape with smaller sizes.
  */
+
+import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
@@ -11,7 +13,6 @@ import { istio } from '@platform/istio';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
 import { tempo } from '@platform/tempo';
-import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 
 const cluster = { name: 'staging-eu1', server: 'https://kubernetes.default.svc' };
 const base = platform({ alloy, argoCd, certManager, externalSecrets, grafana, istio, loki, mimir, tempo });
@@ -25,6 +26,8 @@ export default defineEnvironment({
     ...base,
     externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
     tempo: base.tempo.configure({ kafka: { address: 'kafka-1.staging.internal.example.com:9092' } }),
-    grafana: base.grafana.addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('staging', base.grafana.namespace)) }),
+    grafana: base.grafana.addObjects({
+      admin_externalsecret: externalSecret(grafanaAdminSecret('staging', base.grafana.namespace)),
+    }),
   }),
 });

@@ -8,8 +8,16 @@ const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 function checkSecretRef(checks: ConfigChecks, path: string, ref: unknown): void {
   const secret = ref as { name?: unknown; key?: unknown } | undefined;
-  checks.require(typeof secret?.name === 'string' && SECRET_NAME.test(secret.name), `${path}.name`, 'expected the name of a Secret in Alloy\'s namespace');
-  checks.require(typeof secret?.key === 'string' && /^[-._a-zA-Z0-9]+$/.test(secret.key), `${path}.key`, 'expected a key of that Secret');
+  checks.require(
+    typeof secret?.name === 'string' && SECRET_NAME.test(secret.name),
+    `${path}.name`,
+    "expected the name of a Secret in Alloy's namespace",
+  );
+  checks.require(
+    typeof secret?.key === 'string' && /^[-._a-zA-Z0-9]+$/.test(secret.key),
+    `${path}.key`,
+    'expected a key of that Secret',
+  );
 }
 
 /**
@@ -22,9 +30,17 @@ function checkTargets(checks: ConfigChecks, path: string, targets: RemoteTarget[
     const at = `${path}[${index}]`;
     for (const key of Object.keys(target)) {
       if (INLINE_SECRETS.includes(key)) {
-        checks.require(false, `${at}.${key}`, 'credentials are never written in configuration: put them in a Secret and use basicAuth.passwordSecret or bearerTokenSecret');
+        checks.require(
+          false,
+          `${at}.${key}`,
+          'credentials are never written in configuration: put them in a Secret and use basicAuth.passwordSecret or bearerTokenSecret',
+        );
       } else {
-        checks.require(TARGET_FIELDS.includes(key), `${at}.${key}`, `unknown field; known fields: ${TARGET_FIELDS.join(', ')}`);
+        checks.require(
+          TARGET_FIELDS.includes(key),
+          `${at}.${key}`,
+          `unknown field; known fields: ${TARGET_FIELDS.join(', ')}`,
+        );
       }
     }
     if (typeof target.name === 'string') {
@@ -37,12 +53,26 @@ function checkTargets(checks: ConfigChecks, path: string, targets: RemoteTarget[
     checks.url(`${at}.url`, String(target.url));
     if (target.basicAuth !== undefined) {
       const basic = target.basicAuth as unknown as Record<string, unknown>;
-      if ('password' in basic) checks.require(false, `${at}.basicAuth.password`, 'credentials are never written in configuration: put the password in a Secret and use basicAuth.passwordSecret');
-      checks.require(typeof basic.username === 'string' && basic.username.length > 0, `${at}.basicAuth.username`, 'a user name is required');
+      if ('password' in basic)
+        checks.require(
+          false,
+          `${at}.basicAuth.password`,
+          'credentials are never written in configuration: put the password in a Secret and use basicAuth.passwordSecret',
+        );
+      checks.require(
+        typeof basic.username === 'string' && basic.username.length > 0,
+        `${at}.basicAuth.username`,
+        'a user name is required',
+      );
       checkSecretRef(checks, `${at}.basicAuth.passwordSecret`, basic.passwordSecret);
     }
-    if (target.bearerTokenSecret !== undefined) checkSecretRef(checks, `${at}.bearerTokenSecret`, target.bearerTokenSecret);
-    checks.require(!(target.basicAuth && target.bearerTokenSecret), at, 'use either basicAuth or bearerTokenSecret, not both');
+    if (target.bearerTokenSecret !== undefined)
+      checkSecretRef(checks, `${at}.bearerTokenSecret`, target.bearerTokenSecret);
+    checks.require(
+      !(target.basicAuth && target.bearerTokenSecret),
+      at,
+      'use either basicAuth or bearerTokenSecret, not both',
+    );
   });
 }
 
@@ -51,10 +81,16 @@ export function checkAlloyConfig(config: AlloyConfig, checks: ConfigChecks): voi
   checks.require(config.image.length > 0, 'image', 'an image is required');
   config.require.forEach((capability, index) => checks.oneOf(`require[${index}]`, capability, STORES));
   checks.duration('metrics.scrapeInterval', config.metrics.scrapeInterval);
-  for (const [kind, values] of Object.entries({ requests: config.resources.requests, limits: config.resources.limits })) {
-    for (const [resource, value] of Object.entries(values ?? {})) checks.quantity(`resources.${kind}.${resource}`, value as string);
+  for (const [kind, values] of Object.entries({
+    requests: config.resources.requests,
+    limits: config.resources.limits,
+  })) {
+    for (const [resource, value] of Object.entries(values ?? {}))
+      checks.quantity(`resources.${kind}.${resource}`, value as string);
   }
-  config.otlp.allowedNamespaces.forEach((namespace, index) => checks.dnsLabel(`otlp.allowedNamespaces[${index}]`, namespace));
+  config.otlp.allowedNamespaces.forEach((namespace, index) =>
+    checks.dnsLabel(`otlp.allowedNamespaces[${index}]`, namespace),
+  );
   checkTargets(checks, 'extraMetricsTargets', config.extraMetricsTargets);
   checkTargets(checks, 'extraLogsTargets', config.extraLogsTargets);
 }

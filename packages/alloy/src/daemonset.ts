@@ -1,9 +1,22 @@
 import {
-  configChecksum, configMap, daemonSet, discoveryService, hungProcessProbe, serviceHost, waiverAnnotations, type BuildContext, type IConfigMap,
-  type IContainer, type IDaemonSet, type IService, type IVolume, type IVolumeMount, type WorkloadObjects,
+  type BuildContext,
+  configChecksum,
+  configMap,
+  daemonSet,
+  discoveryService,
+  hungProcessProbe,
+  type IConfigMap,
+  type IContainer,
+  type IDaemonSet,
+  type IService,
+  type IVolume,
+  type IVolumeMount,
+  serviceHost,
+  type WorkloadObjects,
+  waiverAnnotations,
 } from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
-import { PORTS, type AlloyConfig, ALLOY_WORKLOAD } from './config.js';
+import { ALLOY_WORKLOAD, type AlloyConfig, PORTS } from './config.js';
 import { NODE_NAME_ENV } from './discovery.js';
 import { POD_LOGS_DIR } from './logs.js';
 import { secretVolumes } from './secrets.js';
@@ -21,20 +34,29 @@ export interface AlloyWorkload {
   clusterService?: IService;
 }
 
-function hostPath(name: string, path: string, type: 'Directory' | 'DirectoryOrCreate' | 'File', mountPath = path, readOnly = true): { volume: IVolume; mount: IVolumeMount } {
+function hostPath(
+  name: string,
+  path: string,
+  type: 'Directory' | 'DirectoryOrCreate' | 'File',
+  mountPath = path,
+  readOnly = true,
+): { volume: IVolume; mount: IVolumeMount } {
   return { volume: { name, hostPath: { path, type } }, mount: { name, mountPath, ...(readOnly ? { readOnly } : {}) } };
 }
 
-function nodeVolumes(context: BuildContext<AlloyConfig>, generated: GeneratedAlloyConfig): Array<{ volume: IVolume; mount: IVolumeMount }> {
+function nodeVolumes(
+  context: BuildContext<AlloyConfig>,
+  generated: GeneratedAlloyConfig,
+): Array<{ volume: IVolume; mount: IVolumeMount }> {
   return [
     hostPath('storage', `${STORAGE_DIR}/${context.namespace}-${context.name}`, 'DirectoryOrCreate', STORAGE_DIR, false),
     ...(generated.podLogs ? [hostPath('pod-logs', POD_LOGS_DIR, 'Directory')] : []),
     ...(generated.journal
       ? [
-        hostPath('journal-persistent', '/var/log/journal', 'DirectoryOrCreate'),
-        hostPath('journal-volatile', '/run/log/journal', 'DirectoryOrCreate'),
-        hostPath('machine-id', '/etc/machine-id', 'File'),
-      ]
+          hostPath('journal-persistent', '/var/log/journal', 'DirectoryOrCreate'),
+          hostPath('journal-volatile', '/run/log/journal', 'DirectoryOrCreate'),
+          hostPath('machine-id', '/etc/machine-id', 'File'),
+        ]
       : []),
   ];
 }
@@ -45,8 +67,10 @@ function nodeVolumes(context: BuildContext<AlloyConfig>, generated: GeneratedAll
  * file system, no privilege escalation and no capabilities.
  */
 const WAIVERS = {
-  'pod-security.host-path': 'node agent: reads /var/log/pods and the systemd journal, keeps file positions and WALs in /var/lib/alloy on the node',
-  'pod-security.run-as-non-root': 'node agent: container log files and the journal are readable by root only (0640 root)',
+  'pod-security.host-path':
+    'node agent: reads /var/log/pods and the systemd journal, keeps file positions and WALs in /var/lib/alloy on the node',
+  'pod-security.run-as-non-root':
+    'node agent: container log files and the journal are readable by root only (0640 root)',
 };
 
 /** The DaemonSet, its configuration, the OTLP/metrics Service and, for clustering, the headless peer Service. */
@@ -64,7 +88,11 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
     '--stability.level=generally-available',
     '--disable-reporting',
     ...(generated.clustering
-      ? ['--cluster.enabled=true', `--cluster.name=${context.name}`, `--cluster.join-addresses=${serviceHost(clusterServiceName, context.namespace, context.environment.settings)}`]
+      ? [
+          '--cluster.enabled=true',
+          `--cluster.name=${context.name}`,
+          `--cluster.join-addresses=${serviceHost(clusterServiceName, context.namespace, context.environment.settings)}`,
+        ]
       : []),
   ];
   const volumes = nodeVolumes(context, generated);
@@ -77,7 +105,10 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
     ports: [
       { name: 'http-metrics', containerPort: PORTS.http, protocol: 'TCP' },
       ...(generated.otlp
-        ? [{ name: 'otlp-grpc', containerPort: PORTS.otlpGrpc, protocol: 'TCP' as const }, { name: 'otlp-http', containerPort: PORTS.otlpHttp, protocol: 'TCP' as const }]
+        ? [
+            { name: 'otlp-grpc', containerPort: PORTS.otlpGrpc, protocol: 'TCP' as const },
+            { name: 'otlp-http', containerPort: PORTS.otlpHttp, protocol: 'TCP' as const },
+          ]
         : []),
     ],
     readinessProbe: { httpGet: { path: '/-/ready', port: 'http-metrics' }, initialDelaySeconds: 10, timeoutSeconds: 1 },
@@ -99,7 +130,11 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
   const objects = daemonSet(context, {
     name: ALLOY_WORKLOAD,
     containers: [container],
-    volumes: [{ name: 'config', configMap: { name: configFile.metadata!.name! } }, ...volumes.map((v) => v.volume), ...secrets.volumes],
+    volumes: [
+      { name: 'config', configMap: { name: configFile.metadata!.name! } },
+      ...volumes.map((v) => v.volume),
+      ...secrets.volumes,
+    ],
     serviceAccountName: 'alloy',
     automountServiceAccountToken: true,
     runAs: 0,
@@ -113,7 +148,9 @@ export function alloyWorkload(context: BuildContext<AlloyConfig>, generated: Gen
 
   // Not named http-metrics: this Service exists for peers to find each other, not for scraping.
   const clusterService = generated.clustering
-    ? discoveryService(context, clusterServiceName, 'alloy', [{ name: 'http', port: PORTS.http, targetPort: PORTS.http, protocol: 'TCP' }])
+    ? discoveryService(context, clusterServiceName, 'alloy', [
+        { name: 'http', port: PORTS.http, targetPort: PORTS.http, protocol: 'TCP' },
+      ])
     : undefined;
 
   return {

@@ -1,7 +1,7 @@
 import type { LogsStore, MetricsStore, TracesStore } from '@platform/core';
 import type { RemoteTarget } from './config.js';
 import { secretPath } from './secrets.js';
-import { block, ref, toLabel, type Block, type Expression, type Value } from './syntax.js';
+import { type Block, block, type Expression, ref, toLabel, type Value } from './syntax.js';
 
 /** Components that send one signal somewhere, and the receivers pipelines forward to. */
 export interface Destinations {
@@ -12,19 +12,37 @@ export interface Destinations {
 const TENANT_HEADER = 'X-Scope-OrgID';
 
 /** The credentials of a remote target as Alloy blocks: a `local.file` per secret and the auth settings that read it. */
-function credentials(target: RemoteTarget, label: string): { files: Block[]; attributes: Record<string, Value | undefined>; blocks: Block[] } {
+function credentials(
+  target: RemoteTarget,
+  label: string,
+): { files: Block[]; attributes: Record<string, Value | undefined>; blocks: Block[] } {
   if (target.basicAuth) {
-    const file = block('local.file', `${label}_password`, { filename: secretPath(target.basicAuth.passwordSecret), is_secret: true, detector: 'poll' });
-    return { files: [file], attributes: {}, blocks: [block('basic_auth', undefined, { username: target.basicAuth.username, password: ref(file, 'content') })] };
+    const file = block('local.file', `${label}_password`, {
+      filename: secretPath(target.basicAuth.passwordSecret),
+      is_secret: true,
+      detector: 'poll',
+    });
+    return {
+      files: [file],
+      attributes: {},
+      blocks: [block('basic_auth', undefined, { username: target.basicAuth.username, password: ref(file, 'content') })],
+    };
   }
   if (target.bearerTokenSecret) {
-    const file = block('local.file', `${label}_token`, { filename: secretPath(target.bearerTokenSecret), is_secret: true, detector: 'poll' });
+    const file = block('local.file', `${label}_token`, {
+      filename: secretPath(target.bearerTokenSecret),
+      is_secret: true,
+      detector: 'poll',
+    });
     return { files: [file], attributes: { bearer_token: ref(file, 'content') }, blocks: [] };
   }
   return { files: [], attributes: {}, blocks: [] };
 }
 
-function headers(tenant: string | undefined, extra: Record<string, string> | undefined): Record<string, string> | undefined {
+function headers(
+  tenant: string | undefined,
+  extra: Record<string, string> | undefined,
+): Record<string, string> | undefined {
   const all = { ...extra, ...(tenant ? { [TENANT_HEADER]: tenant } : {}) };
   return Object.keys(all).length > 0 ? all : undefined;
 }
@@ -33,33 +51,90 @@ function headers(tenant: string | undefined, extra: Record<string, string> | und
  * One `prometheus.remote_write` per metrics store (tenant header when the store is multi-tenant) and per
  * extra target, so each destination has its own WAL and queue and a slow one does not hold back the others.
  */
-export function metricsDestinations(stores: readonly MetricsStore[], extras: readonly RemoteTarget[], tenant: string, externalLabels: Record<string, string>): Destinations {
+export function metricsDestinations(
+  stores: readonly MetricsStore[],
+  extras: readonly RemoteTarget[],
+  tenant: string,
+  externalLabels: Record<string, string>,
+): Destinations {
   const components: Block[] = [];
   for (const store of stores) {
-    components.push(block('prometheus.remote_write', toLabel(store.component), { external_labels: externalLabels },
-      block('endpoint', undefined, { url: store.remoteWriteUrl, headers: headers(store.multiTenant ? tenant : undefined, undefined) })));
+    components.push(
+      block(
+        'prometheus.remote_write',
+        toLabel(store.component),
+        { external_labels: externalLabels },
+        block('endpoint', undefined, {
+          url: store.remoteWriteUrl,
+          headers: headers(store.multiTenant ? tenant : undefined, undefined),
+        }),
+      ),
+    );
   }
   for (const target of extras) {
     const label = `extra_${toLabel(target.name)}`;
     const auth = credentials(target, `metrics_${label}`);
-    components.push(...auth.files, block('prometheus.remote_write', label, { external_labels: externalLabels },
-      block('endpoint', undefined, { url: target.url, headers: headers(target.tenant, target.headers), ...auth.attributes }, ...auth.blocks)));
+    components.push(
+      ...auth.files,
+      block(
+        'prometheus.remote_write',
+        label,
+        { external_labels: externalLabels },
+        block(
+          'endpoint',
+          undefined,
+          { url: target.url, headers: headers(target.tenant, target.headers), ...auth.attributes },
+          ...auth.blocks,
+        ),
+      ),
+    );
   }
-  return { components, receivers: components.filter((c) => c.name === 'prometheus.remote_write').map((c) => ref(c, 'receiver')) };
+  return {
+    components,
+    receivers: components.filter((c) => c.name === 'prometheus.remote_write').map((c) => ref(c, 'receiver')),
+  };
 }
 
 /** One `loki.write` per log store (`tenant_id` when multi-tenant) and per extra target. */
-export function logsDestinations(stores: readonly LogsStore[], extras: readonly RemoteTarget[], tenant: string, externalLabels: Record<string, string>): Destinations {
+export function logsDestinations(
+  stores: readonly LogsStore[],
+  extras: readonly RemoteTarget[],
+  tenant: string,
+  externalLabels: Record<string, string>,
+): Destinations {
   const components: Block[] = [];
   for (const store of stores) {
-    components.push(block('loki.write', toLabel(store.component), { external_labels: externalLabels },
-      block('endpoint', undefined, { url: store.pushUrl, tenant_id: store.multiTenant ? tenant : undefined })));
+    components.push(
+      block(
+        'loki.write',
+        toLabel(store.component),
+        { external_labels: externalLabels },
+        block('endpoint', undefined, { url: store.pushUrl, tenant_id: store.multiTenant ? tenant : undefined }),
+      ),
+    );
   }
   for (const target of extras) {
     const label = `extra_${toLabel(target.name)}`;
     const auth = credentials(target, `logs_${label}`);
-    components.push(...auth.files, block('loki.write', label, { external_labels: externalLabels },
-      block('endpoint', undefined, { url: target.url, tenant_id: target.tenant, headers: headers(undefined, target.headers), ...auth.attributes }, ...auth.blocks)));
+    components.push(
+      ...auth.files,
+      block(
+        'loki.write',
+        label,
+        { external_labels: externalLabels },
+        block(
+          'endpoint',
+          undefined,
+          {
+            url: target.url,
+            tenant_id: target.tenant,
+            headers: headers(undefined, target.headers),
+            ...auth.attributes,
+          },
+          ...auth.blocks,
+        ),
+      ),
+    );
   }
   return { components, receivers: components.filter((c) => c.name === 'loki.write').map((c) => ref(c, 'receiver')) };
 }
@@ -69,8 +144,18 @@ export function logsDestinations(stores: readonly LogsStore[], extras: readonly 
  * any, encrypts below the application), hence `tls { insecure = true }`.
  */
 export function tracesDestinations(stores: readonly TracesStore[], tenant: string): Destinations {
-  const components = stores.map((store) => block('otelcol.exporter.otlp', toLabel(store.component), {},
-    block('client', undefined, { endpoint: store.otlpGrpcAddress, headers: headers(store.multiTenant ? tenant : undefined, undefined) },
-      block('tls', undefined, { insecure: true }))));
+  const components = stores.map((store) =>
+    block(
+      'otelcol.exporter.otlp',
+      toLabel(store.component),
+      {},
+      block(
+        'client',
+        undefined,
+        { endpoint: store.otlpGrpcAddress, headers: headers(store.multiTenant ? tenant : undefined, undefined) },
+        block('tls', undefined, { insecure: true }),
+      ),
+    ),
+  );
   return { components, receivers: components.map((c) => ref(c, 'input')) };
 }

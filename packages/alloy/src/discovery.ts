@@ -1,4 +1,4 @@
-import { block, concat, expr, type Block } from './syntax.js';
+import { type Block, block, concat, expr } from './syntax.js';
 
 /** The environment variable the DaemonSet sets to the node's name (downward API). */
 export const NODE_NAME_ENV = 'K8S_NODE_NAME';
@@ -10,18 +10,33 @@ const nodeName = expr(`sys.env(${JSON.stringify(NODE_NAME_ENV)})`);
  * by the number of nodes, and it only reads its own node's log files anyway.
  */
 export function nodePodsDiscovery(): Block {
-  return block('discovery.kubernetes', 'pods', { role: 'pod' },
-    block('selectors', undefined, { role: 'pod', field: concat('spec.nodeName=', nodeName) }));
+  return block(
+    'discovery.kubernetes',
+    'pods',
+    { role: 'pod' },
+    block('selectors', undefined, { role: 'pod', field: concat('spec.nodeName=', nodeName) }),
+  );
 }
 
 /** This node only, for its kubelet and cAdvisor. */
 export function thisNodeDiscovery(): Block {
-  return block('discovery.kubernetes', 'node', { role: 'node' },
-    block('selectors', undefined, { role: 'node', field: concat('metadata.name=', nodeName) }));
+  return block(
+    'discovery.kubernetes',
+    'node',
+    { role: 'node' },
+    block('selectors', undefined, { role: 'node', field: concat('metadata.name=', nodeName) }),
+  );
 }
 
 /** A relabel `rule` block. */
-export function rule(attributes: { source_labels?: string[]; separator?: string; regex?: string; target_label?: string; replacement?: string; action?: string }): Block {
+export function rule(attributes: {
+  source_labels?: string[];
+  separator?: string;
+  regex?: string;
+  target_label?: string;
+  replacement?: string;
+  action?: string;
+}): Block {
   return block('rule', undefined, attributes);
 }
 
@@ -35,6 +50,12 @@ export function podLabelRules(): Block[] {
     rule({ source_labels: ['__meta_kubernetes_pod_name'], target_label: 'pod' }),
     rule({ source_labels: ['__meta_kubernetes_pod_container_name'], target_label: 'container' }),
     rule({ source_labels: ['__meta_kubernetes_pod_node_name'], target_label: 'node' }),
-    rule({ source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_name', '__meta_kubernetes_pod_label_app'], separator: ';', regex: '^;*([^;]+)(;.*)?$', target_label: 'app', replacement: '$1' }),
+    rule({
+      source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_name', '__meta_kubernetes_pod_label_app'],
+      separator: ';',
+      regex: '^;*([^;]+)(;.*)?$',
+      target_label: 'app',
+      replacement: '$1',
+    }),
   ];
 }

@@ -5,21 +5,32 @@
  * `tracesStore` capabilities) plus any extra remote targets.
  */
 import {
-  defineComponent, namedWorkloadObjects, selectorLabels, serviceHost, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IConfigMap, type IDaemonSet, type IService,
-  type IServiceAccount, type IServiceMonitor, type TelemetryStores,
+  type BuildContext,
+  defineComponent,
+  type IClusterRole,
+  type IClusterRoleBinding,
+  type IConfigMap,
+  type IDaemonSet,
+  type IService,
+  type IServiceAccount,
+  type IServiceMonitor,
+  namedWorkloadObjects,
+  selectorLabels,
+  serviceHost,
+  type TelemetryStores,
 } from '@platform/core';
-import { generateAlloyConfig, type GeneratedAlloyConfig } from './alloy-config.js';
+import { type GeneratedAlloyConfig, generateAlloyConfig } from './alloy-config.js';
 import { checkAlloyConfig } from './check.js';
-import { ALLOY_WORKLOAD, defaults, PORTS, type AlloyConfig } from './config.js';
+import { ALLOY_WORKLOAD, type AlloyConfig, defaults, PORTS } from './config.js';
 import { alloyWorkload } from './daemonset.js';
 import { alloyNetwork } from './network.js';
 import { rbac } from './rbac.js';
 import { resolveStores } from './stores.js';
 
+export { type AlloyConfigInput, type GeneratedAlloyConfig, generateAlloyConfig } from './alloy-config.js';
 export type { AlloyConfig, RemoteTarget, SecretKeyRef, StoreCapability } from './config.js';
 export { ALLOY_IMAGE, defaults as alloyDefaults } from './config.js';
-export { generateAlloyConfig, type AlloyConfigInput, type GeneratedAlloyConfig } from './alloy-config.js';
-export { block, concat, expr, ref, toLabel, writeAlloyFile, Expression, type Block, type Value } from './syntax.js';
+export { type Block, block, concat, Expression, expr, ref, toLabel, type Value, writeAlloyFile } from './syntax.js';
 
 /** The named objects an Alloy instance renders. */
 export type AlloyObjects = {

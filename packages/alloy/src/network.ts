@@ -1,8 +1,16 @@
 import {
-  addressPort, egressToEndpoints, endpointTarget, selectorLabels, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess, type TelemetryStores,
+  addressPort,
+  type BuildContext,
+  type EgressRule,
+  egressToEndpoints,
+  endpointTarget,
+  type IngressRule,
+  type NetworkAccess,
+  selectorLabels,
+  type TelemetryStores,
 } from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
-import { ALLOY_WORKLOAD, PORTS, type AlloyConfig, type RemoteTarget } from './config.js';
+import { ALLOY_WORKLOAD, type AlloyConfig, PORTS, type RemoteTarget } from './config.js';
 
 const KUBELET_PORT = 10250;
 
@@ -16,7 +24,11 @@ function storeEgress(stores: TelemetryStores): EgressRule[] {
 }
 
 function extraEgress(kind: 'metrics' | 'logs', targets: readonly RemoteTarget[]): EgressRule[] {
-  return targets.map((target) => ({ name: `extra-${kind}-${target.name}`, to: 'any', ports: [addressPort(target.url)] }));
+  return targets.map((target) => ({
+    name: `extra-${kind}-${target.name}`,
+    to: 'any',
+    ports: [addressPort(target.url)],
+  }));
 }
 
 /**
@@ -27,24 +39,37 @@ function extraEgress(kind: 'metrics' | 'logs', targets: readonly RemoteTarget[])
  * Scrape targets and OTLP senders live in every namespace; core's network peers cannot select "all
  * namespaces" yet, so those two rules use `any` (see README).
  */
-export function alloyNetwork(context: BuildContext<AlloyConfig>, stores: TelemetryStores, generated: GeneratedAlloyConfig): NetworkAccess {
+export function alloyNetwork(
+  context: BuildContext<AlloyConfig>,
+  stores: TelemetryStores,
+  generated: GeneratedAlloyConfig,
+): NetworkAccess {
   const { config } = context;
   const uses = (prefix: string) => generated.components.some((id) => id.startsWith(prefix));
   const egress: EgressRule[] = [
     ...storeEgress(generated.otlp ? stores : { ...stores, traces: [] }),
     { name: 'kubernetes-api', to: 'apiServer' },
-    ...(uses('prometheus.scrape.kubelet') || uses('prometheus.scrape.cadvisor') ? [{ name: 'kubelet', to: 'any' as const, ports: [KUBELET_PORT] }] : []),
-    ...(uses('prometheus.scrape.annotated_pods') || uses('prometheus.operator.') ? [{ name: 'scrape-targets', to: [{ allNamespaces: true as const }] }] : []),
+    ...(uses('prometheus.scrape.kubelet') || uses('prometheus.scrape.cadvisor')
+      ? [{ name: 'kubelet', to: 'any' as const, ports: [KUBELET_PORT] }]
+      : []),
+    ...(uses('prometheus.scrape.annotated_pods') || uses('prometheus.operator.')
+      ? [{ name: 'scrape-targets', to: [{ allNamespaces: true as const }] }]
+      : []),
     ...extraEgress('metrics', config.extraMetricsTargets),
     ...extraEgress('logs', config.extraLogsTargets),
   ];
   const ingress: IngressRule[] = generated.otlp
-    ? [{
-      name: 'otlp',
-      from: config.otlp.allowedNamespaces.length > 0 ? config.otlp.allowedNamespaces.map((namespace) => ({ namespace })) : [{ allNamespaces: true as const }],
-      ports: [PORTS.otlpGrpc, PORTS.otlpHttp],
-      podLabels: selectorLabels(context.name, ALLOY_WORKLOAD),
-    }]
+    ? [
+        {
+          name: 'otlp',
+          from:
+            config.otlp.allowedNamespaces.length > 0
+              ? config.otlp.allowedNamespaces.map((namespace) => ({ namespace }))
+              : [{ allNamespaces: true as const }],
+          ports: [PORTS.otlpGrpc, PORTS.otlpHttp],
+          podLabels: selectorLabels(context.name, ALLOY_WORKLOAD),
+        },
+      ]
     : [];
   return { ingress, egress };
 }

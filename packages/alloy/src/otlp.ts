@@ -1,5 +1,5 @@
 import { PORTS } from './config.js';
-import { block, ref, type Block, type Expression } from './syntax.js';
+import { type Block, block, type Expression, ref } from './syntax.js';
 
 /** Where received OTLP signals go; a signal with no destination is not accepted at all. */
 export interface OtlpRouting {
@@ -15,7 +15,11 @@ export interface OtlpRouting {
  */
 export function otlpGateway(routing: OtlpRouting): Block[] {
   const blocks: Block[] = [];
-  const batchOutput: Record<string, Expression[] | undefined> = { metrics: undefined, logs: undefined, traces: undefined };
+  const batchOutput: Record<string, Expression[] | undefined> = {
+    metrics: undefined,
+    logs: undefined,
+    traces: undefined,
+  };
   if (routing.metrics.length > 0) {
     const exporter = block('otelcol.exporter.prometheus', 'otlp', { forward_to: routing.metrics });
     blocks.push(exporter);
@@ -31,13 +35,17 @@ export function otlpGateway(routing: OtlpRouting): Block[] {
 
   const batch = block('otelcol.processor.batch', 'otlp', {}, block('output', undefined, batchOutput));
   const input = [ref(batch, 'input')];
-  const receiver = block('otelcol.receiver.otlp', 'default', {},
+  const receiver = block(
+    'otelcol.receiver.otlp',
+    'default',
+    {},
     block('grpc', undefined, { endpoint: `0.0.0.0:${PORTS.otlpGrpc}` }),
     block('http', undefined, { endpoint: `0.0.0.0:${PORTS.otlpHttp}` }),
     block('output', undefined, {
       metrics: batchOutput.metrics && input,
       logs: batchOutput.logs && input,
       traces: batchOutput.traces && input,
-    }));
+    }),
+  );
   return [receiver, batch, ...blocks];
 }

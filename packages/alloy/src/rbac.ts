@@ -1,6 +1,12 @@
-import { standardLabels, type BuildContext, type IClusterRole, type IClusterRoleBinding, type IServiceAccount } from '@platform/core';
-import type { AlloyConfig } from './config.js';
+import {
+  type BuildContext,
+  type IClusterRole,
+  type IClusterRoleBinding,
+  type IServiceAccount,
+  standardLabels,
+} from '@platform/core';
 import type { GeneratedAlloyConfig } from './alloy-config.js';
+import type { AlloyConfig } from './config.js';
 
 type PolicyRule = NonNullable<IClusterRole['rules']>[number];
 
@@ -20,8 +26,10 @@ export function clusterRoleRules(generated: Pick<GeneratedAlloyConfig, 'componen
   if (uses('discovery.kubernetes.node')) core.push('nodes');
   if (uses('prometheus.operator.servicemonitors')) core.push('services');
   if (core.length > 0) rules.push({ apiGroups: [''], resources: core.sort(), verbs: READ });
-  if (uses('prometheus.scrape.kubelet') || uses('prometheus.scrape.cadvisor')) rules.push({ apiGroups: [''], resources: ['nodes/metrics'], verbs: ['get'] });
-  if (uses('prometheus.operator.servicemonitors')) rules.push({ apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ });
+  if (uses('prometheus.scrape.kubelet') || uses('prometheus.scrape.cadvisor'))
+    rules.push({ apiGroups: [''], resources: ['nodes/metrics'], verbs: ['get'] });
+  if (uses('prometheus.operator.servicemonitors'))
+    rules.push({ apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ });
   const monitors = [
     ...(uses('prometheus.operator.podmonitors') ? ['podmonitors'] : []),
     ...(uses('prometheus.operator.servicemonitors') ? ['servicemonitors'] : []),
@@ -36,7 +44,10 @@ export function clusterScopedName(context: BuildContext<AlloyConfig>): string {
 }
 
 /** The ServiceAccount, ClusterRole and ClusterRoleBinding of the DaemonSet. */
-export function rbac(context: BuildContext<AlloyConfig>, generated: GeneratedAlloyConfig): { serviceAccount: IServiceAccount; clusterRole: IClusterRole; clusterRoleBinding: IClusterRoleBinding } {
+export function rbac(
+  context: BuildContext<AlloyConfig>,
+  generated: GeneratedAlloyConfig,
+): { serviceAccount: IServiceAccount; clusterRole: IClusterRole; clusterRoleBinding: IClusterRoleBinding } {
   const labels = standardLabels(context.name, 'alloy');
   const name = clusterScopedName(context);
   return {

@@ -1,9 +1,9 @@
-import { telemetryStores, type BuildContext, type StoreCapability, type TelemetryStores } from '@platform/core';
+import { type BuildContext, type StoreCapability, type TelemetryStores, telemetryStores } from '@platform/core';
 import type { AlloyConfig } from './config.js';
 
 const WHY: Record<StoreCapability, string> = {
-  metricsStore: 'Alloy remote-writes the cluster\'s metrics to it',
-  logsStore: 'Alloy pushes the cluster\'s logs to it',
+  metricsStore: "Alloy remote-writes the cluster's metrics to it",
+  logsStore: "Alloy pushes the cluster's logs to it",
   tracesStore: 'Alloy forwards the OTLP traces it receives to it',
 };
 

@@ -4,10 +4,18 @@ import { block, concat, expr, ref, toLabel, writeAlloyFile } from './syntax.js';
 describe('Alloy syntax builder', () => {
   it('writes components with aligned attributes, nested blocks, lists, objects and references', () => {
     const source = block('discovery.kubernetes', 'pods', { role: 'pod' });
-    const write = block('loki.write', 'local', { external_labels: { zone: 'b', cluster: 'dev' } },
-      block('endpoint', undefined, { url: 'http://loki:3100/loki/api/v1/push', headers: { 'X-Scope-OrgID': 'dev' } }));
-    const tail = block('loki.source.file', 'files', { targets: ref(source, 'targets'), forward_to: [ref(write, 'receiver')], tail_from_end: false, max: 3 },
-      block('stage.cri', undefined, {}));
+    const write = block(
+      'loki.write',
+      'local',
+      { external_labels: { zone: 'b', cluster: 'dev' } },
+      block('endpoint', undefined, { url: 'http://loki:3100/loki/api/v1/push', headers: { 'X-Scope-OrgID': 'dev' } }),
+    );
+    const tail = block(
+      'loki.source.file',
+      'files',
+      { targets: ref(source, 'targets'), forward_to: [ref(write, 'receiver')], tail_from_end: false, max: 3 },
+      block('stage.cri', undefined, {}),
+    );
     expect(writeAlloyFile([source, write, tail]).text).toBe(`discovery.kubernetes "pods" {
   role = "pod"
 }
@@ -60,7 +68,9 @@ loki.source.file "files" {
 
   it('rejects references to components the file does not define, and duplicate components', () => {
     const write = block('loki.write', 'missing', {});
-    expect(() => writeAlloyFile([block('loki.source.journal', 'j', { forward_to: [ref(write, 'receiver')] })])).toThrow('Alloy config refers to undefined components: loki.write.missing');
+    expect(() => writeAlloyFile([block('loki.source.journal', 'j', { forward_to: [ref(write, 'receiver')] })])).toThrow(
+      'Alloy config refers to undefined components: loki.write.missing',
+    );
     expect(() => writeAlloyFile([write, write])).toThrow('Alloy component loki.write.missing is defined twice');
   });
 

@@ -43,7 +43,12 @@ export function toLabel(name: string): string {
  * A block. Attributes whose value is `undefined` are omitted, so optional arguments read naturally:
  * `block('loki.write', 'loki', { external_labels: labels }, endpoint)`.
  */
-export function block(name: string, label: string | undefined, attributes: Record<string, Value | undefined> = {}, ...blocks: Array<Block | undefined | false>): Block {
+export function block(
+  name: string,
+  label: string | undefined,
+  attributes: Record<string, Value | undefined> = {},
+  ...blocks: Array<Block | undefined | false>
+): Block {
   if (!BLOCK_NAME.test(name)) throw new Error(`invalid Alloy block name "${name}"`);
   if (label !== undefined && !IDENTIFIER.test(label)) throw new Error(`invalid Alloy label "${label}" (use toLabel)`);
   for (const key of Object.keys(attributes)) {
@@ -59,7 +64,8 @@ export function block(name: string, label: string | undefined, attributes: Recor
 
 /** The `name.label` id of a component block. */
 export function componentId(component: Block): string {
-  if (component.label === undefined) throw new Error(`block "${component.name}" has no label, so nothing can refer to it`);
+  if (component.label === undefined)
+    throw new Error(`block "${component.name}" has no label, so nothing can refer to it`);
   return `${component.name}.${component.label}`;
 }
 
@@ -122,7 +128,9 @@ function formatBlock(b: Block, depth: number): string {
   const header = `${pad}${b.name}${b.label !== undefined ? ` ${JSON.stringify(b.label)}` : ''} {`;
   if (b.attributes.length === 0 && b.blocks.length === 0) return `${header}}\n`;
   const width = Math.max(0, ...b.attributes.map(([key]) => key.length));
-  const attributes = b.attributes.map(([key, value]) => `${inner}${key.padEnd(width)} = ${formatValue(value, depth + 1)}\n`).join('');
+  const attributes = b.attributes
+    .map(([key, value]) => `${inner}${key.padEnd(width)} = ${formatValue(value, depth + 1)}\n`)
+    .join('');
   const blocks = b.blocks.map((child) => formatBlock(child, depth + 1)).join('\n');
   return `${header}\n${attributes}${attributes && blocks ? '\n' : ''}${blocks}${pad}}\n`;
 }
@@ -158,7 +166,12 @@ export function writeAlloyFile(components: readonly Block[], header?: string): A
   components.forEach((component) => collectReferences(component, references));
   const missing = [...references].filter((id) => !ids.includes(id));
   if (missing.length > 0) throw new Error(`Alloy config refers to undefined components: ${missing.sort().join(', ')}`);
-  const preface = header ? `${header.split('\n').map((line) => `// ${line}`.trimEnd()).join('\n')}\n\n` : '';
+  const preface = header
+    ? `${header
+        .split('\n')
+        .map((line) => `// ${line}`.trimEnd())
+        .join('\n')}\n\n`
+    : '';
   return {
     components: ids,
     references: [...references].sort(),

@@ -1,5 +1,12 @@
 import type { Chart } from '@platform/core';
-import { CHART_CLUSTER_KINDS, CHART_CONDITION_DEFAULTS, CHART_CRDS, CHART_NAME, CHART_VALUE_PATHS, CHART_VERSION } from './chart-values.generated.js';
+import {
+  CHART_CLUSTER_KINDS,
+  CHART_CONDITION_DEFAULTS,
+  CHART_CRDS,
+  CHART_NAME,
+  CHART_VALUE_PATHS,
+  CHART_VERSION,
+} from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned. Chart 10.1.1 ships Argo CD v3.4.4: it is the newest argo-helm release that could be
@@ -9,7 +16,12 @@ export const CHART = {
   repoURL: 'https://argoproj.github.io/argo-helm',
   chart: CHART_NAME,
   version: CHART_VERSION,
-  facts: { valuePaths: CHART_VALUE_PATHS, crds: CHART_CRDS, clusterKinds: CHART_CLUSTER_KINDS, conditionDefaults: CHART_CONDITION_DEFAULTS },
+  facts: {
+    valuePaths: CHART_VALUE_PATHS,
+    crds: CHART_CRDS,
+    clusterKinds: CHART_CLUSTER_KINDS,
+    conditionDefaults: CHART_CONDITION_DEFAULTS,
+  },
 } as const satisfies Chart;
 
 /** The Argo CD version chart {@link CHART} installs (its `appVersion`). */

@@ -28,7 +28,13 @@ export interface ArgoCdConfig {
     /** The pre-sync Job that creates the Redis password Secret. */
     redisSecretInit: ResourceRequirements;
     /** redis-ha containers (with `highAvailability`): Redis, Sentinel, HAProxy, the split-brain sidecar and the init containers. */
-    redisHa: { redis: ResourceRequirements; sentinel: ResourceRequirements; haproxy: ResourceRequirements; splitBrain: ResourceRequirements; init: ResourceRequirements };
+    redisHa: {
+      redis: ResourceRequirements;
+      sentinel: ResourceRequirements;
+      haproxy: ResourceRequirements;
+      splitBrain: ResourceRequirements;
+      init: ResourceRequirements;
+    };
   };
   /** Run Dex (bundled SSO broker). Off: configure `oidc.config` in `configs.cm` instead, or use the admin user. Default false. */
   dex: boolean;
@@ -49,7 +55,10 @@ export interface ArgoCdConfig {
   extraValues: Record<string, unknown>;
 }
 
-const small = (cpu: string, memory: string, limit: string): ResourceRequirements => ({ requests: { cpu, memory }, limits: { cpu: undefined, memory: limit } });
+const small = (cpu: string, memory: string, limit: string): ResourceRequirements => ({
+  requests: { cpu, memory },
+  limits: { cpu: undefined, memory: limit },
+});
 
 export const defaults: ArgoCdConfig = {
   domain: undefined,

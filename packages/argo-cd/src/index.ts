@@ -3,19 +3,19 @@
  * enable what the platform's delivery objects rely on: the ApplicationSet health check that makes sync steps
  * wait for each other, server-side diff, and CRDs applied server-side.
  */
-import { defineComponent, type DeepPartial } from '@platform/core';
+import { type DeepPartial, defineComponent } from '@platform/core';
 import { ARGOCD_NAMESPACE, CHART, RELEASE_NAME } from './chart.js';
 import { checkConfig } from './check.js';
-import { defaults, type ArgoCdConfig } from './config.js';
+import { type ArgoCdConfig, defaults } from './config.js';
 import { networkAccess } from './network.js';
 import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
 export { APP_VERSION, ARGOCD_NAMESPACE, CHART, RELEASE_NAME, SERVER_PORT } from './chart.js';
-export { defaults } from './config.js';
 export type { ArgoCdConfig, ResourceRequirements } from './config.js';
-export { REQUIRED_CM, REQUIRED_PARAMS } from './values.js';
+export { defaults } from './config.js';
 export type { ArgoCdValues } from './values.js';
+export { REQUIRED_CM, REQUIRED_PARAMS } from './values.js';
 
 const argoCdComponent = defineComponent({
   name: 'argo-cd',
@@ -28,7 +28,14 @@ const argoCdComponent = defineComponent({
   // What the rendered delivery relies on Argo CD being configured with, for `pnpm check` to prove.
   provides: (context) => {
     const { configs } = chartValues(context);
-    return { deliveryController: { component: context.name, namespace: context.namespace, engine: 'argocd', settings: { ...configs.cm, ...configs.params } } };
+    return {
+      deliveryController: {
+        component: context.name,
+        namespace: context.namespace,
+        engine: 'argocd',
+        settings: { ...configs.cm, ...configs.params },
+      },
+    };
   },
   network: networkAccess,
   sync: syncSettings,

@@ -1,4 +1,12 @@
-import { APPLICATIONSET_HEALTH_KEY, APPLICATIONSET_HEALTH_LUA, applyPatch, type ComponentContext, mirroredImage, type Patch, PROGRESSIVE_SYNCS_PARAM } from '@platform/core';
+import {
+  APPLICATIONSET_HEALTH_KEY,
+  APPLICATIONSET_HEALTH_LUA,
+  applyPatch,
+  type ComponentContext,
+  mirroredImage,
+  type Patch,
+  PROGRESSIVE_SYNCS_PARAM,
+} from '@platform/core';
 import { IMAGE_REPOSITORIES } from './chart.js';
 import type { ArgoCdConfig, ResourceRequirements } from './config.js';
 
@@ -75,7 +83,11 @@ export interface ArgoCdValues {
     enabled: boolean;
     redis: { resources: ResourceRequirements };
     sentinel: { resources: ResourceRequirements };
-    haproxy: { resources: ResourceRequirements; init: { resources: ResourceRequirements }; image?: { repository: string } };
+    haproxy: {
+      resources: ResourceRequirements;
+      init: { resources: ResourceRequirements };
+      image?: { repository: string };
+    };
     splitBrainDetection: { resources: ResourceRequirements };
     init: { resources: ResourceRequirements };
     image?: { repository: string };
@@ -93,7 +105,10 @@ export function chartValues({ config, environment }: ComponentContext<ArgoCdConf
   const { settings } = environment;
   const mirror = settings.imageRegistryMirror;
   const image = (repository: string) => (mirror ? { image: { repository: mirroredImage(repository, mirror) } } : {});
-  const metrics: MetricsValues = { enabled: config.metrics, serviceMonitor: { enabled: config.metrics && settings.serviceMonitors } };
+  const metrics: MetricsValues = {
+    enabled: config.metrics,
+    serviceMonitor: { enabled: config.metrics && settings.serviceMonitors },
+  };
   const component = (replicas: number, resources: ResourceRequirements): ComponentValues => ({
     replicas,
     resources,
@@ -124,7 +139,11 @@ export function chartValues({ config, environment }: ComponentContext<ArgoCdConf
       enabled: config.highAvailability,
       redis: { resources: config.resources.redisHa.redis },
       sentinel: { resources: config.resources.redisHa.sentinel },
-      haproxy: { resources: config.resources.redisHa.haproxy, init: { resources: config.resources.redisHa.init }, ...image(IMAGE_REPOSITORIES.haproxy) },
+      haproxy: {
+        resources: config.resources.redisHa.haproxy,
+        init: { resources: config.resources.redisHa.init },
+        ...image(IMAGE_REPOSITORIES.haproxy),
+      },
       splitBrainDetection: { resources: config.resources.redisHa.splitBrain },
       init: { resources: config.resources.redisHa.init },
       ...image(IMAGE_REPOSITORIES.redis),

@@ -1,4 +1,4 @@
-import { prometheusRule, type BuildContext, type IPrometheusRule } from '@platform/core';
+import { type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import type { CertManagerConfig } from './config.js';
 
 /**
@@ -9,29 +9,34 @@ import type { CertManagerConfig } from './config.js';
 export function alerts(context: BuildContext<CertManagerConfig>): IPrometheusRule {
   const { name, config } = context;
   const warningSeconds = config.alerts.expiryWarningDays * 24 * 3600;
-  return prometheusRule(context, `${name}-certificates`, [{
-    name: 'cert-manager-certificates',
-    rules: [
-      {
-        alert: 'CertManagerCertificateExpiresSoon',
-        expr: `(certmanager_certificate_expiration_timestamp_seconds > 0) - time() < ${warningSeconds}`,
-        for: '1h',
-        labels: { severity: 'warning' },
-        annotations: {
-          summary: 'Certificate {{ $labels.namespace }}/{{ $labels.name }} expires within ' + `${config.alerts.expiryWarningDays} days`,
-          description: 'cert-manager should have renewed it already; check the Certificate\'s events and the issuer {{ $labels.issuer_kind }}/{{ $labels.issuer_name }}.',
+  return prometheusRule(context, `${name}-certificates`, [
+    {
+      name: 'cert-manager-certificates',
+      rules: [
+        {
+          alert: 'CertManagerCertificateExpiresSoon',
+          expr: `(certmanager_certificate_expiration_timestamp_seconds > 0) - time() < ${warningSeconds}`,
+          for: '1h',
+          labels: { severity: 'warning' },
+          annotations: {
+            summary:
+              'Certificate {{ $labels.namespace }}/{{ $labels.name }} expires within ' +
+              `${config.alerts.expiryWarningDays} days`,
+            description:
+              "cert-manager should have renewed it already; check the Certificate's events and the issuer {{ $labels.issuer_kind }}/{{ $labels.issuer_name }}.",
+          },
         },
-      },
-      {
-        alert: 'CertManagerCertificateNotReady',
-        expr: 'max by (namespace, name) (certmanager_certificate_ready_status{condition!="True"}) == 1',
-        for: '15m',
-        labels: { severity: 'warning' },
-        annotations: {
-          summary: 'Certificate {{ $labels.namespace }}/{{ $labels.name }} is not ready',
-          description: 'The certificate has not been ready for 15 minutes; `kubectl describe certificate` shows why.',
+        {
+          alert: 'CertManagerCertificateNotReady',
+          expr: 'max by (namespace, name) (certmanager_certificate_ready_status{condition!="True"}) == 1',
+          for: '15m',
+          labels: { severity: 'warning' },
+          annotations: {
+            summary: 'Certificate {{ $labels.namespace }}/{{ $labels.name }} is not ready',
+            description: 'The certificate has not been ready for 15 minutes; `kubectl describe certificate` shows why.',
+          },
         },
-      },
-    ],
-  }]);
+      ],
+    },
+  ]);
 }

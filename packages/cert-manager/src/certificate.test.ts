@@ -23,10 +23,23 @@ describe('certificate()', () => {
 
   it('takes an issuer, lifetime, usages and secret name', () => {
     const cert = certificate({
-      name: 'mimir-client', namespace: 'mimir', commonName: 'mimir', secretName: 'mimir-client-tls', duration: '720h', renewBefore: '240h',
-      usages: ['client auth'], issuerRef: { name: 'vault', kind: 'Issuer', group: 'cert-manager.io' }, component: 'mimir',
+      name: 'mimir-client',
+      namespace: 'mimir',
+      commonName: 'mimir',
+      secretName: 'mimir-client-tls',
+      duration: '720h',
+      renewBefore: '240h',
+      usages: ['client auth'],
+      issuerRef: { name: 'vault', kind: 'Issuer', group: 'cert-manager.io' },
+      component: 'mimir',
     });
-    expect(cert.spec).toMatchObject({ secretName: 'mimir-client-tls', duration: '720h', renewBefore: '240h', usages: ['client auth'], issuerRef: { name: 'vault', kind: 'Issuer' } });
+    expect(cert.spec).toMatchObject({
+      secretName: 'mimir-client-tls',
+      duration: '720h',
+      renewBefore: '240h',
+      usages: ['client auth'],
+      issuerRef: { name: 'vault', kind: 'Issuer' },
+    });
     expect(cert.metadata!.labels).toMatchObject({ 'app.kubernetes.io/part-of': 'mimir' });
   });
 
@@ -34,10 +47,14 @@ describe('certificate()', () => {
     expect(() => certificate({ name: 'x', namespace: 'n', dnsNames: ['a'], duration: '30m' })).toThrow(
       'Certificate/x › spec.duration: cert-manager requires at least 1h, got "30m"',
     );
-    expect(() => certificate({ name: 'x', namespace: 'n', dnsNames: ['a'], duration: '24h', renewBefore: '48h' })).toThrow(
-      'Certificate/x › spec.renewBefore: must be shorter than duration (24h), got "48h"',
+    expect(() =>
+      certificate({ name: 'x', namespace: 'n', dnsNames: ['a'], duration: '24h', renewBefore: '48h' }),
+    ).toThrow('Certificate/x › spec.renewBefore: must be shorter than duration (24h), got "48h"');
+    expect(() => certificate({ name: 'x', namespace: 'n', dnsNames: ['a'], renewBefore: '30d' })).toThrow(
+      'spec.renewBefore: expected a Go duration',
     );
-    expect(() => certificate({ name: 'x', namespace: 'n', dnsNames: ['a'], renewBefore: '30d' })).toThrow('spec.renewBefore: expected a Go duration');
-    expect(() => certificate({ name: 'x', namespace: 'n' })).toThrow('a certificate needs at least one of dnsNames, ipAddresses, uris or commonName');
+    expect(() => certificate({ name: 'x', namespace: 'n' })).toThrow(
+      'a certificate needs at least one of dnsNames, ipAddresses, uris or commonName',
+    );
   });
 });

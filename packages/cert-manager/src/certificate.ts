@@ -1,6 +1,6 @@
-import { PlatformError, standardLabels, type CertificateIssuer, type Problem } from '@platform/core';
-import type { ICertificate } from './kinds.js';
+import { type CertificateIssuer, PlatformError, type Problem, standardLabels } from '@platform/core';
 import { lifetimeProblems } from './durations.js';
+import type { ICertificate } from './kinds.js';
 
 /** A cert-manager issuer reference, as Certificates and the `certificateIssuer` capability carry it. */
 export type IssuerRef = CertificateIssuer['issuerRef'];
@@ -68,9 +68,22 @@ export function certificate(options: CertificateOptions): ICertificate {
   const duration = options.duration ?? DEFAULT_DURATION;
   const renewBefore = options.renewBefore ?? DEFAULT_RENEW_BEFORE;
   const where = `Certificate/${options.name}`;
-  const problems: Problem[] = lifetimeProblems(duration, renewBefore).map(([path, message]) => ({ object: where, path: `spec.${path}`, message }));
-  const identities = [...(options.dnsNames ?? []), ...(options.ipAddresses ?? []), ...(options.uris ?? []), ...(options.commonName ? [options.commonName] : [])];
-  if (identities.length === 0) problems.push({ object: where, message: 'a certificate needs at least one of dnsNames, ipAddresses, uris or commonName' });
+  const problems: Problem[] = lifetimeProblems(duration, renewBefore).map(([path, message]) => ({
+    object: where,
+    path: `spec.${path}`,
+    message,
+  }));
+  const identities = [
+    ...(options.dnsNames ?? []),
+    ...(options.ipAddresses ?? []),
+    ...(options.uris ?? []),
+    ...(options.commonName ? [options.commonName] : []),
+  ];
+  if (identities.length === 0)
+    problems.push({
+      object: where,
+      message: 'a certificate needs at least one of dnsNames, ipAddresses, uris or commonName',
+    });
   if (problems.length > 0) throw new PlatformError(problems);
 
   const algorithm = options.privateKey?.algorithm ?? 'ECDSA';

@@ -1,5 +1,12 @@
 import type { Chart } from '@platform/core';
-import { CHART_CLUSTER_KINDS, CHART_CONDITION_DEFAULTS, CHART_CRDS, CHART_NAME, CHART_VALUE_PATHS, CHART_VERSION } from './chart-values.generated.js';
+import {
+  CHART_CLUSTER_KINDS,
+  CHART_CONDITION_DEFAULTS,
+  CHART_CRDS,
+  CHART_NAME,
+  CHART_VALUE_PATHS,
+  CHART_VERSION,
+} from './chart-values.generated.js';
 
 /**
  * The upstream chart this package installs, pinned. cert-manager publishes every release to the Jetstack Helm
@@ -9,7 +16,12 @@ export const CHART = {
   repoURL: 'https://charts.jetstack.io',
   chart: CHART_NAME,
   version: CHART_VERSION,
-  facts: { valuePaths: CHART_VALUE_PATHS, crds: CHART_CRDS, clusterKinds: CHART_CLUSTER_KINDS, conditionDefaults: CHART_CONDITION_DEFAULTS },
+  facts: {
+    valuePaths: CHART_VALUE_PATHS,
+    crds: CHART_CRDS,
+    clusterKinds: CHART_CLUSTER_KINDS,
+    conditionDefaults: CHART_CONDITION_DEFAULTS,
+  },
 } as const satisfies Chart;
 
 /** Helm release name. Fixed, because the chart names its objects after it (`cert-manager-webhook` ...). */

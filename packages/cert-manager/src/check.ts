@@ -11,19 +11,27 @@ const CA_MARGIN_SECONDS = 7 * 24 * 3600;
 /** Semantic checks of the merged configuration: ranges, quantities and certificate lifetimes. */
 export function checkConfig(config: CertManagerConfig, checks: ConfigChecks): void {
   for (const part of PARTS) checks.integer(`replicas.${part}`, config.replicas[part], { min: 1 });
-  for (const part of [...PARTS, 'startupapicheck'] as const) checks.resources(`resources.${part}`, config.resources[part]);
+  for (const part of [...PARTS, 'startupapicheck'] as const)
+    checks.resources(`resources.${part}`, config.resources[part]);
   checks.oneOf('rootCA.keySize', config.rootCA.keySize, [256, 384]);
   checks.require(config.rootCA.commonName.trim().length > 0, 'rootCA.commonName', 'the root CA needs a common name');
-  for (const [field, message] of lifetimeProblems(config.rootCA.duration, config.rootCA.renewBefore)) checks.require(false, `rootCA.${field}`, message);
+  for (const [field, message] of lifetimeProblems(config.rootCA.duration, config.rootCA.renewBefore))
+    checks.require(false, `rootCA.${field}`, message);
   // A certificate signed just before the root is renewed must not outlive the root.
   const rootRenewal = goDurationSeconds(config.rootCA.renewBefore);
   const needed = goDurationSeconds(DEFAULT_DURATION)! + CA_MARGIN_SECONDS;
   if (rootRenewal !== undefined) {
-    checks.require(rootRenewal >= needed, 'rootCA.renewBefore', `must be at least ${needed / 3600}h (the default certificate lifetime ${DEFAULT_DURATION} plus 7 days), so no certificate the root signs outlives it; got "${config.rootCA.renewBefore}"`);
+    checks.require(
+      rootRenewal >= needed,
+      'rootCA.renewBefore',
+      `must be at least ${needed / 3600}h (the default certificate lifetime ${DEFAULT_DURATION} plus 7 days), so no certificate the root signs outlives it; got "${config.rootCA.renewBefore}"`,
+    );
   }
 
   checks.integer('alerts.expiryWarningDays', config.alerts.expiryWarningDays, { min: 1 });
-  const renewals = [goDurationSeconds(config.rootCA.renewBefore), goDurationSeconds(DEFAULT_RENEW_BEFORE)].filter((s): s is number => s !== undefined);
+  const renewals = [goDurationSeconds(config.rootCA.renewBefore), goDurationSeconds(DEFAULT_RENEW_BEFORE)].filter(
+    (s): s is number => s !== undefined,
+  );
   const shortestDays = Math.min(...renewals) / 86400;
   checks.require(
     config.alerts.expiryWarningDays < shortestDays,

@@ -24,7 +24,12 @@ export interface CertManagerConfig {
    * Container resources per part. Defaults: controller 50m/128Mi (limit 512Mi), webhook 20m/64Mi (limit 128Mi),
    * cainjector 20m/128Mi (limit 512Mi: it caches the Secrets it injects), startupapicheck 10m/32Mi (limit 64Mi).
    */
-  resources: { controller: ResourceRequirements; webhook: ResourceRequirements; cainjector: ResourceRequirements; startupapicheck: ResourceRequirements };
+  resources: {
+    controller: ResourceRequirements;
+    webhook: ResourceRequirements;
+    cainjector: ResourceRequirements;
+    startupapicheck: ResourceRequirements;
+  };
   /** The platform root CA behind the `platform-ca` ClusterIssuer. */
   rootCA: RootCAConfig;
   /** ACME (e.g. Let's Encrypt) support. */

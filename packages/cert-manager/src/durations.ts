@@ -21,10 +21,20 @@ export function lifetimeProblems(duration: string, renewBefore: string): Array<[
   const problems: Array<['duration' | 'renewBefore', string]> = [];
   const total = goDurationSeconds(duration);
   const renew = goDurationSeconds(renewBefore);
-  if (total === undefined) problems.push(['duration', `expected a Go duration in hours, minutes or seconds such as "2160h", got ${describeValue(duration)}`]);
-  else if (total < MINIMUM_DURATION_SECONDS) problems.push(['duration', `cert-manager requires at least 1h, got ${describeValue(duration)}`]);
-  if (renew === undefined) problems.push(['renewBefore', `expected a Go duration in hours, minutes or seconds such as "720h", got ${describeValue(renewBefore)}`]);
-  else if (renew < MINIMUM_RENEW_BEFORE_SECONDS) problems.push(['renewBefore', `cert-manager requires at least 5m, got ${describeValue(renewBefore)}`]);
+  if (total === undefined)
+    problems.push([
+      'duration',
+      `expected a Go duration in hours, minutes or seconds such as "2160h", got ${describeValue(duration)}`,
+    ]);
+  else if (total < MINIMUM_DURATION_SECONDS)
+    problems.push(['duration', `cert-manager requires at least 1h, got ${describeValue(duration)}`]);
+  if (renew === undefined)
+    problems.push([
+      'renewBefore',
+      `expected a Go duration in hours, minutes or seconds such as "720h", got ${describeValue(renewBefore)}`,
+    ]);
+  else if (renew < MINIMUM_RENEW_BEFORE_SECONDS)
+    problems.push(['renewBefore', `cert-manager requires at least 5m, got ${describeValue(renewBefore)}`]);
   if (total !== undefined && renew !== undefined && renew >= total) {
     problems.push(['renewBefore', `must be shorter than duration (${duration}), got ${describeValue(renewBefore)}`]);
   }

@@ -1,15 +1,19 @@
 import type { IAppProject, INetworkPolicy, IPrometheusRule } from '@platform/core';
-import type { ICertificate, IClusterIssuer } from './kinds.js';
-import { applicationSetElement, deliveryObjects, renderForTest, providedBy } from '@platform/core/testing';
+import { applicationSetElement, deliveryObjects, providedBy, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { certificate, certManager } from './index.js';
+import type { ICertificate, IClusterIssuer } from './kinds.js';
 
 describe('cert-manager', () => {
   it('installs the pinned chart with typed values', async () => {
     const { rendered } = await renderForTest([certManager()]);
     const { sources, syncOptions } = applicationSetElement(rendered, 'cert-manager');
     const chart = sources[0]!;
-    expect(chart).toMatchObject({ repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', targetRevision: 'v1.21.1' });
+    expect(chart).toMatchObject({
+      repoURL: 'https://charts.jetstack.io',
+      chart: 'cert-manager',
+      targetRevision: 'v1.21.1',
+    });
     expect(chart.helm!.releaseName).toBe('cert-manager');
     const values = chart.helm!.valuesObject;
     expect(values.crds).toEqual({ enabled: true, keep: true });
@@ -32,25 +36,36 @@ describe('cert-manager', () => {
   it('ignores the CA bundle cainjector writes into the webhook configurations', async () => {
     const { rendered } = await renderForTest([certManager()]);
     const ignored = applicationSetElement(rendered, 'cert-manager').ignoreDifferences!;
-    expect(ignored.map((i) => i.kind).sort()).toEqual(['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
+    expect(ignored.map((i) => i.kind).sort()).toEqual([
+      'MutatingWebhookConfiguration',
+      'ValidatingWebhookConfiguration',
+    ]);
     for (const rule of ignored) {
-      expect(rule).toMatchObject({ group: 'admissionregistration.k8s.io', name: 'cert-manager-webhook', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'] });
+      expect(rule).toMatchObject({
+        group: 'admissionregistration.k8s.io',
+        name: 'cert-manager-webhook',
+        jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
+      });
     }
   });
 
   it('lets the AppProject use the chart repository and the kinds the chart creates', async () => {
     const { rendered } = await renderForTest([certManager()]);
-    const project = deliveryObjects<IAppProject>(rendered, 'AppProject').find((p) => p.metadata!.name === 'platform-test')!;
+    const project = deliveryObjects<IAppProject>(rendered, 'AppProject').find(
+      (p) => p.metadata!.name === 'platform-test',
+    )!;
     expect(project.spec!.sourceRepos).toContain('https://charts.jetstack.io');
     const allowed = project.spec!.clusterResourceWhitelist!.map((r) => `${r.group}/${r.kind}`);
-    expect(allowed).toEqual(expect.arrayContaining([
-      'apiextensions.k8s.io/CustomResourceDefinition',
-      'rbac.authorization.k8s.io/ClusterRole',
-      'rbac.authorization.k8s.io/ClusterRoleBinding',
-      'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-      'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-      'cert-manager.io/ClusterIssuer',
-    ]));
+    expect(allowed).toEqual(
+      expect.arrayContaining([
+        'apiextensions.k8s.io/CustomResourceDefinition',
+        'rbac.authorization.k8s.io/ClusterRole',
+        'rbac.authorization.k8s.io/ClusterRoleBinding',
+        'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+        'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+        'cert-manager.io/ClusterIssuer',
+      ]),
+    );
   });
 
   it('renders a private PKI: self-signed bootstrap, ECDSA root CA with explicit lifetime, CA issuer', async () => {
@@ -72,12 +87,20 @@ describe('cert-manager', () => {
     expect(ca.metadata!.name).toBe('platform-ca');
     expect(ca.spec!.ca!.secretName).toBe(root.spec!.secretName);
     // Issuers wait for the chart's webhook; the CA issuer waits for the root.
-    expect(Number(ca.metadata!.annotations!['argocd.argoproj.io/sync-wave'])).toBeGreaterThan(Number(root.metadata!.annotations!['argocd.argoproj.io/sync-wave']));
+    expect(Number(ca.metadata!.annotations!['argocd.argoproj.io/sync-wave'])).toBeGreaterThan(
+      Number(root.metadata!.annotations!['argocd.argoproj.io/sync-wave']),
+    );
   });
 
   it('takes the root CA lifetime and curve from config', async () => {
-    const { objects } = await renderForTest([certManager({ rootCA: { keySize: 256, duration: '43800h', renewBefore: '4380h' } })]);
-    expect((objects('cert-manager').root_ca_certificate as ICertificate).spec).toMatchObject({ duration: '43800h', renewBefore: '4380h', privateKey: { size: 256 } });
+    const { objects } = await renderForTest([
+      certManager({ rootCA: { keySize: 256, duration: '43800h', renewBefore: '4380h' } }),
+    ]);
+    expect((objects('cert-manager').root_ca_certificate as ICertificate).spec).toMatchObject({
+      duration: '43800h',
+      renewBefore: '4380h',
+      privateKey: { size: 256 },
+    });
   });
 
   it('alerts well before a certificate expires, when the environment renders monitoring objects', async () => {
@@ -86,9 +109,18 @@ describe('cert-manager', () => {
     const expiry = rule.spec.groups![0]!.rules!.find((r) => r.alert === 'CertManagerCertificateExpiresSoon')!;
     expect(expiry.expr).toBe('(certmanager_certificate_expiration_timestamp_seconds > 0) - time() < 1814400');
 
-    const off = await renderForTest([certManager()], { settings: { baseDomain: 'x', objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' }, serviceMonitors: false } });
+    const off = await renderForTest([certManager()], {
+      settings: {
+        baseDomain: 'x',
+        objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' },
+        serviceMonitors: false,
+      },
+    });
     expect(off.objects('cert-manager').alerts_prometheusrule).toBeUndefined();
-    expect(applicationSetElement(off.rendered, 'cert-manager').sources[0]!.helm!.valuesObject.prometheus.servicemonitor.enabled).toBe(false);
+    expect(
+      applicationSetElement(off.rendered, 'cert-manager').sources[0]!.helm!.valuesObject.prometheus.servicemonitor
+        .enabled,
+    ).toBe(false);
   });
 
   it('opens the webhook port to the API server and egress to the API server', async () => {
@@ -105,26 +137,46 @@ describe('cert-manager', () => {
     const { objects } = await renderForTest([certManager({ acme: { egress: true } })]);
     const acme = objects('cert-manager').networkpolicy_allow_acme as INetworkPolicy;
     expect(acme.spec!.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/component': 'controller' } });
-    expect(acme.spec!.egress![0]!.ports!.map((p) => `${p.port}/${p.protocol}`)).toEqual(['443/TCP', '80/TCP', '53/UDP', '53/TCP']);
+    expect(acme.spec!.egress![0]!.ports!.map((p) => `${p.port}/${p.protocol}`)).toEqual([
+      '443/TCP',
+      '80/TCP',
+      '53/UDP',
+      '53/TCP',
+    ]);
   });
 
   it('makes certificates that validate against the cert-manager schema', async () => {
-    const extra = certificate({ name: 'example-tls', namespace: 'cert-manager', dnsNames: ['example.test.example.com'], usages: ['server auth'] });
+    const extra = certificate({
+      name: 'example-tls',
+      namespace: 'cert-manager',
+      dnsNames: ['example.test.example.com'],
+      usages: ['server auth'],
+    });
     const { objects } = await renderForTest([certManager().addObjects({ example_certificate: extra })]);
     expect((objects('cert-manager').example_certificate as ICertificate).spec!.duration).toBe('2160h');
   });
 
   it('provides the CA ClusterIssuer as certificateIssuer', () => {
-    const view = { name: 'test', cluster: { name: 'test', server: 'https://kubernetes.default.svc' }, settings: {} as never, argocdNamespace: 'argocd' };
     expect(providedBy(certManager())).toEqual({
-      certificateIssuer: { component: 'cert-manager', namespace: 'cert-manager', issuerRef: { name: 'platform-ca', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
+      certificateIssuer: {
+        component: 'cert-manager',
+        namespace: 'cert-manager',
+        issuerRef: { name: 'platform-ca', kind: 'ClusterIssuer', group: 'cert-manager.io' },
+      },
     });
   });
 
   it('pulls every image through the environment registry mirror and merges extra values last', async () => {
-    const { rendered } = await renderForTest([certManager({ extraValues: { webhook: { timeoutSeconds: 10 }, replicaCount: 3 } })], {
-      settings: { baseDomain: 'x', objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' }, imageRegistryMirror: 'mirror.example.com/' },
-    });
+    const { rendered } = await renderForTest(
+      [certManager({ extraValues: { webhook: { timeoutSeconds: 10 }, replicaCount: 3 } })],
+      {
+        settings: {
+          baseDomain: 'x',
+          objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' },
+          imageRegistryMirror: 'mirror.example.com/',
+        },
+      },
+    );
     const values = applicationSetElement(rendered, 'cert-manager').sources[0]!.helm!.valuesObject;
     expect(values.imageRegistry).toBe('mirror.example.com/quay.io');
     expect(values.webhook).toMatchObject({ timeoutSeconds: 10, replicaCount: 2 });
@@ -141,12 +193,20 @@ describe('cert-manager', () => {
     await expect(renderForTest([certManager({ rootCA: { duration: '8760h', renewBefore: '720h' } })])).rejects.toThrow(
       'rootCA.renewBefore: must be at least 2328h (the default certificate lifetime 2160h plus 7 days), so no certificate the root signs outlives it; got "720h"',
     );
-    await expect(renderForTest([certManager({ rootCA: { keySize: 521 } })])).rejects.toThrow('rootCA.keySize: expected one of 256, 384, got 521');
-    await expect(renderForTest([certManager({ replicas: { webhook: 0 } })])).rejects.toThrow('replicas.webhook: expected a whole number of at least 1, got 0');
+    await expect(renderForTest([certManager({ rootCA: { keySize: 521 } })])).rejects.toThrow(
+      'rootCA.keySize: expected one of 256, 384, got 521',
+    );
+    await expect(renderForTest([certManager({ replicas: { webhook: 0 } })])).rejects.toThrow(
+      'replicas.webhook: expected a whole number of at least 1, got 0',
+    );
     await expect(renderForTest([certManager({ alerts: { expiryWarningDays: 45 } })])).rejects.toThrow(
       'alerts.expiryWarningDays: must be fewer days than the shortest renewBefore (30 days)',
     );
-    await expect(renderForTest([certManager({ resources: { webhook: { limits: { memory: '128 MB' } } } })])).rejects.toThrow('resources.webhook.limits.memory: expected a Kubernetes quantity');
-    await expect(renderForTest([certManager({ replica: 2 } as never)])).rejects.toThrow('replica: unknown field (did you mean "replicas"?)');
+    await expect(
+      renderForTest([certManager({ resources: { webhook: { limits: { memory: '128 MB' } } } })]),
+    ).rejects.toThrow('resources.webhook.limits.memory: expected a Kubernetes quantity');
+    await expect(renderForTest([certManager({ replica: 2 } as never)])).rejects.toThrow(
+      'replica: unknown field (did you mean "replicas"?)',
+    );
   });
 });

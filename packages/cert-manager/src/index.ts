@@ -10,20 +10,20 @@ import { CHART, RELEASE_NAME } from './chart.js';
 import { checkConfig } from './check.js';
 import { defaults } from './config.js';
 import { issuers } from './issuers.js';
-import { networkAccess } from './network.js';
 import { CERT_MANAGER_KINDS } from './kinds.js';
+import { networkAccess } from './network.js';
 import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
-export { certificate, CA_ISSUER_NAME, CA_ISSUER_REF, DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
 export type { CertificateOptions, IssuerRef, PrivateKeyOptions } from './certificate.js';
+export { CA_ISSUER_NAME, CA_ISSUER_REF, certificate, DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
 export { CHART, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
-export { defaults } from './config.js';
 export type { CertManagerConfig, ResourceRequirements, RootCAConfig } from './config.js';
+export { defaults } from './config.js';
 export { BOOTSTRAP_ISSUER_NAME, ROOT_CA_NAME } from './issuers.js';
-export type { CertManagerValues } from './values.js';
-export { CERT_MANAGER_KINDS } from './kinds.js';
 export type { ICertificate, IClusterIssuer, IIssuer } from './kinds.js';
+export { CERT_MANAGER_KINDS } from './kinds.js';
+export type { CertManagerValues } from './values.js';
 
 /**
  * cert-manager (tier `operators`, namespace `cert-manager`). Provides `certificateIssuer`: the `platform-ca`
@@ -38,7 +38,9 @@ export const certManager = defineComponent({
   tier: 'operators',
   defaults,
   check: checkConfig,
-  provides: ({ name, namespace }) => ({ certificateIssuer: { component: name, namespace, issuerRef: { ...CA_ISSUER_REF } } }),
+  provides: ({ name, namespace }) => ({
+    certificateIssuer: { component: name, namespace, issuerRef: { ...CA_ISSUER_REF } },
+  }),
   build: (context) => ({
     ...issuers(context),
     ...(context.environment.settings.serviceMonitors ? { alerts_prometheusrule: alerts(context) } : {}),

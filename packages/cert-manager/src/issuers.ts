@@ -1,7 +1,7 @@
-import { stageAnnotations, standardLabels, type BuildContext } from '@platform/core';
-import type { ICertificate, IClusterIssuer } from './kinds.js';
+import { type BuildContext, stageAnnotations, standardLabels } from '@platform/core';
 import { CA_ISSUER_NAME, certificate } from './certificate.js';
 import type { CertManagerConfig } from './config.js';
+import type { ICertificate, IClusterIssuer } from './kinds.js';
 
 /** Name of the self-signed ClusterIssuer that only signs the root CA. */
 export const BOOTSTRAP_ISSUER_NAME = 'platform-selfsigned-bootstrap';

@@ -6,7 +6,27 @@ export type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1
 
 /** cert-manager's kinds that components render, validated by their kubernetes-models classes. */
 export const CERT_MANAGER_KINDS: readonly KindDefinition[] = [
-  { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate')).Certificate } },
-  { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer')).Issuer } },
-  { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', scope: 'Cluster', schema: { model: async () => (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer')).ClusterIssuer } },
+  {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Certificate',
+    scope: 'Namespaced',
+    schema: {
+      model: async () => (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate')).Certificate,
+    },
+  },
+  {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Issuer',
+    scope: 'Namespaced',
+    schema: { model: async () => (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer')).Issuer },
+  },
+  {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'ClusterIssuer',
+    scope: 'Cluster',
+    schema: {
+      model: async () =>
+        (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer')).ClusterIssuer,
+    },
+  },
 ];

@@ -9,18 +9,18 @@ import type { CertManagerConfig } from './config.js';
  */
 export function networkAccess({ config }: BuildContext<CertManagerConfig>): NetworkAccess {
   return {
-    ingress: [
-      { name: 'webhook', from: 'any', ports: [WEBHOOK_PORT], podLabels: { [POD_COMPONENT_LABEL]: 'webhook' } },
-    ],
+    ingress: [{ name: 'webhook', from: 'any', ports: [WEBHOOK_PORT], podLabels: { [POD_COMPONENT_LABEL]: 'webhook' } }],
     egress: [
       { name: 'api-server', to: 'apiServer' },
       ...(config.acme.egress
-        ? [{
-            name: 'acme',
-            to: 'any' as const,
-            ports: [443, 80, { port: 53, protocol: 'UDP' as const }, { port: 53, protocol: 'TCP' as const }],
-            podLabels: { [POD_COMPONENT_LABEL]: 'controller' },
-          }]
+        ? [
+            {
+              name: 'acme',
+              to: 'any' as const,
+              ports: [443, 80, { port: 53, protocol: 'UDP' as const }, { port: 53, protocol: 'TCP' as const }],
+              podLabels: { [POD_COMPONENT_LABEL]: 'controller' },
+            },
+          ]
         : []),
     ],
   };

@@ -1,7 +1,6 @@
 import type { SyncSettings } from '@platform/core';
 import { WEBHOOK_CONFIGURATION } from './chart.js';
 
-
 /**
  * The whole Application is applied server-side: the chart's CRDs (Issuer and ClusterIssuer are ~145 kB each)
  * come from the chart, so the renderer cannot mark them one by one. cainjector writes the webhook's CA into

@@ -60,8 +60,16 @@ export function chartValues({ config, namespace, environment }: BuildContext<Cer
     podDisruptionBudget: pdb(config.podDisruptionBudget),
     resources: config.resources.controller,
     prometheus: { enabled: true, servicemonitor: { enabled: environment.settings.serviceMonitors } },
-    webhook: { replicaCount: config.replicas.webhook, podDisruptionBudget: pdb(config.podDisruptionBudget), resources: config.resources.webhook },
-    cainjector: { replicaCount: config.replicas.cainjector, podDisruptionBudget: pdb(config.podDisruptionBudget), resources: config.resources.cainjector },
+    webhook: {
+      replicaCount: config.replicas.webhook,
+      podDisruptionBudget: pdb(config.podDisruptionBudget),
+      resources: config.resources.webhook,
+    },
+    cainjector: {
+      replicaCount: config.replicas.cainjector,
+      podDisruptionBudget: pdb(config.podDisruptionBudget),
+      resources: config.resources.cainjector,
+    },
     startupapicheck: { resources: config.resources.startupapicheck },
   };
   return applyPatch<CertManagerValues>(values, config.extraValues as Patch<CertManagerValues>);

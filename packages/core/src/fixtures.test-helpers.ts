@@ -1,6 +1,5 @@
-import { defineComponent } from './index.js';
 import type { IDeployment, IPodDisruptionBudget, IService } from './index.js';
-import { deployment } from './index.js';
+import { defineComponent, deployment } from './index.js';
 
 /** A small web component used by core's own tests. */
 export const web = defineComponent({
@@ -14,15 +13,24 @@ export const web = defineComponent({
     const { workload, service, pdb } = deployment(context, {
       name: 'web',
       replicas: context.config.replicas,
-      containers: [{
-        name: 'web',
-        image: context.config.image,
-        ports: [{ name: 'http', containerPort: 8080 }],
-        readinessProbe: { httpGet: { path: '/', port: 'http' } },
-        livenessProbe: { httpGet: { path: '/', port: 'http' } },
-        resources: { requests: { cpu: '10m', memory: context.config.memory }, limits: { memory: context.config.memory } },
-      }],
+      containers: [
+        {
+          name: 'web',
+          image: context.config.image,
+          ports: [{ name: 'http', containerPort: 8080 }],
+          readinessProbe: { httpGet: { path: '/', port: 'http' } },
+          livenessProbe: { httpGet: { path: '/', port: 'http' } },
+          resources: {
+            requests: { cpu: '10m', memory: context.config.memory },
+            limits: { memory: context.config.memory },
+          },
+        },
+      ],
     });
-    return { web_deployment: workload, web_service: service!, ...(pdb ? { web_pdb: pdb } : {}) } as { web_deployment: IDeployment; web_service: IService; web_pdb?: IPodDisruptionBudget };
+    return { web_deployment: workload, web_service: service!, ...(pdb ? { web_pdb: pdb } : {}) } as {
+      web_deployment: IDeployment;
+      web_service: IService;
+      web_pdb?: IPodDisruptionBudget;
+    };
   },
 });

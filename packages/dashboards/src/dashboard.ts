@@ -49,19 +49,40 @@ const PANEL_HEIGHT = 8;
 const DATASOURCE = { type: 'prometheus', uid: '${datasource}' };
 
 /** A time series panel. */
-export function timeseriesPanel(title: string, unit: string, queries: DashboardQuery[], options: { description?: string; stacked?: boolean } = {}): DashboardPanel {
+export function timeseriesPanel(
+  title: string,
+  unit: string,
+  queries: DashboardQuery[],
+  options: { description?: string; stacked?: boolean } = {},
+): DashboardPanel {
   return { title, type: 'timeseries', unit, queries, ...options };
 }
 
 /** A single-value panel. */
-export function statPanel(title: string, unit: string, query: DashboardQuery, options: { description?: string } = {}): DashboardPanel {
+export function statPanel(
+  title: string,
+  unit: string,
+  query: DashboardQuery,
+  options: { description?: string } = {},
+): DashboardPanel {
   return { title, type: 'stat', unit, queries: [query], ...options };
 }
 
-function panelJson(panel: DashboardPanel, id: number, gridPos: { x: number; y: number; w: number; h: number }): Record<string, unknown> {
-  const custom = panel.type === 'timeseries'
-    ? { drawStyle: 'line', lineWidth: 1, fillOpacity: panel.stacked ? 40 : 10, showPoints: 'never', stacking: { mode: panel.stacked ? 'normal' : 'none', group: 'A' } }
-    : {};
+function panelJson(
+  panel: DashboardPanel,
+  id: number,
+  gridPos: { x: number; y: number; w: number; h: number },
+): Record<string, unknown> {
+  const custom =
+    panel.type === 'timeseries'
+      ? {
+          drawStyle: 'line',
+          lineWidth: 1,
+          fillOpacity: panel.stacked ? 40 : 10,
+          showPoints: 'never',
+          stacking: { mode: panel.stacked ? 'normal' : 'none', group: 'A' },
+        }
+      : {};
   return {
     id,
     type: panel.type,
@@ -77,9 +98,17 @@ function panelJson(panel: DashboardPanel, id: number, gridPos: { x: number; y: n
       refId: String.fromCharCode(65 + index),
     })),
     fieldConfig: { defaults: { unit: panel.unit, custom }, overrides: [] },
-    options: panel.type === 'timeseries'
-      ? { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } }
-      : { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'value', graphMode: 'area' },
+    options:
+      panel.type === 'timeseries'
+        ? {
+            legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+            tooltip: { mode: 'multi', sort: 'desc' },
+          }
+        : {
+            reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+            colorMode: 'value',
+            graphMode: 'area',
+          },
   };
 }
 
@@ -90,7 +119,14 @@ export function dashboard(spec: DashboardSpec): Record<string, unknown> {
   let id = 1;
   for (const row of spec.rows) {
     if (row.title !== undefined) {
-      panels.push({ id: id++, type: 'row', title: row.title, collapsed: false, gridPos: { x: 0, y, w: GRID_WIDTH, h: 1 }, panels: [] });
+      panels.push({
+        id: id++,
+        type: 'row',
+        title: row.title,
+        collapsed: false,
+        gridPos: { x: 0, y, w: GRID_WIDTH, h: 1 },
+        panels: [],
+      });
       y += 1;
     }
     const width = Math.floor(GRID_WIDTH / row.panels.length);
@@ -114,17 +150,19 @@ export function dashboard(spec: DashboardSpec): Record<string, unknown> {
       list: [
         { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', current: {}, hide: 0 },
         ...(namespace
-          ? [{
-            name: 'namespace',
-            label: 'Namespace',
-            type: 'query',
-            datasource: DATASOURCE,
-            query: { query: `label_values(${namespace.metric}, namespace)`, refId: 'namespace' },
-            definition: `label_values(${namespace.metric}, namespace)`,
-            current: { text: namespace.current, value: namespace.current },
-            refresh: 2,
-            hide: 0,
-          }]
+          ? [
+              {
+                name: 'namespace',
+                label: 'Namespace',
+                type: 'query',
+                datasource: DATASOURCE,
+                query: { query: `label_values(${namespace.metric}, namespace)`, refId: 'namespace' },
+                definition: `label_values(${namespace.metric}, namespace)`,
+                current: { text: namespace.current, value: namespace.current },
+                refresh: 2,
+                hide: 0,
+              },
+            ]
           : []),
       ],
     },

@@ -1,5 +1,12 @@
 import type { Chart } from '@platform/core';
-import { CHART_CLUSTER_KINDS, CHART_CONDITION_DEFAULTS, CHART_CRDS, CHART_NAME, CHART_VALUE_PATHS, CHART_VERSION } from './chart-values.generated.js';
+import {
+  CHART_CLUSTER_KINDS,
+  CHART_CONDITION_DEFAULTS,
+  CHART_CRDS,
+  CHART_NAME,
+  CHART_VALUE_PATHS,
+  CHART_VERSION,
+} from './chart-values.generated.js';
 
 /**
  * The upstream chart this package installs, pinned. External Secrets Operator publishes its chart to its Helm
@@ -10,7 +17,12 @@ export const CHART = {
   repoURL: 'https://charts.external-secrets.io',
   chart: CHART_NAME,
   version: CHART_VERSION,
-  facts: { valuePaths: CHART_VALUE_PATHS, crds: CHART_CRDS, clusterKinds: CHART_CLUSTER_KINDS, conditionDefaults: CHART_CONDITION_DEFAULTS },
+  facts: {
+    valuePaths: CHART_VALUE_PATHS,
+    crds: CHART_CRDS,
+    clusterKinds: CHART_CLUSTER_KINDS,
+    conditionDefaults: CHART_CONDITION_DEFAULTS,
+  },
 } as const satisfies Chart;
 
 /**

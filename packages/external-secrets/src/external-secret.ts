@@ -1,4 +1,4 @@
-import { PlatformError, isDnsLabel, isDnsSubdomain, parseDuration, standardLabels, type Problem } from '@platform/core';
+import { isDnsLabel, isDnsSubdomain, PlatformError, type Problem, parseDuration, standardLabels } from '@platform/core';
 import type { IExternalSecret } from './kinds.js';
 import { PLATFORM_STORE_REF, type SecretStoreRef } from './store.js';
 
@@ -35,24 +35,41 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 function problemsOf(options: ExternalSecretOptions, refreshInterval: string): Problem[] {
   const where = `ExternalSecret/${options.name}`;
   const problems: Problem[] = [];
-  const report = (path: string | undefined, message: string) => problems.push({ object: where, ...(path ? { path } : {}), message });
+  const report = (path: string | undefined, message: string) =>
+    problems.push({ object: where, ...(path ? { path } : {}), message });
   if (!isDnsSubdomain(options.name)) {
-    report('metadata.name', `expected a Secret name (lower-case letters, digits, '-' and '.'), got ${JSON.stringify(options.name)}`);
+    report(
+      'metadata.name',
+      `expected a Secret name (lower-case letters, digits, '-' and '.'), got ${JSON.stringify(options.name)}`,
+    );
   }
   if (!isDnsLabel(options.namespace)) {
     report('metadata.namespace', `expected a namespace name (a DNS label), got ${JSON.stringify(options.namespace)}`);
   }
   // ExternalSecrets parse refreshInterval with Go's time.ParseDuration.
   if (parseDuration(refreshInterval, 'go') === undefined) {
-    report('spec.refreshInterval', `expected a Go duration such as "1h" or "15m" ("0" never refreshes), got ${JSON.stringify(refreshInterval)}`);
+    report(
+      'spec.refreshInterval',
+      `expected a Go duration such as "1h" or "15m" ("0" never refreshes), got ${JSON.stringify(refreshInterval)}`,
+    );
   }
   const entries = Object.entries(options.data);
-  if (entries.length === 0) report('spec.data', 'an ExternalSecret needs at least one key (the operator rejects one with neither data nor dataFrom)');
+  if (entries.length === 0)
+    report(
+      'spec.data',
+      'an ExternalSecret needs at least one key (the operator rejects one with neither data nor dataFrom)',
+    );
   for (const [secretKey, remote] of entries) {
     const path = `spec.data[secretKey=${secretKey}]`;
-    if (!SECRET_KEY.test(secretKey)) report(path, `"${secretKey}" is not a valid Secret key (letters, digits, '-', '_' and '.')`);
-    if (remote.key.trim() === '' || remote.key.startsWith('/')) report(`${path}.remoteRef.key`, `expected a path in the store relative to its mount, such as "platform/prod/grafana-admin", got ${JSON.stringify(remote.key)}`);
-    if (remote.property !== undefined && remote.property.trim() === '') report(`${path}.remoteRef.property`, 'leave property unset to read the whole secret, rather than empty');
+    if (!SECRET_KEY.test(secretKey))
+      report(path, `"${secretKey}" is not a valid Secret key (letters, digits, '-', '_' and '.')`);
+    if (remote.key.trim() === '' || remote.key.startsWith('/'))
+      report(
+        `${path}.remoteRef.key`,
+        `expected a path in the store relative to its mount, such as "platform/prod/grafana-admin", got ${JSON.stringify(remote.key)}`,
+      );
+    if (remote.property !== undefined && remote.property.trim() === '')
+      report(`${path}.remoteRef.property`, 'leave property unset to read the whole secret, rather than empty');
   }
   return problems;
 }

@@ -7,22 +7,27 @@ import { defineComponent } from '@platform/core';
 import { CHART, RELEASE_NAME } from './chart.js';
 import { checkConfig } from './check.js';
 import { defaults } from './config.js';
+import { EXTERNAL_SECRETS_KINDS } from './kinds.js';
 import { networkAccess } from './network.js';
 import { clusterSecretStore } from './store.js';
-import { EXTERNAL_SECRETS_KINDS } from './kinds.js';
 import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
 export { CHART, CONTROLLER_SERVICE_ACCOUNT, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
+export type {
+  ExternalSecretsConfig,
+  ResourceRequirements,
+  SecretStoreConfig,
+  VaultKubernetesAuthConfig,
+} from './config.js';
 export { defaults } from './config.js';
-export type { ExternalSecretsConfig, ResourceRequirements, SecretStoreConfig, VaultKubernetesAuthConfig } from './config.js';
-export { DEFAULT_REFRESH_INTERVAL, externalSecret } from './external-secret.js';
 export type { ExternalSecretOptions, RemoteValue } from './external-secret.js';
-export { DEFAULT_STORE_NAME, PLATFORM_STORE_REF } from './store.js';
-export type { SecretStoreRef } from './store.js';
-export type { ExternalSecretsValues } from './values.js';
-export { EXTERNAL_SECRETS_KINDS } from './kinds.js';
+export { DEFAULT_REFRESH_INTERVAL, externalSecret } from './external-secret.js';
 export type { IClusterSecretStore, IExternalSecret, ISecretStore } from './kinds.js';
+export { EXTERNAL_SECRETS_KINDS } from './kinds.js';
+export type { SecretStoreRef } from './store.js';
+export { DEFAULT_STORE_NAME, PLATFORM_STORE_REF } from './store.js';
+export type { ExternalSecretsValues } from './values.js';
 
 /**
  * External Secrets Operator (tier `operators`, namespace `external-secrets`). Provides `secretStore`: the

@@ -15,7 +15,12 @@ export function networkAccess({ config }: BuildContext<ExternalSecretsConfig>): 
     ],
     egress: [
       { name: 'api-server', to: 'apiServer' },
-      { name: 'secret-store', to: 'any', ports: [...config.store.egressPorts], podLabels: { [POD_NAME_LABEL]: POD_NAMES.controller } },
+      {
+        name: 'secret-store',
+        to: 'any',
+        ports: [...config.store.egressPorts],
+        podLabels: { [POD_NAME_LABEL]: POD_NAMES.controller },
+      },
     ],
   };
 }

@@ -1,7 +1,7 @@
-import { stageAnnotations, standardLabels, type BuildContext, type SecretStore } from '@platform/core';
-import type { IClusterSecretStore } from './kinds.js';
+import { type BuildContext, type SecretStore, stageAnnotations, standardLabels } from '@platform/core';
 import { CONTROLLER_SERVICE_ACCOUNT } from './chart.js';
 import type { ExternalSecretsConfig } from './config.js';
+import type { IClusterSecretStore } from './kinds.js';
 
 /** A reference to a secret store, as an ExternalSecret's `spec.secretStoreRef` and the `secretStore` capability carry it. */
 export type SecretStoreRef = SecretStore['storeRef'];
@@ -22,12 +22,20 @@ const STORE_STAGE = 1;
  * The platform's ClusterSecretStore: a Vault or OpenBao KV version 2 engine, logged in to with the Kubernetes
  * auth method and a token of the controller's own ServiceAccount.
  */
-export function clusterSecretStore({ name, namespace, config }: BuildContext<ExternalSecretsConfig>): IClusterSecretStore {
+export function clusterSecretStore({
+  name,
+  namespace,
+  config,
+}: BuildContext<ExternalSecretsConfig>): IClusterSecretStore {
   const { store } = config;
   return {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',
-    metadata: { name: store.name, labels: standardLabels(name, 'secret-store'), annotations: stageAnnotations(STORE_STAGE) },
+    metadata: {
+      name: store.name,
+      labels: standardLabels(name, 'secret-store'),
+      annotations: stageAnnotations(STORE_STAGE),
+    },
     spec: {
       provider: {
         vault: {

@@ -1,4 +1,4 @@
-import { applyPatch, mirroredImage, type BuildContext, type Patch } from '@platform/core';
+import { applyPatch, type BuildContext, mirroredImage, type Patch } from '@platform/core';
 import { IMAGE_REPOSITORY } from './chart.js';
 import type { ExternalSecretsConfig, ResourceRequirements } from './config.js';
 
@@ -76,8 +76,16 @@ export function chartValues({ config, environment }: BuildContext<ExternalSecret
     livenessProbe: { enabled: true },
     readinessProbe: { enabled: true },
     serviceMonitor: { enabled: environment.settings.serviceMonitors, renderMode: 'alwaysRender' },
-    webhook: { replicaCount: config.replicas.webhook, podDisruptionBudget: pdb(config.podDisruptionBudget), resources: config.resources.webhook },
-    certController: { replicaCount: config.replicas.certController, podDisruptionBudget: pdb(config.podDisruptionBudget), resources: config.resources.certController },
+    webhook: {
+      replicaCount: config.replicas.webhook,
+      podDisruptionBudget: pdb(config.podDisruptionBudget),
+      resources: config.resources.webhook,
+    },
+    certController: {
+      replicaCount: config.replicas.certController,
+      podDisruptionBudget: pdb(config.podDisruptionBudget),
+      resources: config.resources.certController,
+    },
   };
   return applyPatch<ExternalSecretsValues>(values, config.extraValues as Patch<ExternalSecretsValues>);
 }

@@ -1,9 +1,13 @@
-import type { ResourceRequirements } from '@platform/core';
-import type { IContainer, IContainerPort, IEnvVar, IVolume } from '@platform/core';
+import type {
+  IContainer,
+  IContainerPort,
+  IEnvVar,
+  IVolume,
+  ResourceRequirements,
+  WorkloadOptions,
+} from '@platform/core';
+import { configChecksum, hungProcessProbe } from '@platform/core';
 import type { GossipRing } from './gossip-ring.js';
-import { configChecksum } from '@platform/core';
-import { hungProcessProbe } from '@platform/core';
-import type { WorkloadOptions } from '@platform/core';
 
 /**
  * Pods of Grafana's databases (Loki, Tempo; Mimir follows its Jsonnet more closely): one binary whose `-target`
@@ -112,12 +116,21 @@ export function targetContainer(database: GrafanaDatabase, target: DatabaseTarge
       ...(target.extraPorts ?? []),
     ],
     ...(env.length > 0 ? { env } : {}),
-    readinessProbe: { httpGet: { path: '/ready', port: 'http-metrics' }, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 1 },
+    readinessProbe: {
+      httpGet: { path: '/ready', port: 'http-metrics' },
+      initialDelaySeconds: 15,
+      periodSeconds: 10,
+      timeoutSeconds: 1,
+    },
     // Never `/ready`: it is false during WAL replay, ring joins and catch-up, when a restart only makes it worse.
     livenessProbe: hungProcessProbe('http-metrics'),
     resources: target.resources,
     volumeMounts: [
-      ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, mountPath: directory(file.path), readOnly: true })),
+      ...[database.configFile, database.runtimeFile].map((file) => ({
+        name: file.volume,
+        mountPath: directory(file.path),
+        readOnly: true,
+      })),
       ...(target.storage ? [] : [{ name: 'data', mountPath: database.dataPath }]),
     ],
   };
@@ -130,8 +143,13 @@ export function targetContainer(database: GrafanaDatabase, target: DatabaseTarge
  */
 export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget): WorkloadOptions {
   const volumes: IVolume[] = [
-    ...[database.configFile, database.runtimeFile].map((file) => ({ name: file.volume, configMap: { name: file.configMap } })),
-    ...(target.storage ? [] : [{ name: 'data', emptyDir: target.scratchSize ? { sizeLimit: target.scratchSize } : {} }]),
+    ...[database.configFile, database.runtimeFile].map((file) => ({
+      name: file.volume,
+      configMap: { name: file.configMap },
+    })),
+    ...(target.storage
+      ? []
+      : [{ name: 'data', emptyDir: target.scratchSize ? { sizeLimit: target.scratchSize } : {} }]),
   ];
   return {
     name: target.name,
@@ -139,7 +157,16 @@ export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget
     containers: [targetContainer(database, target)],
     volumes,
     ...(target.storage
-      ? { volumeClaims: [{ name: 'data', size: target.storage.storageSize, storageClassName: target.storage.storageClassName, mountPath: database.dataPath }] }
+      ? {
+          volumeClaims: [
+            {
+              name: 'data',
+              size: target.storage.storageSize,
+              storageClassName: target.storage.storageClassName,
+              mountPath: database.dataPath,
+            },
+          ],
+        }
       : {}),
     // Every process joins memberlist (the rings of ingesters, compactors, schedulers, partitions ...).
     podLabels: { ...database.ring?.memberLabels, ...target.podLabels },

@@ -1,6 +1,5 @@
 import type { IContainerPort, IService } from '@platform/core';
-import { standardLabels } from '@platform/core';
-import { serviceHost, type ResolvedSettings } from '@platform/core';
+import { type ResolvedSettings, serviceHost, standardLabels } from '@platform/core';
 
 /** The port memberlist gossips on in Grafana's databases (Mimir, Loki, Tempo). */
 export const GOSSIP_PORT = 7946;
@@ -21,7 +20,12 @@ export interface GossipRing {
  * The memberlist ring of a component, as Grafana's Jsonnet libraries build it: a headless `gossip-ring`
  * Service selecting pods labelled as members, which publishes not-ready pods so a starting member can join.
  */
-export function gossipRing(component: string, namespace: string, settings: Pick<ResolvedSettings, 'clusterDomain'>, serviceName = 'gossip-ring'): GossipRing {
+export function gossipRing(
+  component: string,
+  namespace: string,
+  settings: Pick<ResolvedSettings, 'clusterDomain'>,
+  serviceName = 'gossip-ring',
+): GossipRing {
   const memberLabels = { 'app.kubernetes.io/instance': component, gossip_ring_member: 'true' };
   return {
     service: {
@@ -32,7 +36,9 @@ export function gossipRing(component: string, namespace: string, settings: Pick<
         clusterIP: 'None',
         publishNotReadyAddresses: true,
         selector: memberLabels,
-        ports: [{ name: 'gossip-ring', port: GOSSIP_PORT, targetPort: GOSSIP_PORT, protocol: 'TCP', appProtocol: 'tcp' }],
+        ports: [
+          { name: 'gossip-ring', port: GOSSIP_PORT, targetPort: GOSSIP_PORT, protocol: 'TCP', appProtocol: 'tcp' },
+        ],
       },
     },
     memberLabels,

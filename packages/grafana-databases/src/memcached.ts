@@ -1,8 +1,11 @@
-import type { BuildContext } from '@platform/core';
-import type { ResourceRequirements } from '@platform/core';
-import type { IService, IStatefulSet } from '@platform/core';
-import { serviceHost, type ResolvedSettings } from '@platform/core';
-import { statefulSet, type WorkloadObjects, type WorkloadOptions } from '@platform/core';
+import type { BuildContext, IService, IStatefulSet, ResourceRequirements } from '@platform/core';
+import {
+  type ResolvedSettings,
+  serviceHost,
+  statefulSet,
+  type WorkloadObjects,
+  type WorkloadOptions,
+} from '@platform/core';
 
 /** memcached and its Prometheus exporter: the pair Grafana's Tempo 3.0.3 Jsonnet pins, used by every store's caches. */
 export const MEMCACHED_IMAGE = 'memcached:1.6.40-alpine';
@@ -18,7 +21,10 @@ export const MEMCACHED_UID = 11211;
 export const MEMCACHED_EXPORTER_UID = 65534;
 
 /** What an exporter sidecar gets unless a component sizes it. */
-export const MEMCACHED_EXPORTER_RESOURCES: ResourceRequirements = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '100m', memory: '128Mi' } };
+export const MEMCACHED_EXPORTER_RESOURCES: ResourceRequirements = {
+  requests: { cpu: '50m', memory: '64Mi' },
+  limits: { cpu: '100m', memory: '128Mi' },
+};
 
 /** One memcached cluster, as Grafana's `memcached.libsonnet` prototype describes it. */
 export interface MemcachedOptions {
@@ -71,7 +77,11 @@ export function memcachedMemory(memoryLimitMb: number): { request: string; limit
  * The address clients of Grafana's databases resolve: an A-record lookup (`dns+`) of the headless Service, so
  * every ready memcached pod is a server. The trailing dot keeps the name absolute (no search-domain lookups).
  */
-export function memcachedAddress(name: string, namespace: string, settings: Pick<ResolvedSettings, 'clusterDomain'>): string {
+export function memcachedAddress(
+  name: string,
+  namespace: string,
+  settings: Pick<ResolvedSettings, 'clusterDomain'>,
+): string {
   return `dns+${serviceHost(name, namespace, settings)}.:${MEMCACHED_PORT}`;
 }
 
@@ -80,7 +90,10 @@ export function memcachedAddress(name: string, namespace: string, settings: Pick
  * restarts) with a Prometheus exporter sidecar, behind a headless Service that clients resolve to every pod, with
  * its PodDisruptionBudget and ServiceMonitor.
  */
-export function memcached(context: BuildContext<unknown>, options: MemcachedOptions): WorkloadObjects<IStatefulSet> & { workload: IStatefulSet; service: IService } {
+export function memcached(
+  context: BuildContext<unknown>,
+  options: MemcachedOptions,
+): WorkloadObjects<IStatefulSet> & { workload: IStatefulSet; service: IService } {
   const memory = memcachedMemory(options.memoryLimitMb);
   const objects = statefulSet(context, {
     name: options.name,
@@ -102,7 +115,13 @@ export function memcached(context: BuildContext<unknown>, options: MemcachedOpti
           ...(options.extendedOptions?.length ? [`--extended=${options.extendedOptions.join(',')}`] : []),
         ],
         ports: [{ name: 'client', containerPort: MEMCACHED_PORT, protocol: 'TCP' }],
-        readinessProbe: { tcpSocket: { port: 'client' }, initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 6 },
+        readinessProbe: {
+          tcpSocket: { port: 'client' },
+          initialDelaySeconds: 5,
+          periodSeconds: 5,
+          timeoutSeconds: 3,
+          failureThreshold: 6,
+        },
         livenessProbe: { tcpSocket: { port: 'client' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 },
         resources: {
           requests: { cpu: options.cpuRequest, memory: memory.request },
@@ -112,10 +131,23 @@ export function memcached(context: BuildContext<unknown>, options: MemcachedOpti
       {
         name: 'exporter',
         image: options.exporterImage ?? MEMCACHED_EXPORTER_IMAGE,
-        args: [`--memcached.address=localhost:${MEMCACHED_PORT}`, `--web.listen-address=0.0.0.0:${MEMCACHED_EXPORTER_PORT}`],
+        args: [
+          `--memcached.address=localhost:${MEMCACHED_PORT}`,
+          `--web.listen-address=0.0.0.0:${MEMCACHED_EXPORTER_PORT}`,
+        ],
         ports: [{ name: 'http-metrics', containerPort: MEMCACHED_EXPORTER_PORT, protocol: 'TCP' }],
-        readinessProbe: { httpGet: { path: '/metrics', port: 'http-metrics' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 },
-        livenessProbe: { httpGet: { path: '/metrics', port: 'http-metrics' }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 },
+        readinessProbe: {
+          httpGet: { path: '/metrics', port: 'http-metrics' },
+          initialDelaySeconds: 5,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+        },
+        livenessProbe: {
+          httpGet: { path: '/metrics', port: 'http-metrics' },
+          initialDelaySeconds: 30,
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+        },
         resources: options.exporterResources ?? MEMCACHED_EXPORTER_RESOURCES,
         securityContext: { runAsUser: MEMCACHED_EXPORTER_UID, runAsGroup: MEMCACHED_EXPORTER_UID },
       },

@@ -10,7 +10,11 @@ const SECRET_SETTING = /(^|_)(password|secret|secret_key|token|api_key|private_k
 const INDIRECT_VALUE = /^\$__(file|env|vault)\{[^}]+\}$/;
 
 function checkSecretRef(checks: ConfigChecks, path: string, ref: SecretKeyRef | undefined): void {
-  checks.require(ref !== undefined && SECRET_NAME.test(ref.name ?? ''), `${path}.name`, 'expected the name of a Secret in Grafana\'s namespace');
+  checks.require(
+    ref !== undefined && SECRET_NAME.test(ref.name ?? ''),
+    `${path}.name`,
+    "expected the name of a Secret in Grafana's namespace",
+  );
   checks.require(ref !== undefined && SECRET_KEY.test(ref.key ?? ''), `${path}.key`, 'expected a key of that Secret');
 }
 
@@ -18,22 +22,42 @@ function checkSecretRef(checks: ConfigChecks, path: string, ref: SecretKeyRef | 
 export function checkGrafanaConfig(config: GrafanaConfig, checks: ConfigChecks): void {
   checks.require(config.image.length > 0, 'image', 'an image is required');
   checks.integer('replicas', config.replicas, { min: 1 });
-  checks.require(!(config.replicas > 1 && config.database.type === 'sqlite3'), 'replicas',
-    'more than one replica needs an external database: sqlite cannot be shared between pods; set database.type to "postgres" or "mysql" with database.host and database.passwordSecret');
+  checks.require(
+    !(config.replicas > 1 && config.database.type === 'sqlite3'),
+    'replicas',
+    'more than one replica needs an external database: sqlite cannot be shared between pods; set database.type to "postgres" or "mysql" with database.host and database.passwordSecret',
+  );
   config.require.forEach((capability, index) => checks.oneOf(`require[${index}]`, capability, CAPABILITIES));
-  if (config.host !== undefined) checks.require(DNS_NAME.test(config.host), 'host', `expected a DNS name such as "grafana.example.com", got "${config.host}"`);
-  for (const [kind, values] of Object.entries({ requests: config.resources.requests, limits: config.resources.limits })) {
-    for (const [resource, value] of Object.entries(values ?? {})) checks.quantity(`resources.${kind}.${resource}`, value as string);
+  if (config.host !== undefined)
+    checks.require(
+      DNS_NAME.test(config.host),
+      'host',
+      `expected a DNS name such as "grafana.example.com", got "${config.host}"`,
+    );
+  for (const [kind, values] of Object.entries({
+    requests: config.resources.requests,
+    limits: config.resources.limits,
+  })) {
+    for (const [resource, value] of Object.entries(values ?? {}))
+      checks.quantity(`resources.${kind}.${resource}`, value as string);
   }
 
-  checks.require(SECRET_NAME.test(config.admin.existingSecret), 'admin.existingSecret', 'the admin credentials come from an existing Secret: give its name');
+  checks.require(
+    SECRET_NAME.test(config.admin.existingSecret),
+    'admin.existingSecret',
+    'the admin credentials come from an existing Secret: give its name',
+  );
   checks.require(SECRET_KEY.test(config.admin.userKey), 'admin.userKey', 'expected a key of the admin Secret');
   checks.require(SECRET_KEY.test(config.admin.passwordKey), 'admin.passwordKey', 'expected a key of the admin Secret');
   if (config.secretKey !== undefined) checkSecretRef(checks, 'secretKey', config.secretKey);
 
   checks.oneOf('database.type', config.database.type, ['sqlite3', 'postgres', 'mysql'] as const);
   if (config.database.type !== 'sqlite3') {
-    checks.require(config.database.host.length > 0, 'database.host', `a ${config.database.type} database needs host:port`);
+    checks.require(
+      config.database.host.length > 0,
+      'database.host',
+      `a ${config.database.type} database needs host:port`,
+    );
     checkSecretRef(checks, 'database.passwordSecret', config.database.passwordSecret);
   } else {
     checks.oneOf('storage.type', config.storage.type, ['persistentVolumeClaim', 'emptyDir'] as const);
@@ -43,21 +67,34 @@ export function checkGrafanaConfig(config: GrafanaConfig, checks: ConfigChecks):
   const oauth = config.auth.genericOAuth;
   if (oauth.enabled) {
     checks.require(oauth.clientId.length > 0, 'auth.genericOAuth.clientId', 'a client id is required');
-    for (const field of ['authUrl', 'tokenUrl', 'apiUrl'] as const) checks.url(`auth.genericOAuth.${field}`, oauth[field], { schemes: ['https'] });
+    for (const field of ['authUrl', 'tokenUrl', 'apiUrl'] as const)
+      checks.url(`auth.genericOAuth.${field}`, oauth[field], { schemes: ['https'] });
     checkSecretRef(checks, 'auth.genericOAuth.clientSecret', oauth.clientSecret);
   }
 
-  config.plugins.forEach((plugin, index) => checks.require(/^[a-z0-9][-a-z0-9]*@\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(plugin), `plugins[${index}]`,
-    `expected a pinned plugin "id@version" such as "grafana-piechart-panel@1.6.4", got "${plugin}"`));
+  config.plugins.forEach((plugin, index) =>
+    checks.require(
+      /^[a-z0-9][-a-z0-9]*@\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(plugin),
+      `plugins[${index}]`,
+      `expected a pinned plugin "id@version" such as "grafana-piechart-panel@1.6.4", got "${plugin}"`,
+    ),
+  );
 
   for (const file of Object.keys(config.dashboards.files)) {
-    checks.require(/^[-._a-zA-Z0-9]+\.json$/.test(file), `dashboards.files.${file}`, 'dashboard file names must end in .json');
+    checks.require(
+      /^[-._a-zA-Z0-9]+\.json$/.test(file),
+      `dashboards.files.${file}`,
+      'dashboard file names must end in .json',
+    );
   }
 
   for (const [section, values] of Object.entries(config.settings)) {
     for (const [key, value] of Object.entries(values ?? {})) {
-      checks.require(!SECRET_SETTING.test(key) || (typeof value === 'string' && INDIRECT_VALUE.test(value)), `settings.${section}.${key}`,
-        'credentials are never written in configuration: use a Secret (admin.existingSecret, database.passwordSecret, auth.genericOAuth.clientSecret, secretKey) or a $__file{...} reference to a mounted one');
+      checks.require(
+        !SECRET_SETTING.test(key) || (typeof value === 'string' && INDIRECT_VALUE.test(value)),
+        `settings.${section}.${key}`,
+        'credentials are never written in configuration: use a Secret (admin.existingSecret, database.passwordSecret, auth.genericOAuth.clientSecret, secretKey) or a $__file{...} reference to a mounted one',
+      );
     }
   }
 

@@ -129,7 +129,14 @@ export const defaults: GrafanaConfig = {
   require: ['metricsStore'],
   admin: { existingSecret: 'grafana-admin', userKey: 'admin-user', passwordKey: 'admin-password' },
   secretKey: undefined,
-  database: { type: 'sqlite3', host: '', name: 'grafana', user: 'grafana', sslMode: 'require', passwordSecret: undefined },
+  database: {
+    type: 'sqlite3',
+    host: '',
+    name: 'grafana',
+    user: 'grafana',
+    sslMode: 'require',
+    passwordSecret: undefined,
+  },
   storage: { type: 'persistentVolumeClaim', size: '10Gi', storageClassName: undefined },
   auth: {
     disableLoginForm: false,
@@ -150,7 +157,13 @@ export const defaults: GrafanaConfig = {
   plugins: [],
   dashboards: { folder: 'Platform', files: {} },
   settings: {},
-  ingress: { enabled: false, className: 'nginx', controllerNamespace: 'ingress-nginx', tlsSecretName: 'grafana-tls', annotations: {} },
+  ingress: {
+    enabled: false,
+    className: 'nginx',
+    controllerNamespace: 'ingress-nginx',
+    tlsSecretName: 'grafana-tls',
+    annotations: {},
+  },
 };
 
 /** Grafana's HTTP port (UI, API and `/metrics`). */

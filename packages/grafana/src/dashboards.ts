@@ -1,7 +1,15 @@
-import { configMap, PlatformError, type BuildContext, type DashboardSet, type IConfigMap, type IVolume, type IVolumeMount, } from '@platform/core';
+import {
+  type BuildContext,
+  configMap,
+  type DashboardSet,
+  type IConfigMap,
+  type IVolume,
+  type IVolumeMount,
+  PlatformError,
+  stableJson,
+} from '@platform/core';
 import type { GrafanaConfig } from './config.js';
 import { provisioningFile } from './provisioning-file.js';
-import { stableJson } from '@platform/core';
 
 /** Where dashboard files are mounted, one folder per provider. Outside the data volume, read-only. */
 export const DASHBOARDS_DIR = '/var/lib/grafana-dashboards';
@@ -26,7 +34,11 @@ export interface DashboardProvider {
 
 function serializeDashboard(owner: string, file: string, dashboard: unknown): string {
   if (!FILE_NAME.test(file)) {
-    throw new PlatformError({ component: owner, path: `dashboards.${file}`, message: 'dashboard file names must end in .json and use only letters, digits, ".", "-" and "_"' });
+    throw new PlatformError({
+      component: owner,
+      path: `dashboards.${file}`,
+      message: 'dashboard file names must end in .json and use only letters, digits, ".", "-" and "_"',
+    });
   }
   const value = typeof dashboard === 'string' ? parseJson(owner, file, dashboard) : dashboard;
   return stableJson(value);
@@ -36,7 +48,11 @@ function parseJson(owner: string, file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PlatformError({ component: owner, path: `dashboards.${file}`, message: `is not valid JSON: ${(error as Error).message}` });
+    throw new PlatformError({
+      component: owner,
+      path: `dashboards.${file}`,
+      message: `is not valid JSON: ${(error as Error).message}`,
+    });
   }
 }
 
@@ -48,14 +64,21 @@ function parseJson(owner: string, file: string, text: string): unknown {
 export function dashboardProviders(context: BuildContext<GrafanaConfig>): DashboardProvider[] {
   const sets: DashboardSet[] = [...context.peers.all('dashboards')];
   const own = context.config.dashboards;
-  if (Object.keys(own.files).length > 0) sets.push({ component: context.name, namespace: context.namespace, folder: own.folder, dashboards: own.files });
+  if (Object.keys(own.files).length > 0)
+    sets.push({ component: context.name, namespace: context.namespace, folder: own.folder, dashboards: own.files });
   const seen = new Map<string, number>();
   return sets.map((set) => {
     const count = (seen.get(set.component) ?? 0) + 1;
     seen.set(set.component, count);
     const id = count === 1 ? set.component : `${set.component}-${count}`;
-    if (id.length > MAX_FOLDER_UID) throw new PlatformError({ component: set.component, message: `dashboard folder uid "${id}" is longer than Grafana's ${MAX_FOLDER_UID} characters` });
-    const files = Object.keys(set.dashboards).sort().map((file): [string, string] => [file, serializeDashboard(set.component, file, set.dashboards[file])]);
+    if (id.length > MAX_FOLDER_UID)
+      throw new PlatformError({
+        component: set.component,
+        message: `dashboard folder uid "${id}" is longer than Grafana's ${MAX_FOLDER_UID} characters`,
+      });
+    const files = Object.keys(set.dashboards)
+      .sort()
+      .map((file): [string, string] => [file, serializeDashboard(set.component, file, set.dashboards[file])]);
     return { id, folder: set.folder, files };
   });
 }
@@ -68,7 +91,11 @@ function chunks(provider: DashboardProvider): Array<Array<[string, string]>> {
   for (const [file, json] of provider.files) {
     const bytes = Buffer.byteLength(json) + Buffer.byteLength(file);
     if (bytes > CONFIGMAP_BUDGET) {
-      throw new PlatformError({ component: provider.id, path: `dashboards.${file}`, message: `is ${bytes} bytes, more than fits in a ConfigMap (${CONFIGMAP_BUDGET})` });
+      throw new PlatformError({
+        component: provider.id,
+        path: `dashboards.${file}`,
+        message: `is ${bytes} bytes, more than fits in a ConfigMap (${CONFIGMAP_BUDGET})`,
+      });
     }
     if (size + bytes > CONFIGMAP_BUDGET && current.length > 0) {
       result.push(current);
@@ -99,7 +126,10 @@ function key(id: string): string {
 }
 
 /** ConfigMaps named `grafana-dashboards-<id>[-<n>]`, one projected volume per provider, and the provider file. */
-export function dashboardObjects(context: BuildContext<GrafanaConfig>, providers: DashboardProvider[]): DashboardObjects {
+export function dashboardObjects(
+  context: BuildContext<GrafanaConfig>,
+  providers: DashboardProvider[],
+): DashboardObjects {
   const configMaps: Record<DashboardConfigMapKey, IConfigMap> = {};
   const volumes: IVolume[] = [];
   const mounts: IVolumeMount[] = [];
@@ -110,26 +140,36 @@ export function dashboardObjects(context: BuildContext<GrafanaConfig>, providers
       const suffix = parts.length > 1 ? `-${index + 1}` : '';
       const name = `grafana-dashboards-${provider.id}${suffix}`;
       names.push(name);
-      configMaps[`dashboards_${key(provider.id)}${suffix.replace('-', '_')}_configmap`] = configMap(context, name, 'dashboards', Object.fromEntries(files));
+      configMaps[`dashboards_${key(provider.id)}${suffix.replace('-', '_')}_configmap`] = configMap(
+        context,
+        name,
+        'dashboards',
+        Object.fromEntries(files),
+      );
     });
     if (names.length === 0) continue;
-    volumes.push({ name: `dashboards-${provider.id}`, projected: { sources: names.map((name) => ({ configMap: { name } })) } });
+    volumes.push({
+      name: `dashboards-${provider.id}`,
+      projected: { sources: names.map((name) => ({ configMap: { name } })) },
+    });
     mounts.push({ name: `dashboards-${provider.id}`, mountPath: `${DASHBOARDS_DIR}/${provider.id}`, readOnly: true });
   }
   const providersFile = provisioningFile({
     apiVersion: 1,
-    providers: providers.filter((p) => p.files.length > 0).map((provider) => ({
-      name: provider.id,
-      orgId: 1,
-      type: 'file',
-      folder: provider.folder,
-      folderUid: provider.id,
-      // Provisioned dashboards are code: the UI may not change them, and removing them here removes them.
-      allowUiUpdates: false,
-      disableDeletion: false,
-      updateIntervalSeconds: 30,
-      options: { path: `${DASHBOARDS_DIR}/${provider.id}`, foldersFromFilesStructure: false },
-    })),
+    providers: providers
+      .filter((p) => p.files.length > 0)
+      .map((provider) => ({
+        name: provider.id,
+        orgId: 1,
+        type: 'file',
+        folder: provider.folder,
+        folderUid: provider.id,
+        // Provisioned dashboards are code: the UI may not change them, and removing them here removes them.
+        allowUiUpdates: false,
+        disableDeletion: false,
+        updateIntervalSeconds: 30,
+        options: { path: `${DASHBOARDS_DIR}/${provider.id}`, foldersFromFilesStructure: false },
+      })),
   });
   return { configMaps, volumes, mounts, providersFile };
 }

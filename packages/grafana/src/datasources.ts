@@ -1,4 +1,4 @@
-import { PlatformError, telemetryStores, type BuildContext, type TelemetryStores } from '@platform/core';
+import { type BuildContext, PlatformError, type TelemetryStores, telemetryStores } from '@platform/core';
 import type { DatasourceCapability, GrafanaConfig } from './config.js';
 import { provisioningFile } from './provisioning-file.js';
 
@@ -34,7 +34,9 @@ const MAX_UID = 40;
 export function datasourceUid(component: string, signal: 'metrics' | 'logs' | 'traces' | 'alertmanager'): string {
   const uid = `${component}-${signal}`;
   if (uid.length > MAX_UID) {
-    throw new PlatformError({ message: `datasource uid "${uid}" is longer than Grafana's ${MAX_UID} characters; give component "${component}" a shorter name` });
+    throw new PlatformError({
+      message: `datasource uid "${uid}" is longer than Grafana's ${MAX_UID} characters; give component "${component}" a shorter name`,
+    });
   }
   return uid;
 }
@@ -50,7 +52,11 @@ function tenantHeader(multiTenant: boolean, tenant: string): Pick<Datasource, 'j
   return { jsonData: { httpHeaderName1: 'X-Scope-OrgID' }, secureJsonData: { httpHeaderValue1: literal(tenant) } };
 }
 
-function datasource(base: Omit<Datasource, 'access' | 'orgId' | 'editable' | 'jsonData' | 'secureJsonData'>, auth: Pick<Datasource, 'jsonData' | 'secureJsonData'>, jsonData: Record<string, unknown>): Datasource {
+function datasource(
+  base: Omit<Datasource, 'access' | 'orgId' | 'editable' | 'jsonData' | 'secureJsonData'>,
+  auth: Pick<Datasource, 'jsonData' | 'secureJsonData'>,
+  jsonData: Record<string, unknown>,
+): Datasource {
   return {
     ...base,
     access: 'proxy',
@@ -75,58 +81,93 @@ export function datasources(stores: TelemetryStores, tenant: string): Datasource
 
   stores.metrics.forEach((store, index) => {
     const uid = datasourceUid(store.component, 'metrics');
-    result.push(datasource({ name: uid, type: 'prometheus', uid, url: store.queryUrl, isDefault: index === 0 }, tenantHeader(store.multiTenant, tenant), {
-      httpMethod: 'POST',
-      ...(tracesUid ? { exemplarTraceIdDestinations: [{ name: 'trace_id', datasourceUid: tracesUid }] } : {}),
-    }));
+    result.push(
+      datasource(
+        { name: uid, type: 'prometheus', uid, url: store.queryUrl, isDefault: index === 0 },
+        tenantHeader(store.multiTenant, tenant),
+        {
+          httpMethod: 'POST',
+          ...(tracesUid ? { exemplarTraceIdDestinations: [{ name: 'trace_id', datasourceUid: tracesUid }] } : {}),
+        },
+      ),
+    );
     if (store.alertmanagerUrl) {
       const alertmanagerUid = datasourceUid(store.component, 'alertmanager');
-      result.push(datasource({ name: alertmanagerUid, type: 'alertmanager', uid: alertmanagerUid, url: store.alertmanagerUrl, isDefault: false }, tenantHeader(store.multiTenant, tenant), {
-        implementation: 'mimir',
-        handleGrafanaManagedAlerts: false,
-      }));
+      result.push(
+        datasource(
+          {
+            name: alertmanagerUid,
+            type: 'alertmanager',
+            uid: alertmanagerUid,
+            url: store.alertmanagerUrl,
+            isDefault: false,
+          },
+          tenantHeader(store.multiTenant, tenant),
+          {
+            implementation: 'mimir',
+            handleGrafanaManagedAlerts: false,
+          },
+        ),
+      );
     }
   });
 
   for (const store of stores.logs) {
     const uid = datasourceUid(store.component, 'logs');
-    result.push(datasource({ name: uid, type: 'loki', uid, url: store.queryUrl, isDefault: false }, tenantHeader(store.multiTenant, tenant), {
-      maxLines: 1000,
-      ...(tracesUid
-        ? {
-          derivedFields: [{
-            name: 'TraceID',
-            matcherType: 'regex',
-            matcherRegex: '(?:trace_?id|traceID)[=:"\\s]+(\\w+)',
-            datasourceUid: tracesUid,
-            url: literal('${__value.raw}'),
-            urlDisplayLabel: 'View trace',
-          }],
-        }
-        : {}),
-    }));
+    result.push(
+      datasource(
+        { name: uid, type: 'loki', uid, url: store.queryUrl, isDefault: false },
+        tenantHeader(store.multiTenant, tenant),
+        {
+          maxLines: 1000,
+          ...(tracesUid
+            ? {
+                derivedFields: [
+                  {
+                    name: 'TraceID',
+                    matcherType: 'regex',
+                    matcherRegex: '(?:trace_?id|traceID)[=:"\\s]+(\\w+)',
+                    datasourceUid: tracesUid,
+                    url: literal('${__value.raw}'),
+                    urlDisplayLabel: 'View trace',
+                  },
+                ],
+              }
+            : {}),
+        },
+      ),
+    );
   }
 
   for (const store of stores.traces) {
     const uid = datasourceUid(store.component, 'traces');
-    result.push(datasource({ name: uid, type: 'tempo', uid, url: store.queryUrl, isDefault: false }, tenantHeader(store.multiTenant, tenant), {
-      nodeGraph: { enabled: true },
-      search: { hide: false },
-      ...(logsUid
-        ? {
-          tracesToLogsV2: {
-            datasourceUid: logsUid,
-            spanStartTimeShift: '-5m',
-            spanEndTimeShift: '5m',
-            filterByTraceID: true,
-            filterBySpanID: false,
-            customQuery: false,
-            tags: [{ key: 'k8s.namespace.name', value: 'namespace' }, { key: 'k8s.pod.name', value: 'pod' }],
-          },
-        }
-        : {}),
-      ...(metricsUid ? { serviceMap: { datasourceUid: metricsUid } } : {}),
-    }));
+    result.push(
+      datasource(
+        { name: uid, type: 'tempo', uid, url: store.queryUrl, isDefault: false },
+        tenantHeader(store.multiTenant, tenant),
+        {
+          nodeGraph: { enabled: true },
+          search: { hide: false },
+          ...(logsUid
+            ? {
+                tracesToLogsV2: {
+                  datasourceUid: logsUid,
+                  spanStartTimeShift: '-5m',
+                  spanEndTimeShift: '5m',
+                  filterByTraceID: true,
+                  filterBySpanID: false,
+                  customQuery: false,
+                  tags: [
+                    { key: 'k8s.namespace.name', value: 'namespace' },
+                    { key: 'k8s.pod.name', value: 'pod' },
+                  ],
+                },
+              }
+            : {}),
+          ...(metricsUid ? { serviceMap: { datasourceUid: metricsUid } } : {}),
+        },
+      ),
+    );
   }
   return result;
 }

@@ -1,8 +1,21 @@
 import {
-  configChecksum, configMap, deployment, discoveryService, standardLabels, type BuildContext, type IConfigMap, type IContainer, type IDeployment,
-  type IEnvVar, type IPersistentVolumeClaim, type IService, type IVolume, type IVolumeMount, type WorkloadObjects,
+  type BuildContext,
+  configChecksum,
+  configMap,
+  deployment,
+  discoveryService,
+  type IConfigMap,
+  type IContainer,
+  type IDeployment,
+  type IEnvVar,
+  type IPersistentVolumeClaim,
+  type IService,
+  type IVolume,
+  type IVolumeMount,
+  standardLabels,
+  type WorkloadObjects,
 } from '@platform/core';
-import { ALERTING_HA_PORT, HTTP_PORT, type GrafanaConfig, type SecretKeyRef } from './config.js';
+import { ALERTING_HA_PORT, type GrafanaConfig, HTTP_PORT, type SecretKeyRef } from './config.js';
 import type { DashboardConfigMapKey, DashboardObjects } from './dashboards.js';
 import { ALERTING_HA_SERVICE, PATHS } from './grafana-ini.js';
 
@@ -19,7 +32,11 @@ export interface GrafanaFiles {
 
 /** The objects of the Grafana workload. */
 export interface GrafanaWorkload {
-  configMaps: { config_configmap: IConfigMap; datasources_configmap: IConfigMap; dashboard_providers_configmap: IConfigMap } & Record<DashboardConfigMapKey, IConfigMap>;
+  configMaps: {
+    config_configmap: IConfigMap;
+    datasources_configmap: IConfigMap;
+    dashboard_providers_configmap: IConfigMap;
+  } & Record<DashboardConfigMapKey, IConfigMap>;
   /** The Deployment with its Service, PodDisruptionBudget and ServiceMonitor. */
   objects: WorkloadObjects<IDeployment>;
   pvc?: IPersistentVolumeClaim;
@@ -36,8 +53,12 @@ function environment(config: GrafanaConfig): IEnvVar[] {
     secretEnv('GF_SECURITY_ADMIN_USER', { name: config.admin.existingSecret, key: config.admin.userKey }),
     secretEnv('GF_SECURITY_ADMIN_PASSWORD', { name: config.admin.existingSecret, key: config.admin.passwordKey }),
     ...(config.secretKey ? [secretEnv('GF_SECURITY_SECRET_KEY', config.secretKey)] : []),
-    ...(config.database.type !== 'sqlite3' && config.database.passwordSecret ? [secretEnv('GF_DATABASE_PASSWORD', config.database.passwordSecret)] : []),
-    ...(config.auth.genericOAuth.enabled && config.auth.genericOAuth.clientSecret ? [secretEnv('GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET', config.auth.genericOAuth.clientSecret)] : []),
+    ...(config.database.type !== 'sqlite3' && config.database.passwordSecret
+      ? [secretEnv('GF_DATABASE_PASSWORD', config.database.passwordSecret)]
+      : []),
+    ...(config.auth.genericOAuth.enabled && config.auth.genericOAuth.clientSecret
+      ? [secretEnv('GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET', config.auth.genericOAuth.clientSecret)]
+      : []),
     ...(config.replicas > 1 ? [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }] : []),
   ];
 }
@@ -54,8 +75,12 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
   const sqliteOnClaim = config.database.type === 'sqlite3' && config.storage.type === 'persistentVolumeClaim';
   const configMaps: GrafanaWorkload['configMaps'] = {
     config_configmap: configMap(context, 'grafana-config', 'config', { 'grafana.ini': files.ini }),
-    datasources_configmap: configMap(context, 'grafana-datasources', 'datasources', { 'datasources.yaml': files.datasources }),
-    dashboard_providers_configmap: configMap(context, 'grafana-dashboard-providers', 'dashboards', { 'providers.yaml': files.dashboards.providersFile }),
+    datasources_configmap: configMap(context, 'grafana-datasources', 'datasources', {
+      'datasources.yaml': files.datasources,
+    }),
+    dashboard_providers_configmap: configMap(context, 'grafana-dashboard-providers', 'dashboards', {
+      'providers.yaml': files.dashboards.providersFile,
+    }),
     ...files.dashboards.configMaps,
   };
 
@@ -86,12 +111,20 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
     ports: [
       { name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' },
       ...(config.replicas > 1
-        ? [{ name: 'alerting-tcp', containerPort: ALERTING_HA_PORT, protocol: 'TCP' as const }, { name: 'alerting-udp', containerPort: ALERTING_HA_PORT, protocol: 'UDP' as const }]
+        ? [
+            { name: 'alerting-tcp', containerPort: ALERTING_HA_PORT, protocol: 'TCP' as const },
+            { name: 'alerting-udp', containerPort: ALERTING_HA_PORT, protocol: 'UDP' as const },
+          ]
         : []),
     ],
     env: environment(config),
     readinessProbe: { httpGet: { path: '/api/health', port: 'http' } },
-    livenessProbe: { httpGet: { path: '/api/health', port: 'http' }, initialDelaySeconds: 60, timeoutSeconds: 30, failureThreshold: 10 },
+    livenessProbe: {
+      httpGet: { path: '/api/health', port: 'http' },
+      initialDelaySeconds: 60,
+      timeoutSeconds: 30,
+      failureThreshold: 10,
+    },
     resources: config.resources,
     volumeMounts: mounts,
   };
@@ -111,24 +144,25 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
 
   const pvc: IPersistentVolumeClaim | undefined = sqliteOnClaim
     ? {
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      metadata: { name: DATA_CLAIM, namespace: context.namespace, labels: standardLabels(context.name, 'grafana') },
-      spec: {
-        accessModes: ['ReadWriteOnce'],
-        ...(config.storage.storageClassName ? { storageClassName: config.storage.storageClassName } : {}),
-        resources: { requests: { storage: config.storage.size } },
-      },
-    }
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: DATA_CLAIM, namespace: context.namespace, labels: standardLabels(context.name, 'grafana') },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          ...(config.storage.storageClassName ? { storageClassName: config.storage.storageClassName } : {}),
+          resources: { requests: { storage: config.storage.size } },
+        },
+      }
     : undefined;
 
   // Alertmanager peers of an HA Grafana gossip over this port, on every pod, ready or not.
-  const alertingService = config.replicas > 1
-    ? discoveryService(context, ALERTING_HA_SERVICE, 'grafana', [
-      { name: 'alerting-tcp', port: ALERTING_HA_PORT, targetPort: 'alerting-tcp', protocol: 'TCP' },
-      { name: 'alerting-udp', port: ALERTING_HA_PORT, targetPort: 'alerting-udp', protocol: 'UDP' },
-    ])
-    : undefined;
+  const alertingService =
+    config.replicas > 1
+      ? discoveryService(context, ALERTING_HA_SERVICE, 'grafana', [
+          { name: 'alerting-tcp', port: ALERTING_HA_PORT, targetPort: 'alerting-tcp', protocol: 'TCP' },
+          { name: 'alerting-udp', port: ALERTING_HA_PORT, targetPort: 'alerting-udp', protocol: 'UDP' },
+        ])
+      : undefined;
 
   return {
     configMaps,

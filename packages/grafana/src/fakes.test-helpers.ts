@@ -5,7 +5,14 @@ export const fakeDashboards = defineComponent({
   name: 'fake-app',
   tier: 'platform',
   defaults: { dashboards: {} as Record<string, unknown> },
-  provides: (ctx) => ({ dashboards: { component: ctx.name, namespace: ctx.namespace, folder: 'Fake App', dashboards: ctx.config.dashboards } }),
+  provides: (ctx) => ({
+    dashboards: {
+      component: ctx.name,
+      namespace: ctx.namespace,
+      folder: 'Fake App',
+      dashboards: ctx.config.dashboards,
+    },
+  }),
   build: () => ({}),
 });
 
@@ -15,7 +22,11 @@ export const fakeIssuer = defineComponent({
   tier: 'platform',
   defaults: {},
   provides: (ctx) => ({
-    certificateIssuer: { component: ctx.name, namespace: ctx.namespace, issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' as const, group: 'cert-manager.io' as const } },
+    certificateIssuer: {
+      component: ctx.name,
+      namespace: ctx.namespace,
+      issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' as const, group: 'cert-manager.io' as const },
+    },
   }),
   build: () => ({}),
 });

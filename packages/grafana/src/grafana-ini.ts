@@ -1,6 +1,6 @@
-import { serviceHost, type BuildContext } from '@platform/core';
-import { ALERTING_HA_PORT, HTTP_PORT, grafanaHost, type GrafanaConfig } from './config.js';
-import { mergeIni, writeIni, type IniSections } from './ini.js';
+import { type BuildContext, serviceHost } from '@platform/core';
+import { ALERTING_HA_PORT, type GrafanaConfig, grafanaHost, HTTP_PORT } from './config.js';
+import { type IniSections, mergeIni, writeIni } from './ini.js';
 
 /** Writable paths: volumes, since the root file system is read-only. They match the image's GF_PATHS_* variables. */
 export const PATHS = {
@@ -17,7 +17,13 @@ function databaseSection(config: GrafanaConfig): IniSections['database'] {
   const { database } = config;
   if (database.type === 'sqlite3') return { type: 'sqlite3', path: 'grafana.db' };
   // The password comes from GF_DATABASE_PASSWORD (a Secret), which overrides the file.
-  return { type: database.type, host: database.host, name: database.name, user: database.user, ssl_mode: database.sslMode };
+  return {
+    type: database.type,
+    host: database.host,
+    name: database.name,
+    user: database.user,
+    ssl_mode: database.sslMode,
+  };
 }
 
 function authSections(config: GrafanaConfig): IniSections {
@@ -65,7 +71,12 @@ export function grafanaIniSections(context: BuildContext<GrafanaConfig>): IniSec
     security: { cookie_secure: true, disable_gravatar: true, strict_transport_security: true },
     users: { allow_sign_up: false },
     ...authSections(config),
-    analytics: { reporting_enabled: false, check_for_updates: false, check_for_plugin_updates: false, feedback_links_enabled: false },
+    analytics: {
+      reporting_enabled: false,
+      check_for_updates: false,
+      check_for_plugin_updates: false,
+      feedback_links_enabled: false,
+    },
     news: { news_feed_enabled: false },
     snapshots: { external_enabled: false },
     log: { mode: 'console', level: 'info' },
@@ -74,12 +85,12 @@ export function grafanaIniSections(context: BuildContext<GrafanaConfig>): IniSec
     database: databaseSection(config),
     ...(config.replicas > 1
       ? {
-        unified_alerting: {
-          ha_peers: `${serviceHost(ALERTING_HA_SERVICE, context.namespace, context.environment.settings)}:${ALERTING_HA_PORT}`,
-          ha_listen_address: `$__env{POD_IP}:${ALERTING_HA_PORT}`,
-          ha_advertise_address: `$__env{POD_IP}:${ALERTING_HA_PORT}`,
-        },
-      }
+          unified_alerting: {
+            ha_peers: `${serviceHost(ALERTING_HA_SERVICE, context.namespace, context.environment.settings)}:${ALERTING_HA_PORT}`,
+            ha_listen_address: `$__env{POD_IP}:${ALERTING_HA_PORT}`,
+            ha_advertise_address: `$__env{POD_IP}:${ALERTING_HA_PORT}`,
+          },
+        }
       : {}),
   };
   return mergeIni(generated, config.settings);

@@ -4,8 +4,15 @@
  * from every component that provides `dashboards`; credentials come only from Secrets.
  */
 import {
-  defineComponent, namedWorkloadObjects, type IConfigMap, type IDeployment, type IIngress, type IPersistentVolumeClaim, type IPodDisruptionBudget, type IService,
+  defineComponent,
+  type IConfigMap,
+  type IDeployment,
+  type IIngress,
+  type IPersistentVolumeClaim,
+  type IPodDisruptionBudget,
+  type IService,
   type IServiceMonitor,
+  namedWorkloadObjects,
 } from '@platform/core';
 import { checkGrafanaConfig } from './check.js';
 import { defaults, type GrafanaConfig } from './config.js';
@@ -17,8 +24,8 @@ import { grafanaIngress } from './ingress.js';
 import { grafanaNetwork } from './network.js';
 
 export type { DatasourceCapability, GrafanaConfig, IniValue, SecretKeyRef } from './config.js';
-export { GRAFANA_IMAGE, defaults as grafanaDefaults } from './config.js';
-export { datasourceUid, type Datasource } from './datasources.js';
+export { defaults as grafanaDefaults, GRAFANA_IMAGE } from './config.js';
+export { type Datasource, datasourceUid } from './datasources.js';
 
 /**
  * The named objects a Grafana instance renders. Dashboard ConfigMaps are named

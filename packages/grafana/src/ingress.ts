@@ -1,5 +1,5 @@
-import { standardLabels, type BuildContext, type IIngress } from '@platform/core';
-import { grafanaHost, type GrafanaConfig } from './config.js';
+import { type BuildContext, type IIngress, standardLabels } from '@platform/core';
+import { type GrafanaConfig, grafanaHost } from './config.js';
 
 /**
  * The Ingress for `https://<host>/`. When the environment has a certificate issuer, cert-manager issues
@@ -9,11 +9,12 @@ export function grafanaIngress(context: BuildContext<GrafanaConfig>): IIngress {
   const { ingress } = context.config;
   const host = grafanaHost(context.config, context.environment.settings.baseDomain);
   const issuer = context.peers.find('certificateIssuer');
-  const issuerAnnotation: Record<string, string> = issuer?.issuerRef.kind === 'ClusterIssuer'
-    ? { 'cert-manager.io/cluster-issuer': issuer.issuerRef.name }
-    : issuer?.issuerRef.kind === 'Issuer' && issuer.namespace === context.namespace
-      ? { 'cert-manager.io/issuer': issuer.issuerRef.name }
-      : {};
+  const issuerAnnotation: Record<string, string> =
+    issuer?.issuerRef.kind === 'ClusterIssuer'
+      ? { 'cert-manager.io/cluster-issuer': issuer.issuerRef.name }
+      : issuer?.issuerRef.kind === 'Issuer' && issuer.namespace === context.namespace
+        ? { 'cert-manager.io/issuer': issuer.issuerRef.name }
+        : {};
   const annotations = { ...issuerAnnotation, ...ingress.annotations };
   return {
     apiVersion: 'networking.k8s.io/v1',
@@ -27,10 +28,16 @@ export function grafanaIngress(context: BuildContext<GrafanaConfig>): IIngress {
     spec: {
       ingressClassName: ingress.className,
       tls: [{ hosts: [host], secretName: ingress.tlsSecretName }],
-      rules: [{
-        host,
-        http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'grafana', port: { name: 'http' } } } }] },
-      }],
+      rules: [
+        {
+          host,
+          http: {
+            paths: [
+              { path: '/', pathType: 'Prefix', backend: { service: { name: 'grafana', port: { name: 'http' } } } },
+            ],
+          },
+        },
+      ],
     },
   };
 }

@@ -1,16 +1,25 @@
+import { stableJson } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { mergeIni, writeIni } from './ini.js';
-import { stableJson } from '@platform/core';
 
 describe('grafana.ini writer', () => {
   it('sorts sections and keys, and triple-quotes values Grafana would cut at a comment sign', () => {
-    expect(writeIni({ server: { root_url: 'https://g/', domain: 'g' }, auth: { signout_redirect_url: 'https://sso/logout?a=1;b=2#x' }, empty: {} })).toBe(
+    expect(
+      writeIni({
+        server: { root_url: 'https://g/', domain: 'g' },
+        auth: { signout_redirect_url: 'https://sso/logout?a=1;b=2#x' },
+        empty: {},
+      }),
+    ).toBe(
       '[auth]\nsignout_redirect_url = """https://sso/logout?a=1;b=2#x"""\n\n[server]\ndomain = g\nroot_url = https://g/\n',
     );
   });
 
   it('merges layers key by key', () => {
-    expect(mergeIni({ a: { x: 1, y: 2 } }, { a: { y: 3 }, b: { z: true } })).toEqual({ a: { x: 1, y: 3 }, b: { z: true } });
+    expect(mergeIni({ a: { x: 1, y: 2 } }, { a: { y: 3 }, b: { z: true } })).toEqual({
+      a: { x: 1, y: 3 },
+      b: { z: true },
+    });
   });
 });
 

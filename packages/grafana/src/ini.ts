@@ -20,10 +20,16 @@ function formatValue(value: IniValue): string {
 
 /** Writes `grafana.ini` with sections and keys sorted, so equal settings give equal bytes. */
 export function writeIni(sections: IniSections): string {
-  const names = Object.keys(sections).filter((name) => Object.keys(sections[name]!).length > 0).sort();
-  return names.map((name) => {
-    const values = sections[name]!;
-    const lines = Object.keys(values).sort().map((key) => `${key} = ${formatValue(values[key]!)}`.trimEnd());
-    return `[${name}]\n${lines.join('\n')}\n`;
-  }).join('\n');
+  const names = Object.keys(sections)
+    .filter((name) => Object.keys(sections[name]!).length > 0)
+    .sort();
+  return names
+    .map((name) => {
+      const values = sections[name]!;
+      const lines = Object.keys(values)
+        .sort()
+        .map((key) => `${key} = ${formatValue(values[key]!)}`.trimEnd());
+      return `[${name}]\n${lines.join('\n')}\n`;
+    })
+    .join('\n');
 }

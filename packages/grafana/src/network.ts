@@ -1,5 +1,14 @@
-import { egressToEndpoints, endpointTarget, urlPort, type BuildContext, type EgressRule, type IngressRule, type NetworkAccess, type TelemetryStores } from '@platform/core';
-import { HTTP_PORT, type GrafanaConfig } from './config.js';
+import {
+  type BuildContext,
+  type EgressRule,
+  egressToEndpoints,
+  endpointTarget,
+  type IngressRule,
+  type NetworkAccess,
+  type TelemetryStores,
+  urlPort,
+} from '@platform/core';
+import { type GrafanaConfig, HTTP_PORT } from './config.js';
 
 const DEFAULT_DATABASE_PORTS = { postgres: 5432, mysql: 3306 } as const;
 
@@ -24,14 +33,30 @@ function datasourceEgress(stores: TelemetryStores): EgressRule[] {
 export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: TelemetryStores): NetworkAccess {
   const { config } = context;
   const ingress: IngressRule[] = config.ingress.enabled
-    ? [{ name: 'from-ingress-controller', from: [{ namespace: config.ingress.controllerNamespace }], ports: [HTTP_PORT] }]
+    ? [
+        {
+          name: 'from-ingress-controller',
+          from: [{ namespace: config.ingress.controllerNamespace }],
+          ports: [HTTP_PORT],
+        },
+      ]
     : [];
   const egress: EgressRule[] = [
     ...datasourceEgress(stores),
-    ...(config.database.type !== 'sqlite3' ? [{ name: 'database', to: 'any' as const, ports: [databasePort(config)] }] : []),
+    ...(config.database.type !== 'sqlite3'
+      ? [{ name: 'database', to: 'any' as const, ports: [databasePort(config)] }]
+      : []),
     ...(config.plugins.length > 0 ? [{ name: 'plugin-downloads', to: 'any' as const, ports: [443] }] : []),
     ...(config.auth.genericOAuth.enabled
-      ? [{ name: 'sso', to: 'any' as const, ports: [...new Set([config.auth.genericOAuth.tokenUrl, config.auth.genericOAuth.apiUrl].map(urlPort))].sort((a, b) => a - b) }]
+      ? [
+          {
+            name: 'sso',
+            to: 'any' as const,
+            ports: [...new Set([config.auth.genericOAuth.tokenUrl, config.auth.genericOAuth.apiUrl].map(urlPort))].sort(
+              (a, b) => a - b,
+            ),
+          },
+        ]
       : []),
   ];
   return { ingress, egress };

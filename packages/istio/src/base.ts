@@ -1,4 +1,4 @@
-import { defineComponent, type DeepPartial } from '@platform/core';
+import { type DeepPartial, defineComponent } from '@platform/core';
 import { BASE_CHART, ISTIO_NAMESPACE } from './chart.js';
 import { baseDefaults, type IstioBaseConfig } from './config.js';
 import { baseSync } from './sync.js';

@@ -11,14 +11,24 @@ export const BASE_CHART = {
   repoURL: ISTIO_REPO,
   chart: 'base',
   version: ISTIO_VERSION,
-  facts: { valuePaths: base.CHART_VALUE_PATHS, crds: base.CHART_CRDS, clusterKinds: base.CHART_CLUSTER_KINDS, conditionDefaults: base.CHART_CONDITION_DEFAULTS },
+  facts: {
+    valuePaths: base.CHART_VALUE_PATHS,
+    crds: base.CHART_CRDS,
+    clusterKinds: base.CHART_CLUSTER_KINDS,
+    conditionDefaults: base.CHART_CONDITION_DEFAULTS,
+  },
 } as const satisfies Chart;
 /** Chart `istiod`: the control plane. */
 export const ISTIOD_CHART = {
   repoURL: ISTIO_REPO,
   chart: 'istiod',
   version: ISTIO_VERSION,
-  facts: { valuePaths: istiod.CHART_VALUE_PATHS, crds: istiod.CHART_CRDS, clusterKinds: istiod.CHART_CLUSTER_KINDS, conditionDefaults: istiod.CHART_CONDITION_DEFAULTS },
+  facts: {
+    valuePaths: istiod.CHART_VALUE_PATHS,
+    crds: istiod.CHART_CRDS,
+    clusterKinds: istiod.CHART_CLUSTER_KINDS,
+    conditionDefaults: istiod.CHART_CONDITION_DEFAULTS,
+  },
 } as const satisfies Chart;
 
 /** Istio's root namespace, where mesh-wide configuration lives. */

@@ -8,13 +8,13 @@ import type { IstioBaseConfig, IstiodConfig } from './config.js';
 import { istiod } from './istiod.js';
 
 export { istioBase } from './base.js';
-export { istiod } from './istiod.js';
-export { BASE_CHART, ISTIOD_CHART, ISTIOD_PORTS, ISTIO_NAMESPACE, ISTIO_VERSION } from './chart.js';
-export { baseDefaults, istiodDefaults } from './config.js';
+export { BASE_CHART, ISTIO_NAMESPACE, ISTIO_VERSION, ISTIOD_CHART, ISTIOD_PORTS } from './chart.js';
 export type { IstioBaseConfig, IstiodConfig, MeshSettings, ResourceRequirements } from './config.js';
-export type { BaseValues, IstiodValues } from './values.js';
-export { ISTIO_KINDS } from './kinds.js';
+export { baseDefaults, istiodDefaults } from './config.js';
+export { istiod } from './istiod.js';
 export type { IPeerAuthentication } from './kinds.js';
+export { ISTIO_KINDS } from './kinds.js';
+export type { BaseValues, IstiodValues } from './values.js';
 
 /** Configuration of both Istio components. */
 export interface IstioConfig {

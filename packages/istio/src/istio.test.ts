@@ -1,27 +1,44 @@
 import type { IAppProject, INetworkPolicy } from '@platform/core';
-import type { IPeerAuthentication } from './kinds.js';
-import { applicationSetElement, deliveryObjects, renderForTest, providedBy } from '@platform/core/testing';
+import { applicationSetElement, deliveryObjects, providedBy, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { istio, istioBase, istiod } from './index.js';
+import type { IPeerAuthentication } from './kinds.js';
 
-const settings = { baseDomain: 'x.example.com', objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' }, metricsScraperNamespaces: ['alloy'] };
+const settings = {
+  baseDomain: 'x.example.com',
+  objectStorage: { endpoint: 's3', region: 'r', bucketPrefix: 'b' },
+  metricsScraperNamespaces: ['alloy'],
+};
 
 describe('istio', () => {
   it('installs the pinned base and istiod charts, CRDs first', async () => {
     const { rendered } = await renderForTest(istio());
     const base = applicationSetElement(rendered, 'istio-base');
     const control = applicationSetElement(rendered, 'istiod');
-    expect(base.sources[0]).toMatchObject({ repoURL: 'https://istio-release.storage.googleapis.com/charts', chart: 'base', targetRevision: '1.30.3' });
-    expect(control.sources[0]).toMatchObject({ repoURL: 'https://istio-release.storage.googleapis.com/charts', chart: 'istiod', targetRevision: '1.30.3' });
+    expect(base.sources[0]).toMatchObject({
+      repoURL: 'https://istio-release.storage.googleapis.com/charts',
+      chart: 'base',
+      targetRevision: '1.30.3',
+    });
+    expect(control.sources[0]).toMatchObject({
+      repoURL: 'https://istio-release.storage.googleapis.com/charts',
+      chart: 'istiod',
+      targetRevision: '1.30.3',
+    });
     expect(base.namespace).toBe('istio-system');
     expect(control.namespace).toBe('istio-system');
-    expect(rendered.steps.map((s) => [s.tier, s.components])).toEqual([['crds', ['istio-base']], ['operators', ['istiod']]]);
+    expect(rendered.steps.map((s) => [s.tier, s.components])).toEqual([
+      ['crds', ['istio-base']],
+      ['operators', ['istiod']],
+    ]);
     expect(rendered.components.find((c) => c.name === 'istiod')!.dependsOn).toEqual(['istio-base']);
     expect(base.syncOptions).toContain('ServerSideApply=true');
   });
 
   it('sets typed istiod values', async () => {
-    const { rendered } = await renderForTest(istio({ istiod: { autoscale: { enabled: false }, replicas: 3, mesh: { accessLogFile: '/dev/stdout' } } }));
+    const { rendered } = await renderForTest(
+      istio({ istiod: { autoscale: { enabled: false }, replicas: 3, mesh: { accessLogFile: '/dev/stdout' } } }),
+    );
     const values = applicationSetElement(rendered, 'istiod').sources[0]!.helm!.valuesObject;
     expect(values).toMatchObject({
       autoscaleEnabled: false,
@@ -30,11 +47,19 @@ describe('istio', () => {
       seccompProfile: { type: 'RuntimeDefault' },
       pdb: { minAvailable: 1 },
       base: { validationFailurePolicy: 'Fail' },
-      meshConfig: { accessLogFile: '/dev/stdout', accessLogEncoding: 'JSON', outboundTrafficPolicy: { mode: 'ALLOW_ANY' }, defaultConfig: { holdApplicationUntilProxyStarts: true } },
+      meshConfig: {
+        accessLogFile: '/dev/stdout',
+        accessLogEncoding: 'JSON',
+        outboundTrafficPolicy: { mode: 'ALLOW_ANY' },
+        defaultConfig: { holdApplicationUntilProxyStarts: true },
+      },
       global: {
         istioNamespace: 'istio-system',
         defaultPodDisruptionBudget: { enabled: true },
-        proxy: { clusterDomain: 'cluster.local', resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1Gi' } } },
+        proxy: {
+          clusterDomain: 'cluster.local',
+          resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2000m', memory: '1Gi' } },
+        },
       },
     });
     expect(values.global.hub).toBeUndefined();
@@ -43,7 +68,11 @@ describe('istio', () => {
   it('renders mesh-wide STRICT mTLS in the root namespace, after istiod is up', async () => {
     const { objects } = await renderForTest(istio());
     const peer = objects('istiod').peerauthentication as IPeerAuthentication;
-    expect(peer.metadata).toMatchObject({ name: 'default', namespace: 'istio-system', annotations: { 'argocd.argoproj.io/sync-wave': '1' } });
+    expect(peer.metadata).toMatchObject({
+      name: 'default',
+      namespace: 'istio-system',
+      annotations: { 'argocd.argoproj.io/sync-wave': '1' },
+    });
     expect(peer.spec).toEqual({ mtls: { mode: 'STRICT' } });
   });
 
@@ -71,40 +100,64 @@ describe('istio', () => {
 
   it('ignores the fields istiod patches into the webhook configurations', async () => {
     const { rendered } = await renderForTest(istio());
-    expect(applicationSetElement(rendered, 'istio-base').ignoreDifferences).toEqual([{
-      group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', name: 'istiod-default-validator',
-      jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'],
-    }]);
+    expect(applicationSetElement(rendered, 'istio-base').ignoreDifferences).toEqual([
+      {
+        group: 'admissionregistration.k8s.io',
+        kind: 'ValidatingWebhookConfiguration',
+        name: 'istiod-default-validator',
+        jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'],
+      },
+    ]);
     expect(applicationSetElement(rendered, 'istiod').ignoreDifferences).toEqual([
-      { group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', name: 'istio-validator-istio-system', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'] },
-      { group: 'admissionregistration.k8s.io', kind: 'MutatingWebhookConfiguration', name: 'istio-sidecar-injector', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'] },
+      {
+        group: 'admissionregistration.k8s.io',
+        kind: 'ValidatingWebhookConfiguration',
+        name: 'istio-validator-istio-system',
+        jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle', '.webhooks[]?.failurePolicy'],
+      },
+      {
+        group: 'admissionregistration.k8s.io',
+        kind: 'MutatingWebhookConfiguration',
+        name: 'istio-sidecar-injector',
+        jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
+      },
     ]);
     expect(applicationSetElement(rendered, 'istiod').syncOptions).toContain('RespectIgnoreDifferences=true');
   });
 
   it('lets the AppProject use the Istio chart repository and the kinds the charts create', async () => {
     const { rendered } = await renderForTest(istio());
-    const project = deliveryObjects<IAppProject>(rendered, 'AppProject').find((p) => p.metadata!.name === 'platform-test')!;
+    const project = deliveryObjects<IAppProject>(rendered, 'AppProject').find(
+      (p) => p.metadata!.name === 'platform-test',
+    )!;
     expect(project.spec!.sourceRepos).toContain('https://istio-release.storage.googleapis.com/charts');
-    expect(project.spec!.clusterResourceWhitelist!.map((r) => `${r.group}/${r.kind}`)).toEqual(expect.arrayContaining([
-      'apiextensions.k8s.io/CustomResourceDefinition',
-      'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-      'admissionregistration.k8s.io/MutatingWebhookConfiguration',
-      'rbac.authorization.k8s.io/ClusterRole',
-      'rbac.authorization.k8s.io/ClusterRoleBinding',
-    ]));
-    expect(project.spec!.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'istio-system' }]);
+    expect(project.spec!.clusterResourceWhitelist!.map((r) => `${r.group}/${r.kind}`)).toEqual(
+      expect.arrayContaining([
+        'apiextensions.k8s.io/CustomResourceDefinition',
+        'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+        'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+        'rbac.authorization.k8s.io/ClusterRole',
+        'rbac.authorization.k8s.io/ClusterRoleBinding',
+      ]),
+    );
+    expect(project.spec!.destinations).toEqual([
+      { server: 'https://kubernetes.default.svc', namespace: 'istio-system' },
+    ]);
   });
 
   it('provides serviceMesh', () => {
-    const view = { name: 'test', cluster: { name: 'test', server: 'https://kubernetes.default.svc' }, settings: {} as never, argocdNamespace: 'argocd' };
-    expect(providedBy(istiod())).toEqual({ serviceMesh: { component: 'istiod', namespace: 'istio-system', xdsPort: 15012 } });
+    expect(providedBy(istiod())).toEqual({
+      serviceMesh: { component: 'istiod', namespace: 'istio-system', xdsPort: 15012 },
+    });
   });
 
   it('pulls images through the registry mirror and merges extra values last', async () => {
-    const { rendered } = await renderForTest(istio({ istiod: { extraValues: { global: { logging: { level: 'default:debug' } } } } }), {
-      settings: { ...settings, imageRegistryMirror: 'mirror.example.com' },
-    });
+    const { rendered } = await renderForTest(
+      istio({ istiod: { extraValues: { global: { logging: { level: 'default:debug' } } } } }),
+      {
+        settings: { ...settings, imageRegistryMirror: 'mirror.example.com' },
+      },
+    );
     const values = applicationSetElement(rendered, 'istiod').sources[0]!.helm!.valuesObject;
     expect(values.global.hub).toBe('mirror.example.com/docker.io/istio');
     expect(values.global.logging).toEqual({ level: 'default:debug' });
@@ -112,16 +165,31 @@ describe('istio', () => {
   });
 
   it('needs istio-base', async () => {
-    await expect(renderForTest([istiod()])).rejects.toThrow('depends on "istio-base", which is not a component of this environment');
-    const { rendered } = await renderForTest([istioBase().named('istio-crds'), istiod({ baseComponent: 'istio-crds' })]);
+    await expect(renderForTest([istiod()])).rejects.toThrow(
+      'depends on "istio-base", which is not a component of this environment',
+    );
+    const { rendered } = await renderForTest([
+      istioBase().named('istio-crds'),
+      istiod({ baseComponent: 'istio-crds' }),
+    ]);
     expect(rendered.steps.map((s) => s.components)).toEqual([['istio-crds'], ['istiod']]);
   });
 
   it('reports bad configuration with paths', async () => {
-    await expect(renderForTest(istio({ istiod: { mesh: { mtlsMode: 'strict' } } }))).rejects.toThrow('mesh.mtlsMode: expected one of "STRICT", "PERMISSIVE", got "strict"');
-    await expect(renderForTest(istio({ istiod: { autoscale: { min: 4, max: 2 } } }))).rejects.toThrow('autoscale.max: must be at least autoscale.min (4), got 2');
-    await expect(renderForTest(istio({ istiod: { mesh: { accessLogFile: 'stdout' } } }))).rejects.toThrow('mesh.accessLogFile: expected an absolute path');
-    await expect(renderForTest(istio({ istiod: { resources: { requests: { memory: '2 GB' } } } }))).rejects.toThrow('resources.requests.memory: expected a Kubernetes quantity');
-    await expect(renderForTest(istio({ istiod: { replicas: '2' as never } }))).rejects.toThrow('replicas: expected a number, got "2"');
+    await expect(renderForTest(istio({ istiod: { mesh: { mtlsMode: 'strict' } } }))).rejects.toThrow(
+      'mesh.mtlsMode: expected one of "STRICT", "PERMISSIVE", got "strict"',
+    );
+    await expect(renderForTest(istio({ istiod: { autoscale: { min: 4, max: 2 } } }))).rejects.toThrow(
+      'autoscale.max: must be at least autoscale.min (4), got 2',
+    );
+    await expect(renderForTest(istio({ istiod: { mesh: { accessLogFile: 'stdout' } } }))).rejects.toThrow(
+      'mesh.accessLogFile: expected an absolute path',
+    );
+    await expect(renderForTest(istio({ istiod: { resources: { requests: { memory: '2 GB' } } } }))).rejects.toThrow(
+      'resources.requests.memory: expected a Kubernetes quantity',
+    );
+    await expect(renderForTest(istio({ istiod: { replicas: '2' as never } }))).rejects.toThrow(
+      'replicas: expected a number, got "2"',
+    );
   });
 });

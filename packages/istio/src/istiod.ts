@@ -1,10 +1,10 @@
-import { defineComponent, type DeepPartial } from '@platform/core';
-import { ISTIOD_CHART, ISTIOD_PORTS, ISTIO_NAMESPACE } from './chart.js';
+import { type DeepPartial, defineComponent } from '@platform/core';
+import { ISTIO_NAMESPACE, ISTIOD_CHART, ISTIOD_PORTS } from './chart.js';
 import { checkIstiod } from './check.js';
-import { istiodDefaults, type IstiodConfig } from './config.js';
+import { type IstiodConfig, istiodDefaults } from './config.js';
+import { ISTIO_KINDS } from './kinds.js';
 import { istiodNetworkAccess } from './network.js';
 import { meshPeerAuthentication } from './peer-authentication.js';
-import { ISTIO_KINDS } from './kinds.js';
 import { istiodSync } from './sync.js';
 import { istiodValues } from './values.js';
 

@@ -1,6 +1,6 @@
-import { stageAnnotations, standardLabels, type BuildContext } from '@platform/core';
-import type { IPeerAuthentication } from './kinds.js';
+import { type BuildContext, stageAnnotations, standardLabels } from '@platform/core';
 import type { IstiodConfig } from './config.js';
+import type { IPeerAuthentication } from './kinds.js';
 
 /**
  * Mesh-wide mutual TLS: `PeerAuthentication/default` without a selector in the root namespace applies to every

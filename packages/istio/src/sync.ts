@@ -13,7 +13,14 @@ const FAILURE_POLICY = '.webhooks[]?.failurePolicy';
 export function baseSync(): SyncSettings {
   return {
     serverSideApply: true,
-    ignoreDifferences: [{ group: WEBHOOKS, kind: 'ValidatingWebhookConfiguration', name: 'istiod-default-validator', jqPathExpressions: [CA_BUNDLE, FAILURE_POLICY] }],
+    ignoreDifferences: [
+      {
+        group: WEBHOOKS,
+        kind: 'ValidatingWebhookConfiguration',
+        name: 'istiod-default-validator',
+        jqPathExpressions: [CA_BUNDLE, FAILURE_POLICY],
+      },
+    ],
   };
 }
 
@@ -32,7 +39,12 @@ export function istiodWebhookNames(namespace: string): { validator: string; inje
 export function istiodSync(namespace: string): SyncSettings {
   const names = istiodWebhookNames(namespace);
   const ignoreDifferences: IgnoreDifference[] = [
-    { group: WEBHOOKS, kind: 'ValidatingWebhookConfiguration', name: names.validator, jqPathExpressions: [CA_BUNDLE, FAILURE_POLICY] },
+    {
+      group: WEBHOOKS,
+      kind: 'ValidatingWebhookConfiguration',
+      name: names.validator,
+      jqPathExpressions: [CA_BUNDLE, FAILURE_POLICY],
+    },
     { group: WEBHOOKS, kind: 'MutatingWebhookConfiguration', name: names.injector, jqPathExpressions: [CA_BUNDLE] },
   ];
   return { ignoreDifferences };

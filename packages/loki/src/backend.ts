@@ -1,9 +1,19 @@
-import { discoveryService, namedWorkloadObjects, statefulSet, type BuildContext, type IService, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  discoveryService,
+  type IService,
+  type IStatefulSet,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+  statefulSet,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type BackendObjects = NamedWorkloadObjects<'backend', 'statefulset', IStatefulSet> & { backend_headless_service: IService };
+export type BackendObjects = NamedWorkloadObjects<'backend', 'statefulset', IStatefulSet> & {
+  backend_headless_service: IService;
+};
 
 /**
  * simple-scalable backend: `-target=backend` runs the compactor, index-gateway, query-scheduler and ruler, each
@@ -23,6 +33,11 @@ export function backend(context: BuildContext<LokiConfig>, database: GrafanaData
   const objects = statefulSet(context, { ...options, service: { ...(options.service || {}), headless: false } });
   return {
     ...namedWorkloadObjects('backend', 'statefulset', objects),
-    backend_headless_service: discoveryService(context, SERVICE_NAMES.backendHeadless, SERVICE_NAMES.backend, objects.service!.spec!.ports!),
+    backend_headless_service: discoveryService(
+      context,
+      SERVICE_NAMES.backendHeadless,
+      SERVICE_NAMES.backend,
+      objects.service!.spec!.ports!,
+    ),
   };
 }

@@ -1,4 +1,4 @@
-import { namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { type BuildContext, type IStatefulSet, type NamedWorkloadObjects, namedWorkloadObjects } from '@platform/core';
 import { DATABASE_STAGES, memcached } from '@platform/grafana-databases';
 import type { CacheConfig, LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
@@ -29,7 +29,11 @@ function cache(context: BuildContext<LokiConfig>, name: string, settings: CacheC
 export function cacheObjects(context: BuildContext<LokiConfig>): CacheObjects {
   const { chunks, results } = context.config.caches;
   return {
-    ...(chunks.enabled ? namedWorkloadObjects('chunks_cache', 'statefulset', cache(context, SERVICE_NAMES.chunksCache, chunks)) : {}),
-    ...(results.enabled ? namedWorkloadObjects('results_cache', 'statefulset', cache(context, SERVICE_NAMES.resultsCache, results)) : {}),
+    ...(chunks.enabled
+      ? namedWorkloadObjects('chunks_cache', 'statefulset', cache(context, SERVICE_NAMES.chunksCache, chunks))
+      : {}),
+    ...(results.enabled
+      ? namedWorkloadObjects('results_cache', 'statefulset', cache(context, SERVICE_NAMES.resultsCache, results))
+      : {}),
   };
 }

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import { renderError, renderForTest } from '@platform/core/testing';
-import { loki } from './index.js';
+import { describe, expect, it } from 'vitest';
 import { durationHours } from './checks.js';
+import { loki } from './index.js';
 
 describe('configuration checks', () => {
   it('rejects an unknown mode', async () => {
-    expect(await renderError([loki({ mode: 'monolithic' as never })])).toBe('test › loki › mode: expected one of "simple-scalable", "microservices", got "monolithic"');
+    expect(await renderError([loki({ mode: 'monolithic' as never })])).toBe(
+      'test › loki › mode: expected one of "simple-scalable", "microservices", got "monolithic"',
+    );
   });
 
   it('rejects a retention that is not a whole number of index periods', async () => {
@@ -26,22 +28,41 @@ describe('configuration checks', () => {
   });
 
   it('rejects malformed and unordered schema periods', async () => {
-    expect(await renderError([loki({ schemaPeriods: [{ from: '2025-01-01', schema: 'v13' }, { from: '01/06/2025', schema: 'v13' }] })])).toBe([
-      'test › loki › schemaPeriods[1].from: expected a date "YYYY-MM-DD", got "01/06/2025"',
-      'test › loki › schemaPeriods[1].from: periods must be in ascending order of "from"; "01/06/2025" does not come after "2025-01-01"',
-    ].join('\n'));
+    expect(
+      await renderError([
+        loki({
+          schemaPeriods: [
+            { from: '2025-01-01', schema: 'v13' },
+            { from: '01/06/2025', schema: 'v13' },
+          ],
+        }),
+      ]),
+    ).toBe(
+      [
+        'test › loki › schemaPeriods[1].from: expected a date "YYYY-MM-DD", got "01/06/2025"',
+        'test › loki › schemaPeriods[1].from: periods must be in ascending order of "from"; "01/06/2025" does not come after "2025-01-01"',
+      ].join('\n'),
+    );
   });
 
   it('reports every problem at once, with paths', async () => {
-    expect(await renderError([loki({ read: { replicas: 0, resources: { requests: { cpu: 'lots' } } }, limits: { ingestionBurstSizeMb: 5 } })])).toBe([
-      'test › loki › limits.ingestionBurstSizeMb: the burst (5 MB) must be at least the rate (10 MB/s)',
-      'test › loki › read.replicas: expected a whole number of at least 1, got 0',
-      'test › loki › read.resources.requests.cpu: expected a Kubernetes quantity such as "500m" or "4Gi", got "lots"',
-    ].join('\n'));
+    expect(
+      await renderError([
+        loki({ read: { replicas: 0, resources: { requests: { cpu: 'lots' } } }, limits: { ingestionBurstSizeMb: 5 } }),
+      ]),
+    ).toBe(
+      [
+        'test › loki › limits.ingestionBurstSizeMb: the burst (5 MB) must be at least the rate (10 MB/s)',
+        'test › loki › read.replicas: expected a whole number of at least 1, got 0',
+        'test › loki › read.resources.requests.cpu: expected a Kubernetes quantity such as "500m" or "4Gi", got "lots"',
+      ].join('\n'),
+    );
   });
 
   it('rejects unknown fields with a suggestion', async () => {
-    expect(await renderError([loki({ retentonPeriod: '1d' } as never)])).toMatch(/^test › loki › retentonPeriod: unknown field \(did you mean "retentionPeriod"\?\); known fields: backend, caches, /);
+    expect(await renderError([loki({ retentonPeriod: '1d' } as never)])).toMatch(
+      /^test › loki › retentonPeriod: unknown field \(did you mean "retentionPeriod"\?\); known fields: backend, caches, /,
+    );
   });
 
   it('parses Prometheus durations', () => {

@@ -27,15 +27,33 @@ export function checkLokiConfig(config: LokiConfig, checks: ConfigChecks): void 
 
   checks.require(config.schemaPeriods.length > 0, 'schemaPeriods', 'at least one schema period is required');
   config.schemaPeriods.forEach((period, index) => {
-    checks.require(DATE.test(period.from) && !Number.isNaN(Date.parse(period.from)), `schemaPeriods[${index}].from`, `expected a date "YYYY-MM-DD", got "${period.from}"`);
+    checks.require(
+      DATE.test(period.from) && !Number.isNaN(Date.parse(period.from)),
+      `schemaPeriods[${index}].from`,
+      `expected a date "YYYY-MM-DD", got "${period.from}"`,
+    );
     checks.oneOf(`schemaPeriods[${index}].schema`, period.schema, ['v13']);
     const previous = config.schemaPeriods[index - 1];
-    if (previous) checks.require(previous.from < period.from, `schemaPeriods[${index}].from`, `periods must be in ascending order of "from"; "${period.from}" does not come after "${previous.from}"`);
+    if (previous)
+      checks.require(
+        previous.from < period.from,
+        `schemaPeriods[${index}].from`,
+        `periods must be in ascending order of "from"; "${period.from}" does not come after "${previous.from}"`,
+      );
   });
 
-  for (const key of ['maxQueryLength', 'splitQueriesByInterval', 'rejectOldSamplesMaxAge'] as const) checks.duration(`limits.${key}`, config.limits[key]);
-  checks.require(config.limits.ingestionRateMb > 0, 'limits.ingestionRateMb', `expected a positive rate, got ${config.limits.ingestionRateMb}`);
-  checks.require(config.limits.ingestionBurstSizeMb >= config.limits.ingestionRateMb, 'limits.ingestionBurstSizeMb', `the burst (${config.limits.ingestionBurstSizeMb} MB) must be at least the rate (${config.limits.ingestionRateMb} MB/s)`);
+  for (const key of ['maxQueryLength', 'splitQueriesByInterval', 'rejectOldSamplesMaxAge'] as const)
+    checks.duration(`limits.${key}`, config.limits[key]);
+  checks.require(
+    config.limits.ingestionRateMb > 0,
+    'limits.ingestionRateMb',
+    `expected a positive rate, got ${config.limits.ingestionRateMb}`,
+  );
+  checks.require(
+    config.limits.ingestionBurstSizeMb >= config.limits.ingestionRateMb,
+    'limits.ingestionBurstSizeMb',
+    `the burst (${config.limits.ingestionBurstSizeMb} MB) must be at least the rate (${config.limits.ingestionRateMb} MB/s)`,
+  );
 
   for (const cache of ['chunks', 'results'] as const) {
     const value = config.caches[cache];
@@ -47,15 +65,26 @@ export function checkLokiConfig(config: LokiConfig, checks: ConfigChecks): void 
   }
 
   const writers = config.mode === 'simple-scalable' ? 'write' : 'ingester';
-  const active = config.mode === 'simple-scalable'
-    ? (['read', 'write', 'backend'] as const)
-    : (['distributor', 'ingester', 'querier', 'queryFrontend', 'queryScheduler', 'indexGateway', ...(config.ruler.enabled ? ['ruler' as const] : [])] as const);
+  const active =
+    config.mode === 'simple-scalable'
+      ? (['read', 'write', 'backend'] as const)
+      : ([
+          'distributor',
+          'ingester',
+          'querier',
+          'queryFrontend',
+          'queryScheduler',
+          'indexGateway',
+          ...(config.ruler.enabled ? ['ruler' as const] : []),
+        ] as const);
   for (const part of active) {
     checks.integer(`${part}.replicas`, config[part].replicas, { min: 1 });
     checks.resources(`${part}.resources`, config[part].resources);
   }
   if (config.mode === 'microservices') checks.resources('compactor.resources', config.compactor.resources);
-  for (const part of config.mode === 'simple-scalable' ? (['write', 'backend'] as const) : (['ingester', 'indexGateway', 'compactor'] as const)) {
+  for (const part of config.mode === 'simple-scalable'
+    ? (['write', 'backend'] as const)
+    : (['ingester', 'indexGateway', 'compactor'] as const)) {
     checks.quantity(`${part}.storageSize`, config[part].storageSize);
   }
   checks.require(

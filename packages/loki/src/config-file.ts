@@ -1,5 +1,11 @@
-import { applyPatch, s3CredentialReferences, type BuildContext, type ObjectStorage, type ResolvedObjectStorage } from '@platform/core';
-import { memberlistConfig, type MemberlistConfig } from '@platform/grafana-databases';
+import {
+  applyPatch,
+  type BuildContext,
+  type ObjectStorage,
+  type ResolvedObjectStorage,
+  s3CredentialReferences,
+} from '@platform/core';
+import { type MemberlistConfig, memberlistConfig } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { GRPC_PORT, HTTP_PORT, type LokiAddresses } from './endpoints.js';
 
@@ -32,7 +38,15 @@ export interface LokiConfigFile {
     storage: { s3: LokiS3 };
   };
   memberlist: MemberlistConfig;
-  schema_config: { configs: Array<{ from: string; store: 'tsdb'; object_store: 's3'; schema: string; index: { prefix: string; period: string } }> };
+  schema_config: {
+    configs: Array<{
+      from: string;
+      store: 'tsdb';
+      object_store: 's3';
+      schema: string;
+      index: { prefix: string; period: string };
+    }>;
+  };
   storage_config: { tsdb_shipper: { index_gateway_client: { server_address: string } } };
   compactor: { retention_enabled: boolean; delete_request_store: 's3'; working_directory: string };
   limits_config: Record<string, string | number | boolean>;
@@ -59,7 +73,13 @@ export interface LokiConfigFile {
 /** A memcached-backed cache as Loki configures it. */
 export interface LokiMemcachedCache {
   memcached?: { batch_size: number; parallelism: number };
-  memcached_client: { addresses: string; consistent_hash: boolean; timeout: string; max_idle_conns: number; update_interval?: string };
+  memcached_client: {
+    addresses: string;
+    consistent_hash: boolean;
+    timeout: string;
+    max_idle_conns: number;
+    update_interval?: string;
+  };
 }
 
 /** `<prefix>-loki-<purpose>`: the bucket naming every store of the platform follows. */
@@ -93,7 +113,10 @@ export interface ConfigFileInputs {
  * Loki's configuration file. One file serves every target: each process runs the modules its `-target`
  * selects and ignores the rest.
  */
-export function lokiConfigFile(context: Pick<BuildContext<LokiConfig>, 'name' | 'namespace' | 'config' | 'environment'>, inputs: ConfigFileInputs): LokiConfigFile {
+export function lokiConfigFile(
+  context: Pick<BuildContext<LokiConfig>, 'name' | 'namespace' | 'config' | 'environment'>,
+  inputs: ConfigFileInputs,
+): LokiConfigFile {
   const { config, environment } = context;
   const storage = environment.settings.objectStorage;
   const { addresses } = inputs;
@@ -153,31 +176,44 @@ export function lokiConfigFile(context: Pick<BuildContext<LokiConfig>, 'name' | 
     runtime_config: { file: RUNTIME_CONFIG_PATH },
     ...(chunks.enabled
       ? {
-        chunk_store_config: {
-          chunk_cache_config: {
-            memcached: { batch_size: 4, parallelism: 5 },
-            memcached_client: { addresses: addresses.chunksCache, consistent_hash: true, timeout: '2s', max_idle_conns: 72 },
+          chunk_store_config: {
+            chunk_cache_config: {
+              memcached: { batch_size: 4, parallelism: 5 },
+              memcached_client: {
+                addresses: addresses.chunksCache,
+                consistent_hash: true,
+                timeout: '2s',
+                max_idle_conns: 72,
+              },
+            },
           },
-        },
-      }
+        }
       : {}),
     query_range: {
       align_queries_with_step: true,
       cache_results: results.enabled,
       ...(results.enabled
         ? {
-          results_cache: {
-            cache: {
-              memcached_client: { addresses: addresses.resultsCache, consistent_hash: true, timeout: '500ms', max_idle_conns: 16, update_interval: '1m' },
+            results_cache: {
+              cache: {
+                memcached_client: {
+                  addresses: addresses.resultsCache,
+                  consistent_hash: true,
+                  timeout: '500ms',
+                  max_idle_conns: 16,
+                  update_interval: '1m',
+                },
+              },
             },
-          },
-        }
+          }
         : {}),
     },
     frontend: {
       compress_responses: true,
       log_queries_longer_than: '5s',
-      ...(microservices ? { scheduler_address: addresses.queryScheduler!, tail_proxy_url: addresses.tailProxyUrl! } : {}),
+      ...(microservices
+        ? { scheduler_address: addresses.queryScheduler!, tail_proxy_url: addresses.tailProxyUrl! }
+        : {}),
     },
     ...(microservices ? { frontend_worker: { scheduler_address: addresses.queryScheduler! } } : {}),
     ruler: {

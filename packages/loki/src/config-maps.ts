@@ -1,4 +1,4 @@
-import { configMap, type BuildContext, type IConfigMap } from '@platform/core';
+import { type BuildContext, configMap, type IConfigMap } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { CONFIG_MAP, RUNTIME_CONFIG_MAP } from './pod.js';
 

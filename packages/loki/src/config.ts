@@ -2,7 +2,7 @@
  * The configuration of `@platform/loki`: what a user may set, with every default. The shape of
  * {@link defaults} is also the schema user configuration is checked against.
  */
-import { type ResourceRequirements } from '@platform/core';
+import type { ResourceRequirements } from '@platform/core';
 import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from '@platform/grafana-databases';
 
 /** Loki 3.7.6, the release whose configuration reference this package is written against. */
@@ -195,15 +195,35 @@ export const defaults: LokiConfig = {
   },
 
   read: { replicas: 3, resources: resources('500m', '1Gi', '2', '4Gi') },
-  write: { replicas: 3, storageSize: '10Gi', storageClassName: undefined, resources: resources('500m', '2Gi', '2', '4Gi') },
-  backend: { replicas: 3, storageSize: '10Gi', storageClassName: undefined, resources: resources('250m', '1Gi', '1', '2Gi') },
+  write: {
+    replicas: 3,
+    storageSize: '10Gi',
+    storageClassName: undefined,
+    resources: resources('500m', '2Gi', '2', '4Gi'),
+  },
+  backend: {
+    replicas: 3,
+    storageSize: '10Gi',
+    storageClassName: undefined,
+    resources: resources('250m', '1Gi', '1', '2Gi'),
+  },
 
   distributor: { replicas: 3, resources: resources('500m', '512Mi', '1', '1Gi') },
-  ingester: { replicas: 3, storageSize: '10Gi', storageClassName: undefined, resources: resources('500m', '2Gi', '2', '4Gi') },
+  ingester: {
+    replicas: 3,
+    storageSize: '10Gi',
+    storageClassName: undefined,
+    resources: resources('500m', '2Gi', '2', '4Gi'),
+  },
   querier: { replicas: 3, resources: resources('500m', '1Gi', '2', '4Gi') },
   queryFrontend: { replicas: 2, resources: resources('250m', '512Mi', '1', '1Gi') },
   queryScheduler: { replicas: 2, resources: resources('100m', '128Mi', '500m', '512Mi') },
-  indexGateway: { replicas: 2, storageSize: '10Gi', storageClassName: undefined, resources: resources('250m', '1Gi', '1', '2Gi') },
+  indexGateway: {
+    replicas: 2,
+    storageSize: '10Gi',
+    storageClassName: undefined,
+    resources: resources('250m', '1Gi', '1', '2Gi'),
+  },
   compactor: { storageSize: '10Gi', storageClassName: undefined, resources: resources('250m', '1Gi', '1', '4Gi') },
   ruler: { enabled: false, replicas: 2, resources: resources('250m', '512Mi', '1', '2Gi') },
 

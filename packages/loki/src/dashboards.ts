@@ -1,4 +1,4 @@
-import { type DashboardSet } from '@platform/core';
+import type { DashboardSet } from '@platform/core';
 import { dashboard, timeseriesPanel } from '@platform/dashboards';
 
 /**
@@ -15,20 +15,47 @@ export function overviewDashboard(namespace: string): Record<string, unknown> {
     rows: [
       {
         panels: [
-          timeseriesPanel('Ingested bytes', 'Bps', [{ expr: `sum by (tenant) (rate(loki_distributor_bytes_received_total{${scope}}[$__rate_interval]))`, legend: '{{tenant}}' }]),
-          timeseriesPanel('Ingested lines', 'short', [{ expr: `sum by (tenant) (rate(loki_distributor_lines_received_total{${scope}}[$__rate_interval]))`, legend: '{{tenant}}' }]),
+          timeseriesPanel('Ingested bytes', 'Bps', [
+            {
+              expr: `sum by (tenant) (rate(loki_distributor_bytes_received_total{${scope}}[$__rate_interval]))`,
+              legend: '{{tenant}}',
+            },
+          ]),
+          timeseriesPanel('Ingested lines', 'short', [
+            {
+              expr: `sum by (tenant) (rate(loki_distributor_lines_received_total{${scope}}[$__rate_interval]))`,
+              legend: '{{tenant}}',
+            },
+          ]),
         ],
       },
       {
         panels: [
-          timeseriesPanel('Requests by status', 'reqps', [{ expr: `sum by (job, status_code) (rate(loki_request_duration_seconds_count{${scope}}[$__rate_interval]))`, legend: '{{job}} {{status_code}}' }]),
-          timeseriesPanel('Request latency p99', 's', [{ expr: `histogram_quantile(0.99, sum by (job, le) (rate(loki_request_duration_seconds_bucket{${scope}}[$__rate_interval])))`, legend: '{{job}}' }]),
+          timeseriesPanel('Requests by status', 'reqps', [
+            {
+              expr: `sum by (job, status_code) (rate(loki_request_duration_seconds_count{${scope}}[$__rate_interval]))`,
+              legend: '{{job}} {{status_code}}',
+            },
+          ]),
+          timeseriesPanel('Request latency p99', 's', [
+            {
+              expr: `histogram_quantile(0.99, sum by (job, le) (rate(loki_request_duration_seconds_bucket{${scope}}[$__rate_interval])))`,
+              legend: '{{job}}',
+            },
+          ]),
         ],
       },
       {
         panels: [
-          timeseriesPanel('Streams in ingesters', 'short', [{ expr: `sum by (tenant) (loki_ingester_memory_streams{${scope}})`, legend: '{{tenant}}' }]),
-          timeseriesPanel('Compactor: last successful compaction', 's', [{ expr: `time() - max(loki_boltdb_shipper_compact_tables_operation_last_successful_run_timestamp_seconds{${scope}} > 0)`, legend: 'age' }]),
+          timeseriesPanel('Streams in ingesters', 'short', [
+            { expr: `sum by (tenant) (loki_ingester_memory_streams{${scope}})`, legend: '{{tenant}}' },
+          ]),
+          timeseriesPanel('Compactor: last successful compaction', 's', [
+            {
+              expr: `time() - max(loki_boltdb_shipper_compact_tables_operation_last_successful_run_timestamp_seconds{${scope}} > 0)`,
+              legend: 'age',
+            },
+          ]),
         ],
       },
     ],
@@ -37,5 +64,10 @@ export function overviewDashboard(namespace: string): Record<string, unknown> {
 
 /** The dashboards this instance provides to Grafana. */
 export function lokiDashboards(component: string, namespace: string): DashboardSet {
-  return { component, namespace, folder: 'Loki', dashboards: { [`${component}-overview.json`]: overviewDashboard(namespace) } };
+  return {
+    component,
+    namespace,
+    folder: 'Loki',
+    dashboards: { [`${component}-overview.json`]: overviewDashboard(namespace) },
+  };
 }

@@ -1,4 +1,4 @@
-import { selectorLabels, serviceHost, type BuildContext, type LogsStore } from '@platform/core';
+import { type BuildContext, type LogsStore, selectorLabels, serviceHost } from '@platform/core';
 import { memcachedAddress } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 
@@ -63,10 +63,12 @@ export function lokiAddresses({ namespace, config, environment }: AddressContext
     compactorGrpc: `${host(ssd ? SERVICE_NAMES.backend : SERVICE_NAMES.compactor)}:${GRPC_PORT}`,
     // `dns+` discovery resolves every pod; the trailing dot makes the name absolute (no search-domain lookups).
     indexGateway: `dns+${host(ssd ? SERVICE_NAMES.backendHeadless : SERVICE_NAMES.indexGateway)}.:${GRPC_PORT}`,
-    ...(ssd ? {} : {
-      queryScheduler: `${host(SERVICE_NAMES.queryScheduler)}:${GRPC_PORT}`,
-      tailProxyUrl: `http://${host(SERVICE_NAMES.querier)}:${HTTP_PORT}`,
-    }),
+    ...(ssd
+      ? {}
+      : {
+          queryScheduler: `${host(SERVICE_NAMES.queryScheduler)}:${GRPC_PORT}`,
+          tailProxyUrl: `http://${host(SERVICE_NAMES.querier)}:${HTTP_PORT}`,
+        }),
     chunksCache: memcachedAddress(SERVICE_NAMES.chunksCache, namespace, environment.settings),
     resultsCache: memcachedAddress(SERVICE_NAMES.resultsCache, namespace, environment.settings),
   };
@@ -84,6 +86,9 @@ export function logsStore(context: AddressContext & { name: string }): LogsStore
     pushUrl: addresses.pushUrl,
     queryUrl: addresses.queryUrl,
     multiTenant: true,
-    pods: { pushUrl: selectorLabels(context.name, addresses.pushService), queryUrl: selectorLabels(context.name, addresses.queryService) },
+    pods: {
+      pushUrl: selectorLabels(context.name, addresses.pushService),
+      queryUrl: selectorLabels(context.name, addresses.queryService),
+    },
   };
 }

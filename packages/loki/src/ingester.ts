@@ -1,5 +1,11 @@
-import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  type IStatefulSet,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+  statefulSet,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 import { INGESTER_GRACE_SECONDS } from './write.js';
@@ -9,14 +15,17 @@ export type IngesterObjects = NamedWorkloadObjects<'ingester', 'statefulset', IS
 /** microservices: ingesters build chunks in memory, keep a WAL on their volume and flush chunks to object storage. */
 export function ingester(context: BuildContext<LokiConfig>, database: GrafanaDatabase): IngesterObjects {
   const { replicas, resources, storageSize, storageClassName } = context.config.ingester;
-  const objects = statefulSet(context, targetWorkload(database, {
-    name: SERVICE_NAMES.ingester,
-    stage: DATABASE_STAGES.stateful,
-    target: 'ingester',
-    replicas,
-    resources,
-    storage: { storageSize, storageClassName },
-    terminationGracePeriodSeconds: INGESTER_GRACE_SECONDS,
-  }));
+  const objects = statefulSet(
+    context,
+    targetWorkload(database, {
+      name: SERVICE_NAMES.ingester,
+      stage: DATABASE_STAGES.stateful,
+      target: 'ingester',
+      replicas,
+      resources,
+      storage: { storageSize, storageClassName },
+      terminationGracePeriodSeconds: INGESTER_GRACE_SECONDS,
+    }),
+  );
   return namedWorkloadObjects('ingester', 'statefulset', objects);
 }

@@ -1,6 +1,13 @@
 import {
-  egressToEndpoints, endpointTarget, selectorLabels, urlPort, type BuildContext, type EgressRule, type IngressRule, type MetricsStore,
+  type BuildContext,
+  type EgressRule,
+  egressToEndpoints,
+  endpointTarget,
+  type IngressRule,
+  type MetricsStore,
   type NetworkAccess,
+  selectorLabels,
+  urlPort,
 } from '@platform/core';
 import type { LokiConfig } from './config.js';
 import { logsStore, SERVICE_NAMES } from './endpoints.js';
@@ -20,7 +27,10 @@ export function alertmanagerOf(context: BuildContext<LokiConfig>): { url: string
 
 /** The pods the ruler runs in: the backend target in simple-scalable mode, the ruler workload in microservices. */
 function rulerPods(context: BuildContext<LokiConfig>): Record<string, string> {
-  return selectorLabels(context.name, context.config.mode === 'simple-scalable' ? SERVICE_NAMES.backend : SERVICE_NAMES.ruler);
+  return selectorLabels(
+    context.name,
+    context.config.mode === 'simple-scalable' ? SERVICE_NAMES.backend : SERVICE_NAMES.ruler,
+  );
 }
 
 /**
@@ -34,11 +44,16 @@ export function lokiNetwork(context: BuildContext<LokiConfig>): NetworkAccess {
   const store = logsStore(context);
   const alertmanager = alertmanagerOf(context);
   const admit = (rule: string, clients: string[], url: string, pods: Record<string, string>): IngressRule => ({
-    name: rule, from: clients.map((component) => ({ component })), ports: [urlPort(url)], podLabels: pods,
+    name: rule,
+    from: clients.map((component) => ({ component })),
+    ports: [urlPort(url)],
+    podLabels: pods,
   });
   const egress: EgressRule[] = [
     { name: 'object-storage', to: 'objectStorage' },
-    ...(alertmanager ? egressToEndpoints([endpointTarget(alertmanager.store, 'alertmanagerUrl')], rulerPods(context)) : []),
+    ...(alertmanager
+      ? egressToEndpoints([endpointTarget(alertmanager.store, 'alertmanagerUrl')], rulerPods(context))
+      : []),
   ];
   return {
     ingress: [

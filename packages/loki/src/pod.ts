@@ -1,5 +1,5 @@
-import { s3CredentialsEnv, type BuildContext } from '@platform/core';
-import { type GossipRing, type GrafanaDatabase } from '@platform/grafana-databases';
+import { type BuildContext, s3CredentialsEnv } from '@platform/core';
+import type { GossipRing, GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { CONFIG_PATH, DATA_PATH, RUNTIME_CONFIG_PATH } from './config-file.js';
 import { GRPC_PORT, HTTP_PORT } from './endpoints.js';

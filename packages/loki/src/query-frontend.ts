@@ -1,5 +1,11 @@
-import { deployment, namedWorkloadObjects, type BuildContext, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  deployment,
+  type IDeployment,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -8,12 +14,15 @@ export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deplo
 /** microservices: the query API clients call; splits, caches and enqueues queries at the schedulers. */
 export function queryFrontend(context: BuildContext<LokiConfig>, database: GrafanaDatabase): QueryFrontendObjects {
   const { replicas, resources } = context.config.queryFrontend;
-  const objects = deployment(context, targetWorkload(database, {
-    name: SERVICE_NAMES.queryFrontend,
-    target: 'query-frontend',
-    replicas,
-    resources,
-    stage: DATABASE_STAGES.stateless,
-  }));
+  const objects = deployment(
+    context,
+    targetWorkload(database, {
+      name: SERVICE_NAMES.queryFrontend,
+      target: 'query-frontend',
+      replicas,
+      resources,
+      stage: DATABASE_STAGES.stateless,
+    }),
+  );
   return namedWorkloadObjects('query_frontend', 'deployment', objects);
 }

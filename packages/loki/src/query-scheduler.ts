@@ -1,5 +1,11 @@
-import { deployment, namedWorkloadObjects, type BuildContext, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  deployment,
+  type IDeployment,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -18,6 +24,9 @@ export function queryScheduler(context: BuildContext<LokiConfig>, database: Graf
     resources,
     stage: DATABASE_STAGES.stateless,
   });
-  const objects = deployment(context, { ...options, service: { ...(options.service || {}), headless: true, publishNotReadyAddresses: true } });
+  const objects = deployment(context, {
+    ...options,
+    service: { ...(options.service || {}), headless: true, publishNotReadyAddresses: true },
+  });
   return namedWorkloadObjects('query_scheduler', 'deployment', objects);
 }

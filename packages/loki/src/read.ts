@@ -1,5 +1,11 @@
-import { deployment, namedWorkloadObjects, type BuildContext, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  deployment,
+  type IDeployment,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -11,12 +17,15 @@ export type ReadObjects = NamedWorkloadObjects<'read', 'deployment', IDeployment
  */
 export function read(context: BuildContext<LokiConfig>, database: GrafanaDatabase): ReadObjects {
   const { replicas, resources } = context.config.read;
-  const objects = deployment(context, targetWorkload(database, {
-    name: SERVICE_NAMES.read,
-    target: 'read',
-    replicas,
-    resources,
-    stage: DATABASE_STAGES.stateless,
-  }));
+  const objects = deployment(
+    context,
+    targetWorkload(database, {
+      name: SERVICE_NAMES.read,
+      target: 'read',
+      replicas,
+      resources,
+      stage: DATABASE_STAGES.stateless,
+    }),
+  );
   return namedWorkloadObjects('read', 'deployment', objects);
 }

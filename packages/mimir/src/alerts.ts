@@ -1,4 +1,4 @@
-import { prometheusRule, type AlertRule, type BuildContext, type IPrometheusRule } from '@platform/core';
+import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { WORKLOAD } from './layout.js';
 
@@ -16,7 +16,8 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
       labels: { severity: 'critical' },
       annotations: {
         summary: 'Mimir requests are failing.',
-        description: '{{ $labels.job }} route {{ $labels.route }} answers {{ printf "%.2f" $value }}% of requests with 5xx errors.',
+        description:
+          '{{ $labels.job }} route {{ $labels.route }} answers {{ printf "%.2f" $value }}% of requests with 5xx errors.',
       },
     },
     {
@@ -26,7 +27,8 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
       labels: { severity: 'warning' },
       annotations: {
         summary: 'Mimir requests are slow.',
-        description: '{{ $labels.job }} route {{ $labels.route }} has a 99th percentile latency of {{ printf "%.2f" $value }}s.',
+        description:
+          '{{ $labels.job }} route {{ $labels.route }} has a 99th percentile latency of {{ printf "%.2f" $value }}s.',
       },
     },
     {
@@ -36,7 +38,8 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
       labels: { severity: 'critical' },
       annotations: {
         summary: 'Ingesters are unhealthy in the ring.',
-        description: '{{ printf "%f" $value }} ingester(s) stopped heartbeating to the ring; writes fail once a series loses its quorum.',
+        description:
+          '{{ printf "%f" $value }} ingester(s) stopped heartbeating to the ring; writes fail once a series loses its quorum.',
       },
     },
     {
@@ -46,7 +49,8 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
       labels: { severity: 'critical' },
       annotations: {
         summary: 'The compactor has not compacted blocks for a day.',
-        description: 'Compactor {{ $labels.pod }} last completed a compaction run more than 24 hours ago; queries get slower and retention is not applied.',
+        description:
+          'Compactor {{ $labels.pod }} last completed a compaction run more than 24 hours ago; queries get slower and retention is not applied.',
       },
     },
     {
@@ -56,7 +60,8 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
       labels: { severity: 'critical' },
       annotations: {
         summary: 'An ingester cannot ship blocks to object storage.',
-        description: 'Ingester {{ $labels.pod }} compacted a block {{ $value | humanizeDuration }} ago that is not in object storage yet; it exists only on the ingester\'s disk.',
+        description:
+          "Ingester {{ $labels.pod }} compacted a block {{ $value | humanizeDuration }} ago that is not in object storage yet; it exists only on the ingester's disk.",
       },
     },
     {

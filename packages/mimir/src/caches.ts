@@ -1,4 +1,4 @@
-import { namedWorkloadObjects, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { type BuildContext, type IStatefulSet, type NamedWorkloadObjects, namedWorkloadObjects } from '@platform/core';
 import { DATABASE_STAGES, memcached, memcachedAddress } from '@platform/grafana-databases';
 import type { CacheConfig, MimirConfig } from './config.js';
 import type { CacheYaml } from './mimir-yaml.js';
@@ -24,22 +24,29 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
     const settings = config.caches[cacheKey];
     if (!settings.enabled) continue;
     const { name, key } = CACHES[cacheKey];
-    Object.assign(objects, namedWorkloadObjects(key, 'statefulset', memcached(context, {
-      name,
-      image: config.images.memcached,
-      exporterImage: config.images.memcachedExporter,
-      replicas: settings.replicas,
-      memoryLimitMb: settings.memoryLimitMb,
-      maxItemSizeMb: settings.maxItemSizeMb,
-      connectionLimit: settings.connectionLimit,
-      cpuRequest: settings.cpuRequest,
-      exporterResources: config.caches.exporterResources,
-      // As Grafana's Jsonnet: one memcached per node, and a minute of readiness before the rollout moves on.
-      antiAffinity: 'required',
-      minReadySeconds: 60,
-      // First, with the configuration: the store-gateways' first index loads find their caches running.
-      stage: DATABASE_STAGES.caches,
-    })));
+    Object.assign(
+      objects,
+      namedWorkloadObjects(
+        key,
+        'statefulset',
+        memcached(context, {
+          name,
+          image: config.images.memcached,
+          exporterImage: config.images.memcachedExporter,
+          replicas: settings.replicas,
+          memoryLimitMb: settings.memoryLimitMb,
+          maxItemSizeMb: settings.maxItemSizeMb,
+          connectionLimit: settings.connectionLimit,
+          cpuRequest: settings.cpuRequest,
+          exporterResources: config.caches.exporterResources,
+          // As Grafana's Jsonnet: one memcached per node, and a minute of readiness before the rollout moves on.
+          antiAffinity: 'required',
+          minReadySeconds: 60,
+          // First, with the configuration: the store-gateways' first index loads find their caches running.
+          stage: DATABASE_STAGES.caches,
+        }),
+      ),
+    );
   }
   return objects as CacheObjects;
 }
@@ -47,7 +54,12 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
 /** Client settings per cache, as Grafana's Jsonnet tunes them for store-gateways and queriers. */
 const CLIENT_TUNING: Record<CacheKey, Omit<NonNullable<CacheYaml['memcached']>, 'addresses' | 'max_item_size'>> = {
   chunks: { timeout: '750ms', max_idle_connections: 150, max_async_concurrency: 50, max_get_multi_concurrency: 100 },
-  indexQueries: { timeout: '750ms', max_idle_connections: 150, max_async_concurrency: 50, max_get_multi_concurrency: 100 },
+  indexQueries: {
+    timeout: '750ms',
+    max_idle_connections: 150,
+    max_async_concurrency: 50,
+    max_get_multi_concurrency: 100,
+  },
   metadata: { timeout: '750ms', max_idle_connections: 150, max_async_concurrency: 50, max_get_multi_concurrency: 100 },
   frontend: { timeout: '500ms' },
 };

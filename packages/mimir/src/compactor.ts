@@ -1,7 +1,7 @@
-import { namedWorkloadObjects, statefulSet, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { type IStatefulSet, type NamedWorkloadObjects, namedWorkloadObjects, statefulSet } from '@platform/core';
 import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
-import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
 
 /** The compactors' objects. */
 export type CompactorObjects = NamedWorkloadObjects<'compactor', 'statefulset', IStatefulSet>;
@@ -12,14 +12,21 @@ export type CompactorObjects = NamedWorkloadObjects<'compactor', 'statefulset', 
  */
 export function compactor(build: MimirBuild): CompactorObjects {
   const settings = build.context.config.compactor;
-  return namedWorkloadObjects('compactor', 'statefulset', statefulSet(build.context, mimirWorkloadOptions(build, {
-    name: WORKLOAD.compactor,
-    stage: DATABASE_STAGES.stateful,
-    settings,
-    ringMember: true,
-    objectStorage: true,
-    volume: settings.storage,
-    terminationGracePeriodSeconds: 900,
-    antiAffinity: 'preferred',
-  })));
+  return namedWorkloadObjects(
+    'compactor',
+    'statefulset',
+    statefulSet(
+      build.context,
+      mimirWorkloadOptions(build, {
+        name: WORKLOAD.compactor,
+        stage: DATABASE_STAGES.stateful,
+        settings,
+        ringMember: true,
+        objectStorage: true,
+        volume: settings.storage,
+        terminationGracePeriodSeconds: 900,
+        antiAffinity: 'preferred',
+      }),
+    ),
+  );
 }

@@ -1,7 +1,7 @@
-import { serialize, type KubeObject } from '@platform/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { type KubeObject, serialize } from '@platform/core';
 import { container } from '@platform/core/testing';
-import { configDocument, configFile, renderMimir, workload, view } from './mimir.test-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { configDocument, configFile, renderMimir, view, workload } from './mimir.test-helpers.js';
 
 let objects: Record<string, KubeObject>;
 beforeAll(async () => {
@@ -17,7 +17,9 @@ function dnsName(serviceKey: string): string {
 }
 
 function servicePort(serviceKey: string, name: string): number {
-  return view<{ spec: { ports: Array<{ name: string; port: number }> } }>(objects[serviceKey]).spec.ports.find((p) => p.name === name)!.port;
+  return view<{ spec: { ports: Array<{ name: string; port: number }> } }>(objects[serviceKey]).spec.ports.find(
+    (p) => p.name === name,
+  )!.port;
 }
 
 describe('mimir.yaml', () => {
@@ -26,22 +28,41 @@ describe('mimir.yaml', () => {
     expect(configMap.metadata.name).toBe('mimir-config');
     expect(configMap.data['mimir.yaml']).toBe(serialize(configDocument()));
     const distributor = workload(objects.distributor_deployment);
-    expect(distributor.spec.template.spec.volumes).toContainEqual({ name: 'config', configMap: { name: 'mimir-config' } });
-    expect(container(distributor, 'distributor').volumeMounts).toContainEqual({ name: 'config', mountPath: '/etc/mimir', readOnly: true });
+    expect(distributor.spec.template.spec.volumes).toContainEqual({
+      name: 'config',
+      configMap: { name: 'mimir-config' },
+    });
+    expect(container(distributor, 'distributor').volumeMounts).toContainEqual({
+      name: 'config',
+      mountPath: '/etc/mimir',
+      readOnly: true,
+    });
   });
 
-  it('stores blocks, rules and Alertmanager state in S3 buckets named after the environment\'s prefix', () => {
-    expect(config.common.storage).toEqual({ backend: 's3', s3: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucket_lookup_type: 'virtual-hosted' } });
+  it("stores blocks, rules and Alertmanager state in S3 buckets named after the environment's prefix", () => {
+    expect(config.common.storage).toEqual({
+      backend: 's3',
+      s3: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucket_lookup_type: 'virtual-hosted' },
+    });
     expect(config.blocks_storage.s3.bucket_name).toBe('acme-test-mimir-blocks');
     expect(config.ruler_storage.s3.bucket_name).toBe('acme-test-mimir-ruler');
     expect(config.alertmanager_storage.s3.bucket_name).toBe('acme-test-mimir-alertmanager');
   });
 
-  it('joins memberlist through the gossip-ring Service\'s DNS name and port', () => {
-    expect(config.memberlist.join_members).toEqual([`dns+${dnsName('gossip_ring_service')}.:${servicePort('gossip_ring_service', 'gossip-ring')}`]);
+  it("joins memberlist through the gossip-ring Service's DNS name and port", () => {
+    expect(config.memberlist.join_members).toEqual([
+      `dns+${dnsName('gossip_ring_service')}.:${servicePort('gossip_ring_service', 'gossip-ring')}`,
+    ]);
     expect(config.memberlist.join_members).toEqual(['dns+gossip-ring.mimir.svc.cluster.local.:7946']);
     expect(config.memberlist.bind_port).toBe(7946);
-    for (const ring of [config.distributor.ring, config.ingester.ring, config.store_gateway.sharding_ring, config.compactor.sharding_ring, config.ruler!.ring, config.alertmanager!.sharding_ring]) {
+    for (const ring of [
+      config.distributor.ring,
+      config.ingester.ring,
+      config.store_gateway.sharding_ring,
+      config.compactor.sharding_ring,
+      config.ruler!.ring,
+      config.alertmanager!.sharding_ring,
+    ]) {
       expect(ring.kvstore).toEqual({ store: 'memberlist' });
     }
     expect(config.distributor.ha_tracker).toEqual({ enable_ha_tracker: true, kvstore: { store: 'memberlist' } });
@@ -63,16 +84,17 @@ describe('mimir.yaml', () => {
     expect(container(objects.memcached_index_queries_statefulset, 'memcached').args).toContain('-I 5m');
   });
 
-  it('finds the query-schedulers through the discovery Service\'s gRPC port', () => {
+  it("finds the query-schedulers through the discovery Service's gRPC port", () => {
     const scheduler = `${dnsName('query_scheduler_discovery_service')}.:${servicePort('query_scheduler_discovery_service', 'grpc')}`;
     expect(config.frontend.scheduler_address).toBe(scheduler);
     expect(config.frontend_worker.scheduler_address).toBe(scheduler);
   });
 
-  it('sends rulers\' alerts to every Alertmanager through the Service\'s http-metrics SRV record', () => {
+  it("sends rulers' alerts to every Alertmanager through the Service's http-metrics SRV record", () => {
     expect(servicePort('alertmanager_service', 'http-metrics')).toBe(8080);
-    expect(config.limits.ruler_alertmanager_client_config!.alertmanager_url)
-      .toBe(`dnssrvnoa+http://_http-metrics._tcp.${dnsName('alertmanager_service')}/alertmanager`);
+    expect(config.limits.ruler_alertmanager_client_config!.alertmanager_url).toBe(
+      `dnssrvnoa+http://_http-metrics._tcp.${dnsName('alertmanager_service')}/alertmanager`,
+    );
   });
 
   it('keeps every path Mimir writes under /data, the one writable volume of each pod', () => {
@@ -88,7 +110,7 @@ describe('mimir.yaml', () => {
     expect(config.alertmanager!.fallback_config_file).toBe('/configs/alertmanager_fallback_config.yaml');
   });
 
-  it('uses Mimir 3.0\'s key names, not deprecated, hidden or experimental ones', () => {
+  it("uses Mimir 3.0's key names, not deprecated, hidden or experimental ones", () => {
     // `ruler.alertmanager_url` is deprecated in favour of the per-tenant limit.
     expect(config.ruler).not.toHaveProperty('alertmanager_url');
     // Retention and compactor sharding are per-tenant limits, not compactor settings.
@@ -107,10 +129,18 @@ describe('mimir.yaml', () => {
   });
 
   it('deep-merges extraConfig over the generated file; null deletes a key', () => {
-    const document = configDocument({ extraConfig: { querier: { timeout: '5m' }, usage_stats: null, server: { log_format: 'json' } } }) as {
-      querier: Record<string, unknown>; server: Record<string, unknown>; usage_stats?: unknown;
+    const document = configDocument({
+      extraConfig: { querier: { timeout: '5m' }, usage_stats: null, server: { log_format: 'json' } },
+    }) as {
+      querier: Record<string, unknown>;
+      server: Record<string, unknown>;
+      usage_stats?: unknown;
     };
-    expect(document.querier).toEqual({ max_concurrent: 8, store_gateway_client: { max_recv_msg_size: 209715200 }, timeout: '5m' });
+    expect(document.querier).toEqual({
+      max_concurrent: 8,
+      store_gateway_client: { max_recv_msg_size: 209715200 },
+      timeout: '5m',
+    });
     expect(document.server.log_format).toBe('json');
     expect(document.server.http_listen_port).toBe(8080);
     expect(document).not.toHaveProperty('usage_stats');
@@ -135,13 +165,23 @@ describe('mimir.yaml', () => {
 describe('S3 credentials', () => {
   it('without a credentials Secret: no keys, no env, no expansion; IRSA annotations go on the ServiceAccount', async () => {
     expect(config.common.storage.s3).not.toHaveProperty('access_key_id');
-    const irsa = await renderMimir({ serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mimir' } } });
-    expect(irsa.mimir_serviceaccount!.metadata!.annotations).toEqual({ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mimir' });
+    const irsa = await renderMimir({
+      serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mimir' } },
+    });
+    expect(irsa.mimir_serviceaccount!.metadata!.annotations).toEqual({
+      'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mimir',
+    });
     expect(container(irsa.ingester_statefulset, 'ingester').env).toBeUndefined();
   });
 
   it('with a credentials Secret: ${AWS_...} references expanded from secretKeyRef env on the storage clients only', async () => {
-    const objectStorage = { endpoint: 'minio.storage.svc:9000', region: 'us-east-1', bucketPrefix: 'lab', insecure: true, credentialsSecret: 'mimir-s3' };
+    const objectStorage = {
+      endpoint: 'minio.storage.svc:9000',
+      region: 'us-east-1',
+      bucketPrefix: 'lab',
+      insecure: true,
+      credentialsSecret: 'mimir-s3',
+    };
     const secretConfig = configFile({}, { objectStorage });
     expect(secretConfig.common.storage.s3).toEqual({
       endpoint: 'minio.storage.svc:9000',
@@ -158,7 +198,10 @@ describe('S3 credentials', () => {
     expect(ingester.args).toContain('-config.expand-env=true');
     expect(ingester.env).toEqual([
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'mimir-s3', key: 'AWS_ACCESS_KEY_ID' } } },
-      { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'mimir-s3', key: 'AWS_SECRET_ACCESS_KEY' } } },
+      {
+        name: 'AWS_SECRET_ACCESS_KEY',
+        valueFrom: { secretKeyRef: { name: 'mimir-s3', key: 'AWS_SECRET_ACCESS_KEY' } },
+      },
     ]);
     const distributor = container(rendered.distributor_deployment, 'distributor');
     expect(distributor.args).toContain('-config.expand-env=true');

@@ -1,10 +1,19 @@
-import { applyPatch, configMap, serialize, serviceHost, type BuildContext, type IConfigMap } from '@platform/core';
-import { memberlistConfig, type GossipRing } from '@platform/grafana-databases';
+import { applyPatch, type BuildContext, configMap, type IConfigMap, serialize, serviceHost } from '@platform/core';
+import { type GossipRing, memberlistConfig } from '@platform/grafana-databases';
 import { cacheClient } from './caches.js';
 import type { MimirConfig } from './config.js';
 import {
-  CONFIG_CONFIGMAP, CONFIG_FILE_KEY, DATA_DIR, FALLBACK_DIR, FALLBACK_FILE_KEY, GRPC_PORT, HTTP_PORT, QUERY_SCHEDULER_DISCOVERY,
-  RUNTIME_DIR, RUNTIME_FILE_KEY, WORKLOAD,
+  CONFIG_CONFIGMAP,
+  CONFIG_FILE_KEY,
+  DATA_DIR,
+  FALLBACK_DIR,
+  FALLBACK_FILE_KEY,
+  GRPC_PORT,
+  HTTP_PORT,
+  QUERY_SCHEDULER_DISCOVERY,
+  RUNTIME_DIR,
+  RUNTIME_FILE_KEY,
+  WORKLOAD,
 } from './layout.js';
 import type { KVStoreYaml, MimirYaml } from './mimir-yaml.js';
 import { commonS3, mimirBuckets } from './storage.js';
@@ -72,7 +81,12 @@ export function mimirYaml(context: BuildContext<MimirConfig>, ring: GossipRing):
     },
     blocks_storage: {
       s3: { bucket_name: buckets.blocks },
-      tsdb: { dir: `${DATA_DIR}/tsdb`, head_compaction_interval: '15m', ship_interval: '1m', wal_replay_concurrency: 3 },
+      tsdb: {
+        dir: `${DATA_DIR}/tsdb`,
+        head_compaction_interval: '15m',
+        ship_interval: '1m',
+        wal_replay_concurrency: 3,
+      },
       bucket_store: {
         sync_dir: `${DATA_DIR}/tsdb-sync`,
         sync_interval: '15m',
@@ -103,10 +117,18 @@ export function mimirYaml(context: BuildContext<MimirConfig>, ring: GossipRing):
       max_opening_blocks_concurrency: 4,
       max_closing_blocks_concurrency: 2,
       symbols_flushers_concurrency: 4,
-      sharding_ring: { kvstore: MEMBERLIST, heartbeat_period: '1m', heartbeat_timeout: '4m', wait_stability_min_duration: '1m' },
+      sharding_ring: {
+        kvstore: MEMBERLIST,
+        heartbeat_period: '1m',
+        heartbeat_timeout: '4m',
+        wait_stability_min_duration: '1m',
+      },
     },
     querier: { max_concurrent: config.querier.maxConcurrent, store_gateway_client: { max_recv_msg_size: 209715200 } },
-    frontend_worker: { scheduler_address: querySchedulerAddress(context), grpc_client_config: { max_send_msg_size: 104857600 } },
+    frontend_worker: {
+      scheduler_address: querySchedulerAddress(context),
+      grpc_client_config: { max_send_msg_size: 104857600 },
+    },
     frontend: {
       scheduler_address: querySchedulerAddress(context),
       parallelize_shardable_queries: true,
@@ -118,15 +140,17 @@ export function mimirYaml(context: BuildContext<MimirConfig>, ring: GossipRing):
     ...(ruler ? { ruler: { rule_path: `${DATA_DIR}/rules`, enable_api: true, ring: { kvstore: MEMBERLIST } } } : {}),
     // Each store names its own bucket (Mimir rejects stores that share one), also while its component is off.
     ruler_storage: { s3: { bucket_name: buckets.ruler }, ...(metadataCache ? { cache: metadataCache } : {}) },
-    ...(alertmanager ? {
-      alertmanager: {
-        data_dir: DATA_DIR,
-        enable_api: true,
-        external_url: config.alertmanager.externalUrl,
-        fallback_config_file: `${FALLBACK_DIR}/${FALLBACK_FILE_KEY}`,
-        sharding_ring: { kvstore: MEMBERLIST, replication_factor: config.alertmanager.replicationFactor },
-      },
-    } : {}),
+    ...(alertmanager
+      ? {
+          alertmanager: {
+            data_dir: DATA_DIR,
+            enable_api: true,
+            external_url: config.alertmanager.externalUrl,
+            fallback_config_file: `${FALLBACK_DIR}/${FALLBACK_FILE_KEY}`,
+            sharding_ring: { kvstore: MEMBERLIST, replication_factor: config.alertmanager.replicationFactor },
+          },
+        }
+      : {}),
     alertmanager_storage: { s3: { bucket_name: buckets.alertmanager } },
     limits: {
       ingestion_rate: config.limits.ingestionRate,
@@ -143,7 +167,9 @@ export function mimirYaml(context: BuildContext<MimirConfig>, ring: GossipRing):
       compactor_split_and_merge_shards: 0,
       compactor_split_groups: 1,
       compactor_tenant_shard_size: 1,
-      ...(ruler && alertmanager ? { ruler_alertmanager_client_config: { alertmanager_url: rulerAlertmanagerUrl(context) } } : {}),
+      ...(ruler && alertmanager
+        ? { ruler_alertmanager_client_config: { alertmanager_url: rulerAlertmanagerUrl(context) } }
+        : {}),
     },
   };
 }

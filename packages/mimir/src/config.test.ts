@@ -5,24 +5,39 @@ import { renderProblems } from './mimir.test-helpers.js';
 describe('configuration errors', () => {
   it('rejects an ingester count of zero', async () => {
     expect(await renderProblems({ ingester: { replicas: 0 } })).toEqual([
-      { environment: 'test', component: 'mimir', path: 'ingester.replicas', message: 'expected a whole number of at least 1, got 0' },
+      {
+        environment: 'test',
+        component: 'mimir',
+        path: 'ingester.replicas',
+        message: 'expected a whole number of at least 1, got 0',
+      },
     ]);
   });
 
   it('rejects a replication factor above the number of replicas', async () => {
     expect(await renderProblems({ ingester: { replicas: 2 } })).toEqual([
-      { environment: 'test', component: 'mimir', path: 'ingester.replicationFactor', message: 'is 3 but only 2 ingesters would run; raise ingester.replicas or lower the factor' },
+      {
+        environment: 'test',
+        component: 'mimir',
+        path: 'ingester.replicationFactor',
+        message: 'is 3 but only 2 ingesters would run; raise ingester.replicas or lower the factor',
+      },
     ]);
-    expect((await renderProblems({ storeGateway: { replicas: 1 } }))[0]!.message).toBe('is 3 but only 1 store-gateways would run; raise storeGateway.replicas or lower the factor');
+    expect((await renderProblems({ storeGateway: { replicas: 1 } }))[0]!.message).toBe(
+      'is 3 but only 1 store-gateways would run; raise storeGateway.replicas or lower the factor',
+    );
   });
 
   it('names an unknown key and suggests the known one', async () => {
-    expect(await renderProblems({ ingester: { replica: 3 } } as never)).toEqual([{
-      environment: 'test',
-      component: 'mimir',
-      path: 'ingester.replica',
-      message: 'unknown field (did you mean "replicas"?); known fields: extraArgs, replicas, replicationFactor, resources, storage',
-    }]);
+    expect(await renderProblems({ ingester: { replica: 3 } } as never)).toEqual([
+      {
+        environment: 'test',
+        component: 'mimir',
+        path: 'ingester.replica',
+        message:
+          'unknown field (did you mean "replicas"?); known fields: extraArgs, replicas, replicationFactor, resources, storage',
+      },
+    ]);
   });
 
   it('rejects values of the wrong type', async () => {
@@ -50,12 +65,15 @@ describe('configuration errors', () => {
   });
 
   it('rejects memcached items larger than half the cache memory, which memcached refuses at start-up', async () => {
-    expect(await renderProblems({ caches: { metadata: { memoryLimitMb: 64, maxItemSizeMb: 64 } } })).toEqual([{
-      environment: 'test',
-      component: 'mimir',
-      path: 'caches.metadata.maxItemSizeMb',
-      message: 'memcached refuses items larger than half its memory: 64 MiB items need memoryLimitMb of at least 128, got 64',
-    }]);
+    expect(await renderProblems({ caches: { metadata: { memoryLimitMb: 64, maxItemSizeMb: 64 } } })).toEqual([
+      {
+        environment: 'test',
+        component: 'mimir',
+        path: 'caches.metadata.maxItemSizeMb',
+        message:
+          'memcached refuses items larger than half its memory: 64 MiB items need memoryLimitMb of at least 128, got 64',
+      },
+    ]);
   });
 
   it('does not check disabled parts', async () => {

@@ -1,4 +1,4 @@
-import { type BuildContext, type ConfigChecks, type ResourceRequirements } from '@platform/core';
+import type { BuildContext, ConfigChecks, ResourceRequirements } from '@platform/core';
 import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from '@platform/grafana-databases';
 
 /** Settings shared by every Mimir workload; each component documents its own defaults. */
@@ -207,17 +207,39 @@ export const defaults: MimirConfig = {
   // Jsonnet: 3 x (2 CPU, 2Gi / 4Gi).
   distributor: { replicas: 2, resources: resources('500m', '512Mi', '1Gi'), extraArgs: {}, haTracker: true },
   // Jsonnet: 3 x (4 CPU, 15Gi / 25Gi), 100Gi.
-  ingester: { replicas: 3, replicationFactor: 3, resources: resources('1', '2Gi', '4Gi'), storage: { size: '20Gi', storageClassName: undefined }, extraArgs: {} },
+  ingester: {
+    replicas: 3,
+    replicationFactor: 3,
+    resources: resources('1', '2Gi', '4Gi'),
+    storage: { size: '20Gi', storageClassName: undefined },
+    extraArgs: {},
+  },
   // Jsonnet: 6 x (1 CPU, 12Gi / 24Gi).
   querier: { replicas: 2, maxConcurrent: 8, resources: resources('500m', '1Gi', '2Gi'), extraArgs: {} },
   // Jsonnet: 2 x (2 CPU, 600Mi / 1200Mi).
   queryFrontend: { replicas: 2, resources: resources('250m', '256Mi', '512Mi'), extraArgs: {} },
   // Jsonnet: 2 x (2 CPU, 1Gi / 2Gi).
-  queryScheduler: { replicas: 2, maxOutstandingRequestsPerTenant: 100, resources: resources('100m', '128Mi', '256Mi'), extraArgs: {} },
+  queryScheduler: {
+    replicas: 2,
+    maxOutstandingRequestsPerTenant: 100,
+    resources: resources('100m', '128Mi', '256Mi'),
+    extraArgs: {},
+  },
   // Jsonnet: 3 x (1 CPU, 12Gi / 18Gi), 50Gi.
-  storeGateway: { replicas: 3, replicationFactor: 3, resources: resources('500m', '1Gi', '2Gi'), storage: { size: '10Gi', storageClassName: undefined }, extraArgs: {} },
+  storeGateway: {
+    replicas: 3,
+    replicationFactor: 3,
+    resources: resources('500m', '1Gi', '2Gi'),
+    storage: { size: '10Gi', storageClassName: undefined },
+    extraArgs: {},
+  },
   // Jsonnet: 1 x (1 CPU, 6Gi / 6Gi), 250Gi.
-  compactor: { replicas: 1, resources: resources('500m', '1Gi', '2Gi'), storage: { size: '20Gi', storageClassName: undefined }, extraArgs: {} },
+  compactor: {
+    replicas: 1,
+    resources: resources('500m', '1Gi', '2Gi'),
+    storage: { size: '20Gi', storageClassName: undefined },
+    extraArgs: {},
+  },
   // Jsonnet: 2 x (1 CPU, 6Gi / 16 CPU, 16Gi).
   ruler: { enabled: true, replicas: 2, resources: resources('250m', '512Mi', '1Gi'), extraArgs: {} },
   // Jsonnet: 3 x (2 CPU, 10Gi / 15Gi), 100Gi.
@@ -260,19 +282,52 @@ export const defaults: MimirConfig = {
 /** Tenant ids Mimir accepts: up to 150 characters out of letters, digits and `!-_.*'()`. */
 const TENANT_ID = /^[a-zA-Z0-9!\-_.*'()]{1,150}$/;
 
-type WorkloadKey = 'distributor' | 'ingester' | 'querier' | 'queryFrontend' | 'queryScheduler' | 'storeGateway' | 'compactor' | 'ruler' | 'alertmanager';
-const WORKLOADS: WorkloadKey[] = ['distributor', 'ingester', 'querier', 'queryFrontend', 'queryScheduler', 'storeGateway', 'compactor', 'ruler', 'alertmanager'];
+type WorkloadKey =
+  | 'distributor'
+  | 'ingester'
+  | 'querier'
+  | 'queryFrontend'
+  | 'queryScheduler'
+  | 'storeGateway'
+  | 'compactor'
+  | 'ruler'
+  | 'alertmanager';
+const WORKLOADS: WorkloadKey[] = [
+  'distributor',
+  'ingester',
+  'querier',
+  'queryFrontend',
+  'queryScheduler',
+  'storeGateway',
+  'compactor',
+  'ruler',
+  'alertmanager',
+];
 const CACHES = ['chunks', 'indexQueries', 'metadata', 'frontend'] as const;
 
-function checkReplicationFactor(checks: ConfigChecks, path: string, replicas: number, factor: number, what: string): void {
+function checkReplicationFactor(
+  checks: ConfigChecks,
+  path: string,
+  replicas: number,
+  factor: number,
+  what: string,
+): void {
   checks.integer(`${path}.replicationFactor`, factor, { min: 1 });
   if (Number.isInteger(replicas) && replicas >= 1 && Number.isInteger(factor)) {
-    checks.require(factor <= replicas, `${path}.replicationFactor`, `is ${factor} but only ${replicas} ${what} would run; raise ${path}.replicas or lower the factor`);
+    checks.require(
+      factor <= replicas,
+      `${path}.replicationFactor`,
+      `is ${factor} but only ${replicas} ${what} would run; raise ${path}.replicas or lower the factor`,
+    );
   }
 }
 
 /** Semantic checks of a merged configuration (the shape is already checked against {@link defaults}). */
-export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context: Omit<BuildContext<MimirConfig>, 'peers'>): void {
+export function checkConfig(
+  config: MimirConfig,
+  checks: ConfigChecks,
+  _context: Omit<BuildContext<MimirConfig>, 'peers'>,
+): void {
   for (const key of WORKLOADS) {
     const workload = config[key];
     if ('enabled' in workload && !workload.enabled) continue;
@@ -281,14 +336,34 @@ export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context:
     if ('storage' in workload) checks.quantity(`${key}.storage.size`, workload.storage.size);
   }
   checkReplicationFactor(checks, 'ingester', config.ingester.replicas, config.ingester.replicationFactor, 'ingesters');
-  checkReplicationFactor(checks, 'storeGateway', config.storeGateway.replicas, config.storeGateway.replicationFactor, 'store-gateways');
+  checkReplicationFactor(
+    checks,
+    'storeGateway',
+    config.storeGateway.replicas,
+    config.storeGateway.replicationFactor,
+    'store-gateways',
+  );
   if (config.alertmanager.enabled) {
-    checkReplicationFactor(checks, 'alertmanager', config.alertmanager.replicas, config.alertmanager.replicationFactor, 'alertmanagers');
+    checkReplicationFactor(
+      checks,
+      'alertmanager',
+      config.alertmanager.replicas,
+      config.alertmanager.replicationFactor,
+      'alertmanagers',
+    );
     const url = config.alertmanager.externalUrl;
-    checks.require(url.startsWith('/') || /^https?:\/\/[^/]/.test(url), 'alertmanager.externalUrl', `expected a path such as "/alertmanager" or an http(s) URL, got ${JSON.stringify(url)}`);
+    checks.require(
+      url.startsWith('/') || /^https?:\/\/[^/]/.test(url),
+      'alertmanager.externalUrl',
+      `expected a path such as "/alertmanager" or an http(s) URL, got ${JSON.stringify(url)}`,
+    );
   }
   checks.integer('querier.maxConcurrent', config.querier.maxConcurrent, { min: 1 });
-  checks.integer('queryScheduler.maxOutstandingRequestsPerTenant', config.queryScheduler.maxOutstandingRequestsPerTenant, { min: 1 });
+  checks.integer(
+    'queryScheduler.maxOutstandingRequestsPerTenant',
+    config.queryScheduler.maxOutstandingRequestsPerTenant,
+    { min: 1 },
+  );
 
   for (const key of CACHES) {
     const cacheConfig = config.caches[key];
@@ -301,14 +376,22 @@ export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context:
     checks.quantity(`${path}.cpuRequest`, cacheConfig.cpuRequest);
     // memcached refuses to start otherwise: "Cannot set item size limit higher than 1/2 of memory max."
     if (Number.isInteger(cacheConfig.memoryLimitMb) && Number.isInteger(cacheConfig.maxItemSizeMb)) {
-      checks.require(cacheConfig.maxItemSizeMb * 2 <= cacheConfig.memoryLimitMb, `${path}.maxItemSizeMb`, `memcached refuses items larger than half its memory: ${cacheConfig.maxItemSizeMb} MiB items need memoryLimitMb of at least ${cacheConfig.maxItemSizeMb * 2}, got ${cacheConfig.memoryLimitMb}`);
+      checks.require(
+        cacheConfig.maxItemSizeMb * 2 <= cacheConfig.memoryLimitMb,
+        `${path}.maxItemSizeMb`,
+        `memcached refuses items larger than half its memory: ${cacheConfig.maxItemSizeMb} MiB items need memoryLimitMb of at least ${cacheConfig.maxItemSizeMb * 2}, got ${cacheConfig.memoryLimitMb}`,
+      );
     }
   }
   checks.resources('caches.exporterResources', config.caches.exporterResources);
 
   const limits = config.limits;
   checks.integer('limits.ingestionBurstSize', limits.ingestionBurstSize, { min: 1 });
-  checks.require(limits.ingestionRate > 0, 'limits.ingestionRate', `expected a positive rate, got ${limits.ingestionRate}`);
+  checks.require(
+    limits.ingestionRate > 0,
+    'limits.ingestionRate',
+    `expected a positive rate, got ${limits.ingestionRate}`,
+  );
   checks.integer('limits.maxGlobalSeriesPerUser', limits.maxGlobalSeriesPerUser, { min: 0 });
   checks.integer('limits.maxGlobalMetadataPerUser', limits.maxGlobalMetadataPerUser, { min: 0 });
   checks.integer('limits.maxGlobalMetadataPerMetric', limits.maxGlobalMetadataPerMetric, { min: 0 });
@@ -317,7 +400,11 @@ export function checkConfig(config: MimirConfig, checks: ConfigChecks, _context:
     checks.duration(`limits.${key}`, limits[key]);
   }
   for (const tenant of Object.keys(config.overrides)) {
-    checks.require(TENANT_ID.test(tenant), `overrides.${tenant}`, `"${tenant}" is not a valid Mimir tenant id (at most 150 letters, digits and !-_.*'())`);
+    checks.require(
+      TENANT_ID.test(tenant),
+      `overrides.${tenant}`,
+      `"${tenant}" is not a valid Mimir tenant id (at most 150 letters, digits and !-_.*'())`,
+    );
   }
   checks.oneOf('logLevel', config.logLevel, ['debug', 'info', 'warn', 'error']);
 }

@@ -1,5 +1,5 @@
-import { type BuildContext, type DashboardSet } from '@platform/core';
-import { dashboard, statPanel, timeseriesPanel, type DashboardQuery, type DashboardRow } from '@platform/dashboards';
+import type { BuildContext, DashboardSet } from '@platform/core';
+import { type DashboardQuery, type DashboardRow, dashboard, statPanel, timeseriesPanel } from '@platform/dashboards';
 import type { MimirConfig } from './config.js';
 import { WORKLOAD } from './layout.js';
 
@@ -15,7 +15,12 @@ const INGESTER_PUSH = 'route="/cortex.Ingester/Push"';
 const STORE_GATEWAY_ROUTES = 'route=~"/gatewaypb.StoreGateway/.*"';
 
 function requestsByStatus(job: string, routes: string): DashboardQuery[] {
-  return [{ expr: `sum by (status_code) (rate(cortex_request_duration_seconds_count${selector(job, routes)}[$__rate_interval]))`, legend: '{{status_code}}' }];
+  return [
+    {
+      expr: `sum by (status_code) (rate(cortex_request_duration_seconds_count${selector(job, routes)}[$__rate_interval]))`,
+      legend: '{{status_code}}',
+    },
+  ];
 }
 
 function latency(job: string, routes: string): DashboardQuery[] {
@@ -50,11 +55,20 @@ export function writesDashboard(namespace: string): Record<string, unknown> {
     {
       title: 'Headlines',
       panels: [
-        statPanel('Samples / sec', 'short', { expr: `sum(rate(cortex_distributor_received_samples_total${selector(distributor)}[$__rate_interval]))` }),
-        statPanel('In-memory series', 'short', {
-          expr: `sum(cortex_ingester_memory_series${selector(ingester)}) / max(cortex_distributor_replication_factor${selector(distributor)})`,
-        }, { description: 'Series held by ingesters, divided by the replication factor.' }),
-        statPanel('Tenants', 'short', { expr: `count(count by (user) (cortex_ingester_active_series${selector(ingester)}))` }),
+        statPanel('Samples / sec', 'short', {
+          expr: `sum(rate(cortex_distributor_received_samples_total${selector(distributor)}[$__rate_interval]))`,
+        }),
+        statPanel(
+          'In-memory series',
+          'short',
+          {
+            expr: `sum(cortex_ingester_memory_series${selector(ingester)}) / max(cortex_distributor_replication_factor${selector(distributor)})`,
+          },
+          { description: 'Series held by ingesters, divided by the replication factor.' },
+        ),
+        statPanel('Tenants', 'short', {
+          expr: `count(count by (user) (cortex_ingester_active_series${selector(ingester)}))`,
+        }),
         statPanel('Push errors', 'percentunit', errorRatio(distributor, WRITE_ROUTES)),
       ],
     },
@@ -63,10 +77,17 @@ export function writesDashboard(namespace: string): Record<string, unknown> {
       panels: [
         timeseriesPanel('Requests / sec', 'reqps', requestsByStatus(distributor, WRITE_ROUTES), { stacked: true }),
         timeseriesPanel('Latency', 's', latency(distributor, WRITE_ROUTES)),
-        timeseriesPanel('Discarded samples / sec', 'short', [{
-          expr: `sum by (reason) (rate(cortex_discarded_samples_total${selector(distributor)}[$__rate_interval]))`,
-          legend: '{{reason}}',
-        }], { description: 'Samples rejected by validation or limits, by reason.', stacked: true }),
+        timeseriesPanel(
+          'Discarded samples / sec',
+          'short',
+          [
+            {
+              expr: `sum by (reason) (rate(cortex_discarded_samples_total${selector(distributor)}[$__rate_interval]))`,
+              legend: '{{reason}}',
+            },
+          ],
+          { description: 'Samples rejected by validation or limits, by reason.', stacked: true },
+        ),
       ],
     },
     {
@@ -74,20 +95,30 @@ export function writesDashboard(namespace: string): Record<string, unknown> {
       panels: [
         timeseriesPanel('Push requests / sec', 'reqps', requestsByStatus(ingester, INGESTER_PUSH), { stacked: true }),
         timeseriesPanel('Push latency', 's', latency(ingester, INGESTER_PUSH)),
-        timeseriesPanel('In-memory series per ingester', 'short', [{ expr: `sum by (pod) (cortex_ingester_memory_series${selector(ingester)})`, legend: '{{pod}}' }]),
+        timeseriesPanel('In-memory series per ingester', 'short', [
+          { expr: `sum by (pod) (cortex_ingester_memory_series${selector(ingester)})`, legend: '{{pod}}' },
+        ]),
       ],
     },
     {
       title: 'Blocks shipping',
       panels: [
         timeseriesPanel('Uploaded blocks / sec', 'short', [
-          { expr: `sum(rate(cortex_ingester_shipper_uploads_total${selector(ingester)}[$__rate_interval])) - sum(rate(cortex_ingester_shipper_upload_failures_total${selector(ingester)}[$__rate_interval]))`, legend: 'successful' },
-          { expr: `sum(rate(cortex_ingester_shipper_upload_failures_total${selector(ingester)}[$__rate_interval]))`, legend: 'failed' },
+          {
+            expr: `sum(rate(cortex_ingester_shipper_uploads_total${selector(ingester)}[$__rate_interval])) - sum(rate(cortex_ingester_shipper_upload_failures_total${selector(ingester)}[$__rate_interval]))`,
+            legend: 'successful',
+          },
+          {
+            expr: `sum(rate(cortex_ingester_shipper_upload_failures_total${selector(ingester)}[$__rate_interval]))`,
+            legend: 'failed',
+          },
         ]),
-        timeseriesPanel('Object storage failures / sec', 'short', [{
-          expr: `sum by (operation) (rate(thanos_objstore_bucket_operation_failures_total${selector(ingester)}[$__rate_interval]))`,
-          legend: '{{operation}}',
-        }]),
+        timeseriesPanel('Object storage failures / sec', 'short', [
+          {
+            expr: `sum by (operation) (rate(thanos_objstore_bucket_operation_failures_total${selector(ingester)}[$__rate_interval]))`,
+            legend: '{{operation}}',
+          },
+        ]),
       ],
     },
   ]);
@@ -100,7 +131,9 @@ export function readsDashboard(namespace: string): Record<string, unknown> {
     {
       title: 'Headlines',
       panels: [
-        statPanel('Queries / sec', 'reqps', { expr: `sum(rate(cortex_request_duration_seconds_count${selector(frontend, READ_ROUTES)}[$__rate_interval]))` }),
+        statPanel('Queries / sec', 'reqps', {
+          expr: `sum(rate(cortex_request_duration_seconds_count${selector(frontend, READ_ROUTES)}[$__rate_interval]))`,
+        }),
         statPanel('Query errors', 'percentunit', errorRatio(frontend, READ_ROUTES)),
         statPanel('Results cache hit ratio', 'percentunit', {
           expr: `sum(rate(cortex_frontend_query_result_cache_hits_total${selector(frontend)}[$__rate_interval])) / sum(rate(cortex_frontend_query_result_cache_requests_total${selector(frontend)}[$__rate_interval]))`,
@@ -117,25 +150,45 @@ export function readsDashboard(namespace: string): Record<string, unknown> {
     {
       title: 'Query-scheduler and querier',
       panels: [
-        timeseriesPanel('Queued queries', 'short', [{ expr: `max(cortex_query_scheduler_queue_length${selector(WORKLOAD.queryScheduler)})`, legend: 'queue length' }], {
-          description: 'Queries waiting for a querier; a growing queue means too few queriers.',
-        }),
-        timeseriesPanel('Querier latency', 's', [0.99, 0.5].map((quantile) => ({
-          expr: `histogram_quantile(${quantile}, sum by (le) (rate(cortex_querier_request_duration_seconds_bucket${selector(WORKLOAD.querier)}[$__rate_interval])))`,
-          legend: `p${quantile * 100}`,
-        }))),
-        timeseriesPanel('Bucket indexes loaded', 'short', [{ expr: `sum(cortex_bucket_index_loaded${selector(WORKLOAD.querier)})`, legend: 'loaded' }]),
+        timeseriesPanel(
+          'Queued queries',
+          'short',
+          [
+            {
+              expr: `max(cortex_query_scheduler_queue_length${selector(WORKLOAD.queryScheduler)})`,
+              legend: 'queue length',
+            },
+          ],
+          {
+            description: 'Queries waiting for a querier; a growing queue means too few queriers.',
+          },
+        ),
+        timeseriesPanel(
+          'Querier latency',
+          's',
+          [0.99, 0.5].map((quantile) => ({
+            expr: `histogram_quantile(${quantile}, sum by (le) (rate(cortex_querier_request_duration_seconds_bucket${selector(WORKLOAD.querier)}[$__rate_interval])))`,
+            legend: `p${quantile * 100}`,
+          })),
+        ),
+        timeseriesPanel('Bucket indexes loaded', 'short', [
+          { expr: `sum(cortex_bucket_index_loaded${selector(WORKLOAD.querier)})`, legend: 'loaded' },
+        ]),
       ],
     },
     {
       title: 'Store-gateway',
       panels: [
-        timeseriesPanel('Requests / sec', 'reqps', requestsByStatus(WORKLOAD.storeGateway, STORE_GATEWAY_ROUTES), { stacked: true }),
+        timeseriesPanel('Requests / sec', 'reqps', requestsByStatus(WORKLOAD.storeGateway, STORE_GATEWAY_ROUTES), {
+          stacked: true,
+        }),
         timeseriesPanel('Latency', 's', latency(WORKLOAD.storeGateway, STORE_GATEWAY_ROUTES)),
-        timeseriesPanel('Object storage failures / sec', 'short', [{
-          expr: `sum by (operation) (rate(thanos_objstore_bucket_operation_failures_total${selector(WORKLOAD.storeGateway)}[$__rate_interval]))`,
-          legend: '{{operation}}',
-        }]),
+        timeseriesPanel('Object storage failures / sec', 'short', [
+          {
+            expr: `sum by (operation) (rate(thanos_objstore_bucket_operation_failures_total${selector(WORKLOAD.storeGateway)}[$__rate_interval]))`,
+            legend: '{{operation}}',
+          },
+        ]),
       ],
     },
   ]);

@@ -1,4 +1,4 @@
-import { selectorLabels, serviceHost, type BuildContext, type MetricsStore } from '@platform/core';
+import { type BuildContext, type MetricsStore, selectorLabels, serviceHost } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { HTTP_PORT, WORKLOAD } from './layout.js';
 

@@ -4,29 +4,36 @@
  * store-gateways, compactor, ruler, Alertmanager, four memcached caches, memberlist gossip, one generated
  * `mimir.yaml` on S3-compatible storage, dashboards and alerts.
  */
-import { configChecksum, defineComponent, type IConfigMap, type IPrometheusRule, type IService, type IServiceAccount } from '@platform/core';
+import {
+  configChecksum,
+  defineComponent,
+  type IConfigMap,
+  type IPrometheusRule,
+  type IService,
+  type IServiceAccount,
+} from '@platform/core';
 import { gossipRing } from '@platform/grafana-databases';
-import { alertmanager, type AlertmanagerObjects } from './alertmanager.js';
+import { type AlertmanagerObjects, alertmanager } from './alertmanager.js';
 import { alertsPrometheusRule } from './alerts.js';
-import { cacheObjects, type CacheObjects } from './caches.js';
-import { compactor, type CompactorObjects } from './compactor.js';
+import { type CacheObjects, cacheObjects } from './caches.js';
+import { type CompactorObjects, compactor } from './compactor.js';
 import { checkConfig, defaults, type MimirConfig } from './config.js';
 import { configConfigMap, mimirConfigDocument, renderMimirYaml } from './config-file.js';
 import { mimirDashboards } from './dashboards.js';
-import { distributor, type DistributorObjects } from './distributor.js';
+import { type DistributorObjects, distributor } from './distributor.js';
 import { metricsStore } from './endpoints.js';
-import { ingester, type IngesterObjects } from './ingester.js';
+import { type IngesterObjects, ingester } from './ingester.js';
 import { mimirNetwork } from './network.js';
 import type { MimirBuild } from './pods.js';
-import { querier, type QuerierObjects } from './querier.js';
-import { queryFrontend, type QueryFrontendObjects } from './query-frontend.js';
-import { queryScheduler, type QuerySchedulerObjects } from './query-scheduler.js';
-import { ruler, type RulerObjects } from './ruler.js';
+import { type QuerierObjects, querier } from './querier.js';
+import { type QueryFrontendObjects, queryFrontend } from './query-frontend.js';
+import { type QuerySchedulerObjects, queryScheduler } from './query-scheduler.js';
+import { type RulerObjects, ruler } from './ruler.js';
 import { runtimeConfigMap } from './runtime-config.js';
 import { serviceAccount } from './service-account.js';
-import { storeGateway, type StoreGatewayObjects } from './store-gateway.js';
+import { type StoreGatewayObjects, storeGateway } from './store-gateway.js';
 
-export type { MimirConfig, WorkloadConfig, VolumeConfig, CacheConfig } from './config.js';
+export type { CacheConfig, MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
 export { defaults as mimirDefaults } from './config.js';
 export { mimirBuckets } from './storage.js';
 
@@ -37,8 +44,16 @@ export type MimirObjects = {
   runtime_configmap: IConfigMap;
   gossip_ring_service: IService;
   alerts_prometheusrule?: IPrometheusRule;
-} & DistributorObjects & IngesterObjects & QuerierObjects & QueryFrontendObjects & QuerySchedulerObjects
-  & StoreGatewayObjects & CompactorObjects & RulerObjects & AlertmanagerObjects & CacheObjects;
+} & DistributorObjects &
+  IngesterObjects &
+  QuerierObjects &
+  QueryFrontendObjects &
+  QuerySchedulerObjects &
+  StoreGatewayObjects &
+  CompactorObjects &
+  RulerObjects &
+  AlertmanagerObjects &
+  CacheObjects;
 
 /**
  * Grafana Mimir. `mimir()` renders the full architecture with small defaults; size it per environment:

@@ -1,7 +1,7 @@
-import { namedWorkloadObjects, statefulSet, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
+import { type IStatefulSet, type NamedWorkloadObjects, namedWorkloadObjects, statefulSet } from '@platform/core';
 import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
-import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
 
 /** The ingesters' objects. */
 export type IngesterObjects = NamedWorkloadObjects<'ingester', 'statefulset', IStatefulSet>;
@@ -12,19 +12,26 @@ export type IngesterObjects = NamedWorkloadObjects<'ingester', 'statefulset', IS
  */
 export function ingester(build: MimirBuild): IngesterObjects {
   const settings = build.context.config.ingester;
-  return namedWorkloadObjects('ingester', 'statefulset', statefulSet(build.context, mimirWorkloadOptions(build, {
-    name: WORKLOAD.ingester,
-    stage: DATABASE_STAGES.stateful,
-    settings,
-    ringMember: true,
-    objectStorage: true,
-    flags: {
-      'server.grpc-max-concurrent-streams': 500,
-      // A restarted ingester must rejoin the ring before it serves, or it would own no series.
-      'memberlist.abort-if-fast-join-fails': true,
-    },
-    volume: settings.storage,
-    terminationGracePeriodSeconds: 1200,
-    antiAffinity: 'required',
-  })));
+  return namedWorkloadObjects(
+    'ingester',
+    'statefulset',
+    statefulSet(
+      build.context,
+      mimirWorkloadOptions(build, {
+        name: WORKLOAD.ingester,
+        stage: DATABASE_STAGES.stateful,
+        settings,
+        ringMember: true,
+        objectStorage: true,
+        flags: {
+          'server.grpc-max-concurrent-streams': 500,
+          // A restarted ingester must rejoin the ring before it serves, or it would own no series.
+          'memberlist.abort-if-fast-join-fails': true,
+        },
+        volume: settings.storage,
+        terminationGracePeriodSeconds: 1200,
+        antiAffinity: 'required',
+      }),
+    ),
+  );
 }

@@ -49,12 +49,23 @@ describe('default inventory', () => {
     expect(Object.keys(objects)).toHaveLength(66);
   });
 
-  it('names the Kubernetes objects as Grafana\'s Jsonnet does', async () => {
+  it("names the Kubernetes objects as Grafana's Jsonnet does", async () => {
     const objects = await renderMimir();
-    const names = (kind: string) => Object.values(objects).filter((o) => o.kind === kind).map((o) => o.metadata!.name).sort();
+    const names = (kind: string) =>
+      Object.values(objects)
+        .filter((o) => o.kind === kind)
+        .map((o) => o.metadata!.name)
+        .sort();
     expect(names('Deployment')).toEqual(['distributor', 'querier', 'query-frontend', 'query-scheduler', 'ruler']);
     expect(names('StatefulSet')).toEqual([
-      'alertmanager', 'compactor', 'ingester', 'memcached-chunks', 'memcached-frontend', 'memcached-index-queries', 'memcached-metadata', 'store-gateway',
+      'alertmanager',
+      'compactor',
+      'ingester',
+      'memcached-chunks',
+      'memcached-frontend',
+      'memcached-index-queries',
+      'memcached-metadata',
+      'store-gateway',
     ]);
     expect(names('ConfigMap')).toEqual(['alertmanager-fallback-config', 'mimir-config', 'mimir-runtime']);
     expect(names('Service')).toContain('gossip-ring');

@@ -104,7 +104,12 @@ export interface MimirYaml {
     max_opening_blocks_concurrency: number;
     max_closing_blocks_concurrency: number;
     symbols_flushers_concurrency: number;
-    sharding_ring: { kvstore: KVStoreYaml; heartbeat_period: Duration; heartbeat_timeout: Duration; wait_stability_min_duration: Duration };
+    sharding_ring: {
+      kvstore: KVStoreYaml;
+      heartbeat_period: Duration;
+      heartbeat_timeout: Duration;
+      wait_stability_min_duration: Duration;
+    };
   };
   querier: { max_concurrent: number; store_gateway_client: { max_recv_msg_size: number } };
   frontend_worker: { scheduler_address: string; grpc_client_config: { max_send_msg_size: number } };

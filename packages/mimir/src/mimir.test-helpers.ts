@@ -1,13 +1,25 @@
-import { mergeConfig, type BuildContext, type DeepPartial, type EnvironmentSettings, type EnvironmentSpec, type IContainer, type KubeObject, type Problem } from '@platform/core';
+import {
+  type BuildContext,
+  type DeepPartial,
+  type EnvironmentSettings,
+  type EnvironmentSpec,
+  type IContainer,
+  type KubeObject,
+  mergeConfig,
+  type Problem,
+} from '@platform/core';
+import { renderProblems as problemsOf, renderForTest, testBuildContext } from '@platform/core/testing';
 import { gossipRing } from '@platform/grafana-databases';
-import { renderForTest, renderProblems as problemsOf, testBuildContext } from '@platform/core/testing';
 import { defaults, type MimirConfig } from './config.js';
 import { mimirConfigDocument, mimirYaml } from './config-file.js';
 import { mimir } from './index.js';
 import type { MimirYaml } from './mimir-yaml.js';
 
 /** Renders `mimir(config)` in the test environment and returns its objects by name. */
-export async function renderMimir(config: DeepPartial<MimirConfig> = {}, overrides: Partial<EnvironmentSpec> = {}): Promise<Record<string, KubeObject>> {
+export async function renderMimir(
+  config: DeepPartial<MimirConfig> = {},
+  overrides: Partial<EnvironmentSpec> = {},
+): Promise<Record<string, KubeObject>> {
   const { objects } = await renderForTest([mimir(config)], overrides);
   return objects('mimir');
 }
@@ -18,12 +30,18 @@ export function renderProblems(config: DeepPartial<MimirConfig>): Promise<Proble
 }
 
 /** A build context like the renderer's, for testing the pure builders directly. */
-export function buildContext(config: DeepPartial<MimirConfig> = {}, settings: Partial<EnvironmentSettings> = {}): BuildContext<MimirConfig> {
+export function buildContext(
+  config: DeepPartial<MimirConfig> = {},
+  settings: Partial<EnvironmentSettings> = {},
+): BuildContext<MimirConfig> {
   return testBuildContext('mimir', mergeConfig<MimirConfig>(defaults, config), settings);
 }
 
 /** The Mimir configuration file as an object, for a configuration. */
-export function configFile(config: DeepPartial<MimirConfig> = {}, settings: Partial<EnvironmentSettings> = {}): MimirYaml {
+export function configFile(
+  config: DeepPartial<MimirConfig> = {},
+  settings: Partial<EnvironmentSettings> = {},
+): MimirYaml {
   const context = buildContext(config, settings);
   return mimirYaml(context, gossipRing(context.name, context.namespace, context.environment.settings));
 }
@@ -35,7 +53,18 @@ export function configDocument(config: DeepPartial<MimirConfig> = {}): Record<st
 }
 
 interface PodTemplated {
-  spec: { replicas?: number; template: { metadata: { labels: Record<string, string>; annotations?: Record<string, string> }; spec: { containers: IContainer[]; volumes?: Array<{ name: string; emptyDir?: object; configMap?: { name: string } }>; [key: string]: unknown } }; [key: string]: unknown };
+  spec: {
+    replicas?: number;
+    template: {
+      metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
+      spec: {
+        containers: IContainer[];
+        volumes?: Array<{ name: string; emptyDir?: object; configMap?: { name: string } }>;
+        [key: string]: unknown;
+      };
+    };
+    [key: string]: unknown;
+  };
 }
 
 /** An object viewed as a workload with a pod template. */

@@ -1,4 +1,4 @@
-import { selectorLabels, urlPort, type BuildContext, type IngressRule, type NetworkAccess } from '@platform/core';
+import { type BuildContext, type IngressRule, type NetworkAccess, selectorLabels, urlPort } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { metricsStore } from './endpoints.js';
 import { OBJECT_STORAGE_CLIENT_LABEL, WORKLOAD } from './layout.js';
@@ -14,20 +14,41 @@ export function mimirNetwork(context: BuildContext<MimirConfig>): NetworkAccess 
   const { config, name } = context;
   const store = metricsStore(context);
   const admit = (rule: string, clients: string[], url: string, pods: Record<string, string>): IngressRule => ({
-    name: rule, from: clients.map((component) => ({ component })), ports: [urlPort(url)], podLabels: pods,
+    name: rule,
+    from: clients.map((component) => ({ component })),
+    ports: [urlPort(url)],
+    podLabels: pods,
   });
   return {
     ingress: [
       admit('remote-write', config.network.remoteWriteFrom, store.remoteWriteUrl, store.pods.remoteWriteUrl),
       admit('query', config.network.queryFrom, store.queryUrl, store.pods.queryUrl),
       ...(store.alertmanagerUrl && store.pods.alertmanagerUrl
-        ? [admit('alertmanager-api', config.network.alertmanagerFrom, store.alertmanagerUrl, store.pods.alertmanagerUrl)]
+        ? [
+            admit(
+              'alertmanager-api',
+              config.network.alertmanagerFrom,
+              store.alertmanagerUrl,
+              store.pods.alertmanagerUrl,
+            ),
+          ]
         : []),
     ],
     egress: [
-      { name: 'object-storage', to: 'objectStorage', podLabels: { 'app.kubernetes.io/instance': name, [OBJECT_STORAGE_CLIENT_LABEL]: 'true' } },
+      {
+        name: 'object-storage',
+        to: 'objectStorage',
+        podLabels: { 'app.kubernetes.io/instance': name, [OBJECT_STORAGE_CLIENT_LABEL]: 'true' },
+      },
       ...(config.alertmanager.enabled && config.alertmanager.notificationEgress
-        ? [{ name: 'alertmanager-notifications', to: 'any' as const, ports: [443], podLabels: selectorLabels(name, WORKLOAD.alertmanager) }]
+        ? [
+            {
+              name: 'alertmanager-notifications',
+              to: 'any' as const,
+              ports: [443],
+              podLabels: selectorLabels(name, WORKLOAD.alertmanager),
+            },
+          ]
         : []),
     ],
   };

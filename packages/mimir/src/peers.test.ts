@@ -1,10 +1,10 @@
 import type { DashboardSet, IDeployment, IService, MetricsStore } from '@platform/core';
-import { renderForTest, stubComponent, providedBy } from '@platform/core/testing';
+import { providedBy, renderForTest, stubComponent } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mimirAlertRules } from './alerts.js';
 import { readsDashboard, writesDashboard } from './dashboards.js';
 import { mimir } from './index.js';
-import { buildContext, view } from './mimir.test-helpers.js';
+import { view } from './mimir.test-helpers.js';
 
 describe('what Mimir provides', () => {
   it('publishes remote write at the distributors, queries at the query-frontends and the Alertmanager API', () => {
@@ -34,11 +34,21 @@ describe('what Mimir provides', () => {
     const all = Object.values(objects('metrics'));
     for (const field of ['remoteWriteUrl', 'queryUrl', 'alertmanagerUrl'] as const) {
       const host = new URL(store[field]!).hostname;
-      const service = all.find((o) => o.kind === 'Service' && `${o.metadata!.name}.${o.metadata!.namespace}.svc.cluster.local` === host) as IService;
+      const service = all.find(
+        (o) => o.kind === 'Service' && `${o.metadata!.name}.${o.metadata!.namespace}.svc.cluster.local` === host,
+      ) as IService;
       expect(store.pods[field], field).toEqual(service.spec!.selector);
-      const pods = all.filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind))
-        .filter((o) => Object.entries(store.pods[field]!).every(([k, v]) => view<IDeployment>(o).spec!.template.metadata!.labels![k] === v));
-      expect(pods.map((o) => o.metadata!.name), field).toEqual([service.metadata!.name]);
+      const pods = all
+        .filter((o) => ['Deployment', 'StatefulSet'].includes(o.kind))
+        .filter((o) =>
+          Object.entries(store.pods[field]!).every(
+            ([k, v]) => view<IDeployment>(o).spec!.template.metadata!.labels![k] === v,
+          ),
+        );
+      expect(
+        pods.map((o) => o.metadata!.name),
+        field,
+      ).toEqual([service.metadata!.name]);
     }
   });
 
@@ -50,25 +60,41 @@ describe('what Mimir provides', () => {
 });
 
 describe('dashboards', () => {
-  const exprs = (model: Record<string, unknown>) => view<Array<{ type: string; targets?: Array<{ expr: string }> }>>(model.panels)
-    .flatMap((panel) => panel.targets ?? []).map((target) => target.expr);
+  const exprs = (model: Record<string, unknown>) =>
+    view<Array<{ type: string; targets?: Array<{ expr: string }> }>>(model.panels)
+      .flatMap((panel) => panel.targets ?? [])
+      .map((target) => target.expr);
 
-  it('Mimir / Writes queries Mimir\'s write-path metrics, scoped by the namespace variable', () => {
+  it("Mimir / Writes queries Mimir's write-path metrics, scoped by the namespace variable", () => {
     const model = writesDashboard('mimir');
     expect(model).toMatchObject({ uid: 'platform-mimir-writes', title: 'Mimir / Writes', schemaVersion: 39 });
     const all = exprs(model).join('\n');
-    for (const metric of ['cortex_distributor_received_samples_total', 'cortex_ingester_memory_series', 'cortex_request_duration_seconds_bucket', 'cortex_discarded_samples_total', 'cortex_ingester_shipper_uploads_total']) {
+    for (const metric of [
+      'cortex_distributor_received_samples_total',
+      'cortex_ingester_memory_series',
+      'cortex_request_duration_seconds_bucket',
+      'cortex_discarded_samples_total',
+      'cortex_ingester_shipper_uploads_total',
+    ]) {
       expect(all).toContain(metric);
     }
     expect(exprs(model).every((expr) => expr.includes('namespace="$namespace"'))).toBe(true);
-    expect(exprs(model)).toContain('histogram_quantile(0.99, sum by (le) (rate(cortex_request_duration_seconds_bucket{namespace="$namespace", job="distributor", route=~"api_v1_push|otlp_v1_metrics"}[$__rate_interval])))');
-    const namespace = view<{ list: Array<{ name: string; current: { value: string } }> }>(model.templating).list.find((v) => v.name === 'namespace')!;
+    expect(exprs(model)).toContain(
+      'histogram_quantile(0.99, sum by (le) (rate(cortex_request_duration_seconds_bucket{namespace="$namespace", job="distributor", route=~"api_v1_push|otlp_v1_metrics"}[$__rate_interval])))',
+    );
+    const namespace = view<{ list: Array<{ name: string; current: { value: string } }> }>(model.templating).list.find(
+      (v) => v.name === 'namespace',
+    )!;
     expect(namespace.current.value).toBe('mimir');
   });
 
   it('lays panels out in rows without overlap and gives every panel a unique id', () => {
     for (const model of [writesDashboard('mimir'), readsDashboard('mimir')]) {
-      const panels = model.panels as Array<{ id: number; type: string; gridPos: { x: number; y: number; w: number; h: number } }>;
+      const panels = model.panels as Array<{
+        id: number;
+        type: string;
+        gridPos: { x: number; y: number; w: number; h: number };
+      }>;
       expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
       for (const panel of panels) expect(panel.gridPos.x + panel.gridPos.w).toBeLessThanOrEqual(24);
       const cells = new Set<string>();
@@ -85,7 +111,13 @@ describe('dashboards', () => {
 
   it('Mimir / Reads covers query-frontend, scheduler queue, querier and store-gateway', () => {
     const all = exprs(readsDashboard('mimir')).join('\n');
-    for (const needle of ['job="query-frontend", route=~"prometheus_api_v1_.+"', 'cortex_query_scheduler_queue_length', 'cortex_querier_request_duration_seconds_bucket', 'cortex_frontend_query_result_cache_hits_total', 'job="store-gateway"']) {
+    for (const needle of [
+      'job="query-frontend", route=~"prometheus_api_v1_.+"',
+      'cortex_query_scheduler_queue_length',
+      'cortex_querier_request_duration_seconds_bucket',
+      'cortex_frontend_query_result_cache_hits_total',
+      'job="store-gateway"',
+    ]) {
       expect(all).toContain(needle);
     }
   });
@@ -94,22 +126,37 @@ describe('dashboards', () => {
 describe('alerts', () => {
   it('are a PrometheusRule of real Mimir alerts, scoped to the namespace', async () => {
     const { objects } = await renderForTest([mimir()]);
-    const rule = view<{ metadata: { name: string }; spec: { groups: Array<{ rules: Array<{ alert: string; expr: string; for: string; labels: { severity: string } }> }> } }>(objects('mimir').alerts_prometheusrule);
+    const rule = view<{
+      metadata: { name: string };
+      spec: {
+        groups: Array<{ rules: Array<{ alert: string; expr: string; for: string; labels: { severity: string } }> }>;
+      };
+    }>(objects('mimir').alerts_prometheusrule);
     expect(rule.metadata.name).toBe('mimir-alerts');
     const rules = rule.spec.groups[0]!.rules;
     expect(rules.map((r) => r.alert)).toEqual([
-      'MimirRequestErrors', 'MimirRequestLatency', 'MimirIngesterUnhealthy', 'MimirCompactorHasNotSuccessfullyRunCompaction',
-      'MimirIngesterHasUnshippedBlocks', 'MimirSchedulerQueriesStuck',
+      'MimirRequestErrors',
+      'MimirRequestLatency',
+      'MimirIngesterUnhealthy',
+      'MimirCompactorHasNotSuccessfullyRunCompaction',
+      'MimirIngesterHasUnshippedBlocks',
+      'MimirSchedulerQueriesStuck',
     ]);
     for (const r of rules) expect(r.expr, r.alert).toContain('namespace="mimir"');
-    expect(rules.find((r) => r.alert === 'MimirIngesterUnhealthy')!.expr).toBe('min(cortex_ring_members{namespace="mimir", name="ingester", state="Unhealthy"}) > 0');
+    expect(rules.find((r) => r.alert === 'MimirIngesterUnhealthy')!.expr).toBe(
+      'min(cortex_ring_members{namespace="mimir", name="ingester", state="Unhealthy"}) > 0',
+    );
     expect(mimirAlertRules('other').every((r) => r.expr.includes('namespace="other"'))).toBe(true);
   });
 });
 
 describe('network', () => {
   const consumers = [stubComponent('alloy'), stubComponent('grafana'), stubComponent('tempo'), stubComponent('loki')];
-  const from = (...namespaces: string[]) => namespaces.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } }, podSelector: {} }));
+  const from = (...namespaces: string[]) =>
+    namespaces.map((ns) => ({
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } },
+      podSelector: {},
+    }));
 
   it('admits each client on the pods and port of the address it uses, and lets Mimir reach object storage', async () => {
     const component = mimir();
@@ -122,7 +169,10 @@ describe('network', () => {
       policyTypes: ['Ingress'],
       ingress: [{ from: from('alloy', 'tempo'), ports: [{ port: 8080, protocol: 'TCP' }] }],
     });
-    expect(store.pods.remoteWriteUrl).toEqual({ 'app.kubernetes.io/instance': 'mimir', 'app.kubernetes.io/name': 'distributor' });
+    expect(store.pods.remoteWriteUrl).toEqual({
+      'app.kubernetes.io/instance': 'mimir',
+      'app.kubernetes.io/name': 'distributor',
+    });
     // Grafana queries the query-frontends.
     expect(o.networkpolicy_allow_query!.spec).toEqual({
       podSelector: { matchLabels: store.pods.queryUrl },
@@ -144,10 +194,14 @@ describe('network', () => {
 
   it('takes the admitted clients from configuration', async () => {
     const { objects } = await renderForTest([
-      mimir({ network: { remoteWriteFrom: ['otel-collector'], queryFrom: ['grafana'], alertmanagerFrom: [] } }), stubComponent('otel-collector'), ...consumers,
+      mimir({ network: { remoteWriteFrom: ['otel-collector'], queryFrom: ['grafana'], alertmanagerFrom: [] } }),
+      stubComponent('otel-collector'),
+      ...consumers,
     ]);
     const o = view<Record<string, { spec: { ingress: unknown } } | undefined>>(objects('mimir'));
-    expect(o.networkpolicy_allow_remote_write!.spec.ingress).toEqual([{ from: from('otel-collector'), ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(o.networkpolicy_allow_remote_write!.spec.ingress).toEqual([
+      { from: from('otel-collector'), ports: [{ port: 8080, protocol: 'TCP' }] },
+    ]);
     expect(o.networkpolicy_allow_alertmanager_api).toBeUndefined();
   });
 
@@ -155,7 +209,11 @@ describe('network', () => {
     const { objects } = await renderForTest([mimir({ alertmanager: { notificationEgress: false } })]);
     const keys = Object.keys(objects('mimir')).filter((key) => key.startsWith('networkpolicy_'));
     expect(keys.sort()).toEqual([
-      'networkpolicy_allow_dns', 'networkpolicy_allow_metrics_scraping', 'networkpolicy_allow_object_storage', 'networkpolicy_allow_same_namespace', 'networkpolicy_default_deny',
+      'networkpolicy_allow_dns',
+      'networkpolicy_allow_metrics_scraping',
+      'networkpolicy_allow_object_storage',
+      'networkpolicy_allow_same_namespace',
+      'networkpolicy_default_deny',
     ]);
   });
 });

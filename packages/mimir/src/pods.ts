@@ -1,9 +1,27 @@
-import { hungProcessProbe, s3CredentialsEnv, type BuildContext, type IContainer, type IEnvVar, type IVolume, type IVolumeMount, type VolumeClaim, type WorkloadOptions } from '@platform/core';
-import { type GossipRing } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  hungProcessProbe,
+  type IContainer,
+  type IEnvVar,
+  type IVolume,
+  type IVolumeMount,
+  s3CredentialsEnv,
+  type VolumeClaim,
+  type WorkloadOptions,
+} from '@platform/core';
+import type { GossipRing } from '@platform/grafana-databases';
 import type { MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
 import {
-  CONFIG_CONFIGMAP, CONFIG_DIR, CONFIG_FILE_KEY, DATA_DIR, GRPC_PORT, HTTP_PORT, OBJECT_STORAGE_CLIENT_LABEL, RUNTIME_CONFIGMAP,
-  RUNTIME_DIR, SERVICE_ACCOUNT,
+  CONFIG_CONFIGMAP,
+  CONFIG_DIR,
+  CONFIG_FILE_KEY,
+  DATA_DIR,
+  GRPC_PORT,
+  HTTP_PORT,
+  OBJECT_STORAGE_CLIENT_LABEL,
+  RUNTIME_CONFIGMAP,
+  RUNTIME_DIR,
+  SERVICE_ACCOUNT,
 } from './layout.js';
 
 /** What every Mimir workload builder receives: the build context plus what the component shares. */
@@ -20,7 +38,9 @@ export type Flags = Record<string, string | number | boolean>;
 
 /** `{ b: 1, a: 'x' }` → `['-a=x', '-b=1']`, sorted as Jsonnet's `mapToFlags` does. */
 export function toArgs(flags: Flags): string[] {
-  return Object.keys(flags).sort().map((key) => `-${key}=${String(flags[key])}`);
+  return Object.keys(flags)
+    .sort()
+    .map((key) => `-${key}=${String(flags[key])}`);
 }
 
 /** How one Mimir component differs from the others. */
@@ -50,7 +70,11 @@ export interface MimirWorkloadSpec {
 }
 
 /** The readiness probe of every Mimir container (`$.util.readinessProbe` in Jsonnet). */
-export const READINESS_PROBE = { httpGet: { path: '/ready', port: HTTP_PORT }, initialDelaySeconds: 15, timeoutSeconds: 1 };
+export const READINESS_PROBE = {
+  httpGet: { path: '/ready', port: HTTP_PORT },
+  initialDelaySeconds: 15,
+  timeoutSeconds: 1,
+};
 
 /**
  * The liveness probe of every Mimir container. Grafana's Jsonnet and Helm chart set none: `/ready` is false
@@ -99,7 +123,14 @@ export function mimirContainer(build: MimirBuild, spec: MimirWorkloadSpec): ICon
 /** The options of the core workload helper for a Mimir component. */
 export function mimirWorkloadOptions(build: MimirBuild, spec: MimirWorkloadSpec): WorkloadOptions {
   const volumeClaims: VolumeClaim[] | undefined = spec.volume
-    ? [{ name: `${spec.name}-data`, size: spec.volume.size, storageClassName: spec.volume.storageClassName, mountPath: DATA_DIR }]
+    ? [
+        {
+          name: `${spec.name}-data`,
+          size: spec.volume.size,
+          storageClassName: spec.volume.storageClassName,
+          mountPath: DATA_DIR,
+        },
+      ]
     : undefined;
   const volumes: IVolume[] = [
     { name: 'config', configMap: { name: CONFIG_CONFIGMAP } },

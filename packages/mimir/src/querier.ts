@@ -1,7 +1,7 @@
-import { deployment, namedWorkloadObjects, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
+import { deployment, type IDeployment, type NamedWorkloadObjects, namedWorkloadObjects } from '@platform/core';
 import { DATABASE_STAGES } from '@platform/grafana-databases';
 import { WORKLOAD } from './layout.js';
-import { mimirWorkloadOptions, type MimirBuild } from './pods.js';
+import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
 
 /** The queriers' objects. */
 export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDeployment>;
@@ -11,14 +11,21 @@ export type QuerierObjects = NamedWorkloadObjects<'querier', 'deployment', IDepl
  * older blocks in store-gateways (both found through their hash rings, hence ring members).
  */
 export function querier(build: MimirBuild): QuerierObjects {
-  return namedWorkloadObjects('querier', 'deployment', deployment(build.context, mimirWorkloadOptions(build, {
-    name: WORKLOAD.querier,
-    stage: DATABASE_STAGES.stateless,
-    settings: build.context.config.querier,
-    ringMember: true,
-    objectStorage: true,
-    terminationGracePeriodSeconds: 180,
-    antiAffinity: 'preferred',
-    rollout: { maxSurge: '15%', maxUnavailable: 0 },
-  })));
+  return namedWorkloadObjects(
+    'querier',
+    'deployment',
+    deployment(
+      build.context,
+      mimirWorkloadOptions(build, {
+        name: WORKLOAD.querier,
+        stage: DATABASE_STAGES.stateless,
+        settings: build.context.config.querier,
+        ringMember: true,
+        objectStorage: true,
+        terminationGracePeriodSeconds: 180,
+        antiAffinity: 'preferred',
+        rollout: { maxSurge: '15%', maxUnavailable: 0 },
+      }),
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { configMap, serialize, type BuildContext, type IConfigMap } from '@platform/core';
+import { type BuildContext, configMap, type IConfigMap, serialize } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { RUNTIME_CONFIGMAP, RUNTIME_FILE_KEY } from './layout.js';
 
@@ -7,5 +7,7 @@ import { RUNTIME_CONFIGMAP, RUNTIME_FILE_KEY } from './layout.js';
  * every component reloads every 10 seconds, so changing a tenant's limits needs no restart.
  */
 export function runtimeConfigMap(context: BuildContext<MimirConfig>): IConfigMap {
-  return configMap(context, RUNTIME_CONFIGMAP, 'runtime-config', { [RUNTIME_FILE_KEY]: serialize({ overrides: context.config.overrides }) });
+  return configMap(context, RUNTIME_CONFIGMAP, 'runtime-config', {
+    [RUNTIME_FILE_KEY]: serialize({ overrides: context.config.overrides }),
+  });
 }

@@ -1,4 +1,4 @@
-import { standardLabels, type BuildContext, type IServiceAccount } from '@platform/core';
+import { type BuildContext, type IServiceAccount, standardLabels } from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { SERVICE_ACCOUNT } from './layout.js';
 

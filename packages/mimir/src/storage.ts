@@ -1,4 +1,4 @@
-import { s3CredentialReferences, type ObjectStorage, type ResolvedObjectStorage } from '@platform/core';
+import { type ObjectStorage, type ResolvedObjectStorage, s3CredentialReferences } from '@platform/core';
 import type { S3Yaml } from './mimir-yaml.js';
 
 /** The three buckets Mimir needs: TSDB blocks, ruler rule groups, Alertmanager configurations and state. */

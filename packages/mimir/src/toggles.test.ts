@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { container } from '@platform/core/testing';
+import { describe, expect, it } from 'vitest';
 import { configFile, renderMimir } from './mimir.test-helpers.js';
 
-const keysOf = (objects: Record<string, unknown>, prefix: string) => Object.keys(objects).filter((key) => key.startsWith(prefix));
+const keysOf = (objects: Record<string, unknown>, prefix: string) =>
+  Object.keys(objects).filter((key) => key.startsWith(prefix));
 
 describe('toggles', () => {
-  it('ruler.enabled: false removes the ruler\'s objects and configuration', async () => {
+  it("ruler.enabled: false removes the ruler's objects and configuration", async () => {
     const objects = await renderMimir({ ruler: { enabled: false } });
     expect(keysOf(objects, 'ruler_')).toEqual([]);
     const config = configFile({ ruler: { enabled: false } });
@@ -14,7 +15,7 @@ describe('toggles', () => {
     expect(config.ruler_storage.s3.bucket_name).toBe('acme-test-mimir-ruler');
   });
 
-  it('alertmanager.enabled: false removes the Alertmanager, its fallback config, its policies and the rulers\' notifier', async () => {
+  it("alertmanager.enabled: false removes the Alertmanager, its fallback config, its policies and the rulers' notifier", async () => {
     const objects = await renderMimir({ alertmanager: { enabled: false } });
     expect(keysOf(objects, 'alertmanager_')).toEqual([]);
     expect(objects.networkpolicy_allow_alertmanager_notifications).toBeUndefined();
@@ -36,10 +37,19 @@ describe('toggles', () => {
   });
 
   it('without prometheus-operator (serviceMonitors: false) there are no ServiceMonitors and no PrometheusRule', async () => {
-    const objects = await renderMimir({}, {
-      settings: { baseDomain: 'test.example.com', objectStorage: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucketPrefix: 'acme-test' }, serviceMonitors: false },
-    });
-    expect(Object.values(objects).filter((o) => o.kind === 'ServiceMonitor' || o.kind === 'PrometheusRule')).toEqual([]);
+    const objects = await renderMimir(
+      {},
+      {
+        settings: {
+          baseDomain: 'test.example.com',
+          objectStorage: { endpoint: 's3.eu-west-1.amazonaws.com', region: 'eu-west-1', bucketPrefix: 'acme-test' },
+          serviceMonitors: false,
+        },
+      },
+    );
+    expect(Object.values(objects).filter((o) => o.kind === 'ServiceMonitor' || o.kind === 'PrometheusRule')).toEqual(
+      [],
+    );
     expect(objects.ingester_statefulset).toBeDefined();
   });
 

@@ -1,5 +1,5 @@
 import type { PolicyRule, RenderedEnvironment } from '@platform/core';
-import { eachContainer, workloadFinding, type LocatedContainer, type PodWorkload } from './inventory.js';
+import { eachContainer, type LocatedContainer, type PodWorkload, workloadFinding } from './inventory.js';
 
 /** What a per-container check sees of one container. */
 export interface ContainerCheck {
@@ -11,17 +11,21 @@ export interface ContainerCheck {
 }
 
 /** A rule that checks every container (init containers included) of every pod template on its own. */
-export function containerRule(rule: Omit<PolicyRule, 'check'> & { checkContainer(check: ContainerCheck): void }): PolicyRule {
+export function containerRule(
+  rule: Omit<PolicyRule, 'check'> & { checkContainer(check: ContainerCheck): void },
+): PolicyRule {
   const { checkContainer, ...definition } = rule;
   return {
     ...definition,
     check(environment, report) {
-      eachContainer(environment, (workload, located) => checkContainer({
-        workload,
-        located,
-        environment,
-        report: (path, message) => report(workloadFinding(workload, path, message)),
-      }));
+      eachContainer(environment, (workload, located) =>
+        checkContainer({
+          workload,
+          located,
+          environment,
+          report: (path, message) => report(workloadFinding(workload, path, message)),
+        }),
+      );
     },
   };
 }

@@ -1,4 +1,13 @@
-import { apiGroup, PlatformError, type FindingInput, type KubeObject, type PolicyContext, type PolicyRule, type RenderedEnvironment, type Severity } from '@platform/core';
+import {
+  apiGroup,
+  type FindingInput,
+  type KubeObject,
+  PlatformError,
+  type PolicyContext,
+  type PolicyRule,
+  type RenderedEnvironment,
+  type Severity,
+} from '@platform/core';
 import { objectId } from './inventory.js';
 import { compareFindings, type Finding, type PolicyReport, type WaivedFinding } from './report.js';
 import { builtinRules } from './rules/index.js';
@@ -25,7 +34,8 @@ export interface EngineRule {
 export const waiverRule: EngineRule = {
   id: 'policy.waiver',
   severity: 'error',
-  rationale: 'A waiver must name a rule that exists and say why the rule does not apply, or it hides a problem without a record.',
+  rationale:
+    'A waiver must name a rule that exists and say why the rule does not apply, or it hides a problem without a record.',
 };
 
 /** Waiver annotations that waive nothing (left behind after the problem was fixed, or on the wrong object). */
@@ -40,7 +50,10 @@ export const engineRules: EngineRule[] = [waiverRule, unusedWaiverRule];
 /** Severities that differ from the rules' own until an environment overrides them: opt-in rules. */
 export const DEFAULT_SEVERITIES: Readonly<Record<string, Severity | 'off'>> = { 'images.digest': 'off' };
 
-function collectRules(environment: string, layers: Array<{ origin: string; rules: PolicyRule[] }>): Map<string, PolicyRule> {
+function collectRules(
+  environment: string,
+  layers: Array<{ origin: string; rules: PolicyRule[] }>,
+): Map<string, PolicyRule> {
   const rules = new Map<string, PolicyRule>();
   const problems: Array<{ environment: string; path: string; message: string }> = [];
   for (const { origin, rules: list } of layers) {
@@ -48,7 +61,11 @@ function collectRules(environment: string, layers: Array<{ origin: string; rules
     list.forEach((rule, index) => {
       const path = `${origin}[${index}]`;
       if (!RULE_ID.test(rule.id)) {
-        problems.push({ environment, path, message: `rule id "${rule.id}" must be lowercase letters, digits, "-" and "." (at most 57 characters, alphanumeric at both ends), because it is part of the waiver annotation ${WAIVER_PREFIX}<rule-id>` });
+        problems.push({
+          environment,
+          path,
+          message: `rule id "${rule.id}" must be lowercase letters, digits, "-" and "." (at most 57 characters, alphanumeric at both ends), because it is part of the waiver annotation ${WAIVER_PREFIX}<rule-id>`,
+        });
       } else if (seen.has(rule.id)) {
         problems.push({ environment, path, message: `two rules have the id "${rule.id}"` });
       } else if (engineRules.some((r) => r.id === rule.id)) {
@@ -62,14 +79,28 @@ function collectRules(environment: string, layers: Array<{ origin: string; rules
   return rules;
 }
 
-function resolveSeverities(environment: string, defaults: Map<string, Severity>, layers: Array<{ origin: string; severities: Record<string, Severity | 'off'> | undefined }>): Map<string, Severity | 'off'> {
+function resolveSeverities(
+  environment: string,
+  defaults: Map<string, Severity>,
+  layers: Array<{ origin: string; severities: Record<string, Severity | 'off'> | undefined }>,
+): Map<string, Severity | 'off'> {
   const result = new Map<string, Severity | 'off'>(defaults);
   for (const [id, severity] of Object.entries(DEFAULT_SEVERITIES)) if (result.has(id)) result.set(id, severity);
   const problems: Array<{ environment: string; path: string; message: string }> = [];
   for (const { origin, severities } of layers) {
     for (const [id, severity] of Object.entries(severities ?? {})) {
-      if (!defaults.has(id)) problems.push({ environment, path: `${origin}.${id}`, message: `names no rule; known rules: ${[...defaults.keys()].sort().join(', ')}` });
-      else if (severity !== 'error' && severity !== 'warn' && severity !== 'off') problems.push({ environment, path: `${origin}.${id}`, message: `expected "error", "warn" or "off", got ${JSON.stringify(severity)}` });
+      if (!defaults.has(id))
+        problems.push({
+          environment,
+          path: `${origin}.${id}`,
+          message: `names no rule; known rules: ${[...defaults.keys()].sort().join(', ')}`,
+        });
+      else if (severity !== 'error' && severity !== 'warn' && severity !== 'off')
+        problems.push({
+          environment,
+          path: `${origin}.${id}`,
+          message: `expected "error", "warn" or "off", got ${JSON.stringify(severity)}`,
+        });
       else result.set(id, severity);
     }
   }
@@ -99,7 +130,10 @@ export function runPolicies(rendered: RenderedEnvironment, options: RunPoliciesO
     { origin: 'policy.rules', rules: rendered.environment.policy?.rules ?? [] },
     { origin: 'options.rules', rules: options.rules ?? [] },
   ]);
-  const defaults = new Map<string, Severity>([...engineRules.map((r): [string, Severity] => [r.id, r.severity]), ...[...rules.values()].map((r): [string, Severity] => [r.id, r.severity])]);
+  const defaults = new Map<string, Severity>([
+    ...engineRules.map((r): [string, Severity] => [r.id, r.severity]),
+    ...[...rules.values()].map((r): [string, Severity] => [r.id, r.severity]),
+  ]);
   const severities = resolveSeverities(environment, defaults, [
     { origin: 'policy.severities', severities: rendered.environment.policy?.severities },
     { origin: 'options.severities', severities: options.severities },
@@ -136,7 +170,9 @@ export function runPolicies(rendered: RenderedEnvironment, options: RunPoliciesO
       rule.check(rendered, report, context);
     } catch (error) {
       if (error instanceof PlatformError) throw error.within({ environment });
-      throw new Error(`policy rule "${rule.id}" failed on environment "${environment}": ${(error as Error).message}`, { cause: error });
+      throw new Error(`policy rule "${rule.id}" failed on environment "${environment}": ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -149,11 +185,29 @@ export function runPolicies(rendered: RenderedEnvironment, options: RunPoliciesO
     for (const waiver of waiversOf(object)) {
       const known = severities.get(waiver.rule);
       if (known === undefined) {
-        engineFinding(waiverRule, component, object, waiver.location, `waives "${waiver.rule}", which is not a rule of this environment`);
+        engineFinding(
+          waiverRule,
+          component,
+          object,
+          waiver.location,
+          `waives "${waiver.rule}", which is not a rule of this environment`,
+        );
       } else if (waiver.reason === '') {
-        engineFinding(waiverRule, component, object, waiver.location, `the waiver of "${waiver.rule}" gives no reason; the annotation's value must say why the rule does not apply`);
+        engineFinding(
+          waiverRule,
+          component,
+          object,
+          waiver.location,
+          `the waiver of "${waiver.rule}" gives no reason; the annotation's value must say why the rule does not apply`,
+        );
       } else if (known !== 'off' && !usedWaivers.has(waiverKey(object, waiver.location))) {
-        engineFinding(unusedWaiverRule, component, object, waiver.location, `the waiver of "${waiver.rule}" waives nothing here; remove it`);
+        engineFinding(
+          unusedWaiverRule,
+          component,
+          object,
+          waiver.location,
+          `the waiver of "${waiver.rule}" waives nothing here; remove it`,
+        );
       }
     }
   }

@@ -18,7 +18,12 @@ function groupByComponent<F extends Finding>(findings: F[]): Map<string, F[]> {
 function entry(finding: Finding, ruleWidth: number, extra: string[]): string[] {
   const head = `  ${finding.severity.padEnd(5)}  ${finding.rule.padEnd(ruleWidth)}  ${finding.object ?? '(environment)'}`;
   const indent = ' '.repeat(9);
-  return [head.trimEnd(), ...(finding.path ? [`${indent}at ${finding.path}`] : []), `${indent}${finding.message}`, ...extra.map((line) => `${indent}${line}`)];
+  return [
+    head.trimEnd(),
+    ...(finding.path ? [`${indent}at ${finding.path}`] : []),
+    `${indent}${finding.message}`,
+    ...extra.map((line) => `${indent}${line}`),
+  ];
 }
 
 /**
@@ -38,7 +43,12 @@ export function formatTable(report: PolicyReport): string {
   if (report.waived.length === 0) lines.push('  none');
   for (const [component, findings] of groupByComponent<WaivedFinding>(report.waived)) {
     lines.push(`  ${component}`);
-    for (const finding of findings) lines.push(...entry(finding, width, [`reason: ${finding.reason}`, `waived by ${finding.waiver}`]).map((line) => `  ${line}`));
+    for (const finding of findings)
+      lines.push(
+        ...entry(finding, width, [`reason: ${finding.reason}`, `waived by ${finding.waiver}`]).map(
+          (line) => `  ${line}`,
+        ),
+      );
   }
   lines.push('', `${report.environment}: ${formatTotals(report)}`, '');
   return lines.join('\n');
@@ -67,7 +77,11 @@ export function formatJson(report: PolicyReport): string {
     errors: report.errors,
     warnings: report.warnings,
     findings: report.findings.map(findingJson),
-    waived: report.waived.map((finding) => ({ ...findingJson(finding), reason: finding.reason, waiver: finding.waiver })),
+    waived: report.waived.map((finding) => ({
+      ...findingJson(finding),
+      reason: finding.reason,
+      waiver: finding.waiver,
+    })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,4 +1,14 @@
-import { apiGroup, type BuiltComponent, type FindingInput, type IContainer, type IHorizontalPodAutoscaler, type IPodSpec, type KubeObject, type RenderedEnvironment, type RenderedObject, } from '@platform/core';
+import {
+  apiGroup,
+  type BuiltComponent,
+  type FindingInput,
+  type IContainer,
+  type IHorizontalPodAutoscaler,
+  type IPodSpec,
+  type KubeObject,
+  type RenderedEnvironment,
+  type RenderedObject,
+} from '@platform/core';
 
 /** `Kind/namespace/name` (`Kind//name` when cluster-scoped): how findings and `environment.external` name objects. */
 export function objectId(object: KubeObject): string {
@@ -54,7 +64,9 @@ function at(object: unknown, path: string): unknown {
 }
 
 /** The pod template metadata of a workload-like object (the object's own metadata for a Pod), if it has a pod template. */
-export function podTemplateMetadata(object: KubeObject): { metadata: TemplateMetadata | undefined; path: string } | undefined {
+export function podTemplateMetadata(
+  object: KubeObject,
+): { metadata: TemplateMetadata | undefined; path: string } | undefined {
   const known = WORKLOAD_KINDS[object.kind];
   if (!known || known.group !== apiGroup(object)) return undefined;
   const path = known.spec.replace(/spec$/, 'metadata');
@@ -185,8 +197,10 @@ export class Inventory {
 /** Containers of a workload (init containers first) with their field paths. */
 export function containersOf(workload: PodWorkload): LocatedContainer[] {
   const result: LocatedContainer[] = [];
-  for (const container of workload.spec.initContainers ?? []) result.push({ container, init: true, path: `${workload.specPath}.initContainers[name=${container.name}]` });
-  for (const container of workload.spec.containers) result.push({ container, init: false, path: `${workload.specPath}.containers[name=${container.name}]` });
+  for (const container of workload.spec.initContainers ?? [])
+    result.push({ container, init: true, path: `${workload.specPath}.initContainers[name=${container.name}]` });
+  for (const container of workload.spec.containers)
+    result.push({ container, init: false, path: `${workload.specPath}.containers[name=${container.name}]` });
   return result;
 }
 
@@ -196,7 +210,10 @@ export function describeContainer(located: LocatedContainer): string {
 }
 
 /** Calls `visit` with every container (init containers included) of every pod workload of the environment. */
-export function eachContainer(environment: RenderedEnvironment, visit: (workload: PodWorkload, located: LocatedContainer) => void): void {
+export function eachContainer(
+  environment: RenderedEnvironment,
+  visit: (workload: PodWorkload, located: LocatedContainer) => void,
+): void {
   for (const workload of inventoryOf(environment).workloads) {
     for (const located of containersOf(workload)) visit(workload, located);
   }

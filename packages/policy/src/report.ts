@@ -43,6 +43,11 @@ function compare(a: string | undefined, b: string | undefined): number {
 
 /** Deterministic order of findings: component, object, rule, path, message (plain code-unit comparison, locale-independent). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compare(a.component, b.component) || compare(a.object, b.object) || compare(a.rule, b.rule)
-    || compare(a.path, b.path) || compare(a.message, b.message);
+  return (
+    compare(a.component, b.component) ||
+    compare(a.object, b.object) ||
+    compare(a.rule, b.rule) ||
+    compare(a.path, b.path) ||
+    compare(a.message, b.message)
+  );
 }

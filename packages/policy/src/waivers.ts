@@ -31,7 +31,12 @@ export function waiversOf(object: KubeObject): Waiver[] {
   const result: Waiver[] = [];
   const collect = (annotations: Record<string, string> | undefined, path: string) => {
     for (const [key, value] of Object.entries(annotations ?? {})) {
-      if (key.startsWith(WAIVER_PREFIX)) result.push({ rule: key.slice(WAIVER_PREFIX.length), reason: String(value ?? '').trim(), location: `${path}["${key}"]` });
+      if (key.startsWith(WAIVER_PREFIX))
+        result.push({
+          rule: key.slice(WAIVER_PREFIX.length),
+          reason: String(value ?? '').trim(),
+          location: `${path}["${key}"]`,
+        });
     }
   };
   collect(object.metadata?.annotations, 'metadata.annotations');

@@ -9,8 +9,8 @@ import { defaults } from './config.js';
 import { chartValues } from './values.js';
 
 export { CHART, OPERATOR_VERSION } from './chart.js';
-export { defaults } from './config.js';
 export type { PrometheusOperatorCrdsConfig } from './config.js';
+export { defaults } from './config.js';
 export type { PrometheusOperatorCrdsValues } from './values.js';
 
 /**

@@ -4,7 +4,15 @@ import type { PrometheusOperatorCrdsConfig } from './config.js';
 /** The CRDs the platform's components render objects of: never turned off. */
 const ALWAYS = ['servicemonitors', 'podmonitors', 'prometheusrules'] as const;
 /** The CRDs only a Prometheus-Operator deployment uses. */
-const OPERATOR_ONLY = ['alertmanagerconfigs', 'alertmanagers', 'probes', 'prometheusagents', 'prometheuses', 'scrapeconfigs', 'thanosrulers'] as const;
+const OPERATOR_ONLY = [
+  'alertmanagerconfigs',
+  'alertmanagers',
+  'probes',
+  'prometheusagents',
+  'prometheuses',
+  'scrapeconfigs',
+  'thanosrulers',
+] as const;
 
 /** The chart's values: `crds.<plural>.enabled` per CRD (chart 31.0.0 `values.yaml`). */
 export interface PrometheusOperatorCrdsValues {

@@ -1,4 +1,4 @@
-import { prometheusRule, type AlertRule, type BuildContext, type IPrometheusRule } from '@platform/core';
+import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import type { TempoConfig } from './config.js';
 
 /**
@@ -14,13 +14,19 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
       expr: `sum(increase(tempodb_compaction_errors_total{${scope}}[1h])) > 2 and sum(increase(tempodb_compaction_errors_total{${scope}}[5m])) > 0`,
       for: '1h',
       labels: { severity: 'critical' },
-      annotations: { summary: 'Tempo compactions are failing.', description: 'More than 2 compactions failed in the past hour; blocks pile up and retention may lag.' },
+      annotations: {
+        summary: 'Tempo compactions are failing.',
+        description: 'More than 2 compactions failed in the past hour; blocks pile up and retention may lag.',
+      },
     },
     {
       alert: 'TempoPollsFailing',
       expr: `sum(increase(tempodb_blocklist_poll_errors_total{${scope}}[1h])) > 2 and sum(increase(tempodb_blocklist_poll_errors_total{${scope}}[5m])) > 0`,
       labels: { severity: 'critical' },
-      annotations: { summary: 'Tempo cannot poll its blocklist.', description: 'More than 2 blocklist polls failed in the past hour; queries miss new blocks.' },
+      annotations: {
+        summary: 'Tempo cannot poll its blocklist.',
+        description: 'More than 2 blocklist polls failed in the past hour; queries miss new blocks.',
+      },
     },
   ];
   if (mode === 'monolithic') return rules;
@@ -31,26 +37,40 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
       expr: `max(tempo_ring_members{${scope}, name="live-store", state="Unhealthy"}) > 0`,
       for: '15m',
       labels: { severity: 'critical' },
-      annotations: { summary: 'Tempo has unhealthy live-stores.', description: '{{ printf "%.0f" $value }} live-store(s) are unhealthy in the ring; recent traces may be missing from queries.' },
+      annotations: {
+        summary: 'Tempo has unhealthy live-stores.',
+        description:
+          '{{ printf "%.0f" $value }} live-store(s) are unhealthy in the ring; recent traces may be missing from queries.',
+      },
     },
     {
       alert: 'TempoBlockBuilderPartitionLagCritical',
       expr: `max by (partition) (avg_over_time(tempo_ingest_group_partition_lag_seconds{${scope}, group="block-builder"}[6m])) > 300`,
       for: '5m',
       labels: { severity: 'critical' },
-      annotations: { summary: 'Tempo block-builders lag behind Kafka.', description: 'Partition {{ $labels.partition }} is {{ humanizeDuration $value }} behind; traces reach object storage late.' },
+      annotations: {
+        summary: 'Tempo block-builders lag behind Kafka.',
+        description:
+          'Partition {{ $labels.partition }} is {{ humanizeDuration $value }} behind; traces reach object storage late.',
+      },
     },
     {
       alert: 'TempoLiveStorePartitionLagCritical',
       expr: `max by (partition, group) (avg_over_time(tempo_ingest_group_partition_lag_seconds{${scope}, group=~"live-store.*"}[6m])) > 1200`,
       for: '5m',
       labels: { severity: 'critical' },
-      annotations: { summary: 'A Tempo live-store lags behind Kafka.', description: '{{ $labels.group }} is {{ humanizeDuration $value }} behind on partition {{ $labels.partition }}; recent traces are not queryable there.' },
+      annotations: {
+        summary: 'A Tempo live-store lags behind Kafka.',
+        description:
+          '{{ $labels.group }} is {{ humanizeDuration $value }} behind on partition {{ $labels.partition }}; recent traces are not queryable there.',
+      },
     },
   ];
 }
 
 /** The PrometheusRule carrying {@link alertRules}. */
 export function alertsPrometheusRule(context: BuildContext<TempoConfig>): IPrometheusRule {
-  return prometheusRule(context, 'tempo-alerts', [{ name: 'tempo_alerts', rules: alertRules(context.namespace, context.config.mode) }]);
+  return prometheusRule(context, 'tempo-alerts', [
+    { name: 'tempo_alerts', rules: alertRules(context.namespace, context.config.mode) },
+  ]);
 }

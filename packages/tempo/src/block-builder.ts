@@ -1,5 +1,11 @@
-import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  type IStatefulSet,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+  statefulSet,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
@@ -12,14 +18,17 @@ export type BlockBuilderObjects = NamedWorkloadObjects<'block_builder', 'statefu
  */
 export function blockBuilder(context: BuildContext<TempoConfig>, database: GrafanaDatabase): BlockBuilderObjects {
   const { replicas, resources, scratchSize } = context.config.blockBuilder;
-  const objects = statefulSet(context, targetWorkload(database, {
-    name: SERVICE_NAMES.blockBuilder,
-    stage: DATABASE_STAGES.stateful,
-    target: 'block-builder',
-    replicas,
-    resources,
-    scratchSize,
-    terminationGracePeriodSeconds: 60,
-  }));
+  const objects = statefulSet(
+    context,
+    targetWorkload(database, {
+      name: SERVICE_NAMES.blockBuilder,
+      stage: DATABASE_STAGES.stateful,
+      target: 'block-builder',
+      replicas,
+      resources,
+      scratchSize,
+      terminationGracePeriodSeconds: 60,
+    }),
+  );
   return namedWorkloadObjects('block_builder', 'statefulset', objects);
 }

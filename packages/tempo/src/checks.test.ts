@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { renderError, renderForTest } from '@platform/core/testing';
+import { describe, expect, it } from 'vitest';
 import { tempo } from './index.js';
 
 const KAFKA = 'kafka.kafka.svc.cluster.local:9092';
@@ -16,20 +16,30 @@ describe('configuration checks', () => {
   });
 
   it('rejects an unknown mode', async () => {
-    expect(await renderError([tempo({ mode: 'distributed' as never })])).toMatch(/^test › tempo › mode: expected one of "microservices", "monolithic", got "distributed"/);
+    expect(await renderError([tempo({ mode: 'distributed' as never })])).toMatch(
+      /^test › tempo › mode: expected one of "microservices", "monolithic", got "distributed"/,
+    );
   });
 
   it('rejects block-builders that cannot share the partitions evenly', async () => {
-    expect(await renderError([tempo({ kafka: { address: KAFKA }, liveStore: { partitions: 4 }, blockBuilder: { replicas: 3 } })])).toBe(
+    expect(
+      await renderError([
+        tempo({ kafka: { address: KAFKA }, liveStore: { partitions: 4 }, blockBuilder: { replicas: 3 } }),
+      ]),
+    ).toBe(
       'test › tempo › blockBuilder.replicas: 3 block-builders cannot share 4 partitions evenly (each owns liveStore.partitions / replicas); use a divisor of liveStore.partitions',
     );
   });
 
   it('rejects bad zones', async () => {
-    expect(await renderError([tempo({ kafka: { address: KAFKA }, liveStore: { zones: ['zone-a', 'Zone_B', 'zone-a'] } })])).toBe([
-      'test › tempo › liveStore.zones[1]: expected a DNS label (lower-case letters, digits and \'-\', at most 63 characters), got "Zone_B"',
-      'test › tempo › liveStore.zones[2]: zone "zone-a" is listed twice',
-    ].join('\n'));
+    expect(
+      await renderError([tempo({ kafka: { address: KAFKA }, liveStore: { zones: ['zone-a', 'Zone_B', 'zone-a'] } })]),
+    ).toBe(
+      [
+        'test › tempo › liveStore.zones[1]: expected a DNS label (lower-case letters, digits and \'-\', at most 63 characters), got "Zone_B"',
+        'test › tempo › liveStore.zones[2]: zone "zone-a" is listed twice',
+      ].join('\n'),
+    );
   });
 
   it('rejects a retention Tempo cannot parse', async () => {
@@ -39,7 +49,11 @@ describe('configuration checks', () => {
   });
 
   it('rejects unknown processors and a metrics-generator without a metrics store', async () => {
-    expect(await renderError([tempo({ mode: 'monolithic', metricsGenerator: { enabled: true, processors: ['local-blocks' as never] } })])).toMatch(
+    expect(
+      await renderError([
+        tempo({ mode: 'monolithic', metricsGenerator: { enabled: true, processors: ['local-blocks' as never] } }),
+      ]),
+    ).toMatch(
       /^test › tempo › metricsGenerator\.processors\[0\]: expected one of "service-graphs", "span-metrics", .*, got "local-blocks"$/,
     );
     expect(await renderError([tempo({ mode: 'monolithic', metricsGenerator: { enabled: true } })])).toBe(

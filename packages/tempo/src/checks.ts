@@ -11,13 +11,23 @@ const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): void {
   checks.oneOf('mode', config.mode, TEMPO_MODES);
   checks.oneOf('logLevel', config.logLevel, LOG_LEVELS);
-  checks.require(GO_DURATION.test(config.retentionPeriod), 'retentionPeriod', `expected a duration in hours, minutes or seconds such as "336h" (Tempo does not read days); got "${config.retentionPeriod}"`);
+  checks.require(
+    GO_DURATION.test(config.retentionPeriod),
+    'retentionPeriod',
+    `expected a duration in hours, minutes or seconds such as "336h" (Tempo does not read days); got "${config.retentionPeriod}"`,
+  );
   for (const [key, value] of Object.entries(config.limits)) checks.integer(`limits.${key}`, value, { min: 1 });
 
   const generator = config.metricsGenerator;
   if (generator.enabled) {
-    checks.require(generator.processors.length > 0, 'metricsGenerator.processors', 'an enabled metrics-generator needs at least one processor, e.g. "span-metrics"');
-    generator.processors.forEach((processor, index) => checks.oneOf(`metricsGenerator.processors[${index}]`, processor, GENERATOR_PROCESSORS));
+    checks.require(
+      generator.processors.length > 0,
+      'metricsGenerator.processors',
+      'an enabled metrics-generator needs at least one processor, e.g. "span-metrics"',
+    );
+    generator.processors.forEach((processor, index) =>
+      checks.oneOf(`metricsGenerator.processors[${index}]`, processor, GENERATOR_PROCESSORS),
+    );
   }
 
   if (config.mode === 'monolithic') {
@@ -39,8 +49,16 @@ export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): voi
   checks.require(liveStore.zones.length > 0, 'liveStore.zones', 'at least one zone is required');
   liveStore.zones.forEach((zone, index) => {
     checks.dnsLabel(`liveStore.zones[${index}]`, zone);
-    checks.require(liveStoreName(zone).length <= 52, `liveStore.zones[${index}]`, `"${zone}" is too long: StatefulSet "${liveStoreName(zone)}" must have at most 52 characters`);
-    checks.require(liveStore.zones.indexOf(zone) === index, `liveStore.zones[${index}]`, `zone "${zone}" is listed twice`);
+    checks.require(
+      liveStoreName(zone).length <= 52,
+      `liveStore.zones[${index}]`,
+      `"${zone}" is too long: StatefulSet "${liveStoreName(zone)}" must have at most 52 characters`,
+    );
+    checks.require(
+      liveStore.zones.indexOf(zone) === index,
+      `liveStore.zones[${index}]`,
+      `zone "${zone}" is listed twice`,
+    );
   });
   checks.integer('liveStore.partitions', liveStore.partitions, { min: 1 });
   checks.quantity('liveStore.storageSize', liveStore.storageSize);
@@ -53,10 +71,25 @@ export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): voi
   checks.quantity('blockBuilder.scratchSize', blockBuilder.scratchSize);
   checks.quantity('backendScheduler.storageSize', config.backendScheduler.storageSize);
 
-  for (const part of ['distributor', 'querier', 'queryFrontend', 'backendWorker', ...(generator.enabled ? ['metricsGenerator' as const] : [])] as const) {
+  for (const part of [
+    'distributor',
+    'querier',
+    'queryFrontend',
+    'backendWorker',
+    ...(generator.enabled ? ['metricsGenerator' as const] : []),
+  ] as const) {
     checks.integer(`${part}.replicas`, config[part].replicas, { min: 1 });
   }
-  for (const part of ['distributor', 'liveStore', 'blockBuilder', 'querier', 'queryFrontend', 'backendScheduler', 'backendWorker', 'metricsGenerator'] as const) {
+  for (const part of [
+    'distributor',
+    'liveStore',
+    'blockBuilder',
+    'querier',
+    'queryFrontend',
+    'backendScheduler',
+    'backendWorker',
+    'metricsGenerator',
+  ] as const) {
     checks.resources(`${part}.resources`, config[part].resources);
   }
 }

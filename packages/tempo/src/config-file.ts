@@ -1,5 +1,5 @@
-import { applyPatch, s3CredentialReferences, type BuildContext, type ObjectStorage } from '@platform/core';
-import { memberlistConfig, type MemberlistConfig } from '@platform/grafana-databases';
+import { applyPatch, type BuildContext, type ObjectStorage, s3CredentialReferences } from '@platform/core';
+import { type MemberlistConfig, memberlistConfig } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { GRPC_PORT, HTTP_PORT, OTLP_GRPC_PORT, OTLP_HTTP_PORT, type TempoAddresses } from './endpoints.js';
 
@@ -63,7 +63,10 @@ export interface ConfigFileInputs {
 }
 
 /** Tempo's configuration file. One file serves every target: each process runs what its `-target` selects. */
-export function tempoConfigFile(context: Pick<BuildContext<TempoConfig>, 'name' | 'namespace' | 'config' | 'environment'>, inputs: ConfigFileInputs): TempoConfigFile {
+export function tempoConfigFile(
+  context: Pick<BuildContext<TempoConfig>, 'name' | 'namespace' | 'config' | 'environment'>,
+  inputs: ConfigFileInputs,
+): TempoConfigFile {
   const { config, environment } = context;
   const storage = environment.settings.objectStorage;
   const credentials = s3CredentialReferences(storage);
@@ -75,20 +78,29 @@ export function tempoConfigFile(context: Pick<BuildContext<TempoConfig>, 'name' 
     stream_over_http_enabled: true,
     server: { http_listen_port: HTTP_PORT, grpc_listen_port: GRPC_PORT, log_level: config.logLevel },
     distributor: {
-      receivers: { otlp: { protocols: { grpc: { endpoint: `0.0.0.0:${OTLP_GRPC_PORT}` }, http: { endpoint: `0.0.0.0:${OTLP_HTTP_PORT}` } } } },
+      receivers: {
+        otlp: {
+          protocols: {
+            grpc: { endpoint: `0.0.0.0:${OTLP_GRPC_PORT}` },
+            http: { endpoint: `0.0.0.0:${OTLP_HTTP_PORT}` },
+          },
+        },
+      },
     },
     ...(microservices
       ? {
-        ingest: {
-          kafka: {
-            address: config.kafka.address,
-            topic: config.kafka.topic,
-            ...(config.kafka.saslSecret ? { sasl_username: `\${${KAFKA_ENV.username}}`, sasl_password: `\${${KAFKA_ENV.password}}` } : {}),
+          ingest: {
+            kafka: {
+              address: config.kafka.address,
+              topic: config.kafka.topic,
+              ...(config.kafka.saslSecret
+                ? { sasl_username: `\${${KAFKA_ENV.username}}`, sasl_password: `\${${KAFKA_ENV.password}}` }
+                : {}),
+            },
           },
-        },
-        block_builder: { partitions_per_instance: config.liveStore.partitions / config.blockBuilder.replicas },
-        querier: { frontend_worker: { frontend_address: inputs.addresses.queryFrontendDiscovery! } },
-      }
+          block_builder: { partitions_per_instance: config.liveStore.partitions / config.blockBuilder.replicas },
+          querier: { frontend_worker: { frontend_address: inputs.addresses.queryFrontendDiscovery! } },
+        }
       : {}),
     // Retention is planned by the scheduler and applied by workers; both read it.
     backend_scheduler: { provider: { compaction: { compaction: { block_retention: config.retentionPeriod } } } },
@@ -97,7 +109,14 @@ export function tempoConfigFile(context: Pick<BuildContext<TempoConfig>, 'name' 
       compaction: { block_retention: config.retentionPeriod },
     },
     ...(generator.enabled && inputs.remoteWriteUrl
-      ? { metrics_generator: { storage: { path: `${DATA_PATH}/generator_wal`, remote_write: [{ url: inputs.remoteWriteUrl, send_exemplars: true }] } } }
+      ? {
+          metrics_generator: {
+            storage: {
+              path: `${DATA_PATH}/generator_wal`,
+              remote_write: [{ url: inputs.remoteWriteUrl, send_exemplars: true }],
+            },
+          },
+        }
       : {}),
     storage: {
       trace: {
@@ -115,13 +134,17 @@ export function tempoConfigFile(context: Pick<BuildContext<TempoConfig>, 'name' 
     },
     ...(inputs.gossipJoinAddress
       ? {
-        // The cluster label keeps this ring from merging with another memberlist cluster (Mimir, Loki) that reuses pod IPs.
-        memberlist: memberlistConfig(inputs.gossipJoinAddress, `${context.name}.${context.namespace}`),
-      }
+          // The cluster label keeps this ring from merging with another memberlist cluster (Mimir, Loki) that reuses pod IPs.
+          memberlist: memberlistConfig(inputs.gossipJoinAddress, `${context.name}.${context.namespace}`),
+        }
       : {}),
     overrides: {
       defaults: {
-        ingestion: { rate_limit_bytes: config.limits.rateLimitBytes, burst_size_bytes: config.limits.burstSizeBytes, max_traces_per_user: config.limits.maxTracesPerUser },
+        ingestion: {
+          rate_limit_bytes: config.limits.rateLimitBytes,
+          burst_size_bytes: config.limits.burstSizeBytes,
+          max_traces_per_user: config.limits.maxTracesPerUser,
+        },
         global: { max_bytes_per_trace: config.limits.maxBytesPerTrace },
         ...(generator.enabled ? { metrics_generator: { processors: generator.processors } } : {}),
       },

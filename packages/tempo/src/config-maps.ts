@@ -1,4 +1,4 @@
-import { configMap, type BuildContext, type IConfigMap } from '@platform/core';
+import { type BuildContext, configMap, type IConfigMap } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { CONFIG_MAP, OVERRIDES_CONFIG_MAP } from './pod.js';
 

@@ -19,7 +19,14 @@ export type TempoMode = 'microservices' | 'monolithic';
 export const TEMPO_MODES: readonly TempoMode[] = ['microservices', 'monolithic'];
 
 /** Metrics-generator processors Tempo 3.0.3 knows. */
-export const GENERATOR_PROCESSORS = ['service-graphs', 'span-metrics', 'span-metrics-latency', 'span-metrics-count', 'span-metrics-size', 'host-info'] as const;
+export const GENERATOR_PROCESSORS = [
+  'service-graphs',
+  'span-metrics',
+  'span-metrics-latency',
+  'span-metrics-count',
+  'span-metrics-size',
+  'host-info',
+] as const;
 export type GeneratorProcessor = (typeof GENERATOR_PROCESSORS)[number];
 
 /** A stateless workload. */
@@ -151,13 +158,28 @@ export const defaults: TempoConfig = {
   usageReporting: false,
 
   distributor: { replicas: 2, resources: resources('500m', '1Gi', '2', '2Gi') },
-  liveStore: { zones: ['zone-a', 'zone-b'], partitions: 2, storageSize: '10Gi', storageClassName: undefined, resources: resources('500m', '1Gi', '1', '2Gi') },
+  liveStore: {
+    zones: ['zone-a', 'zone-b'],
+    partitions: 2,
+    storageSize: '10Gi',
+    storageClassName: undefined,
+    resources: resources('500m', '1Gi', '1', '2Gi'),
+  },
   blockBuilder: { replicas: 2, scratchSize: '5Gi', resources: resources('500m', '1Gi', '1', '2Gi') },
   querier: { replicas: 2, resources: resources('500m', '1Gi', '1', '2Gi') },
   queryFrontend: { replicas: 2, resources: resources('500m', '1Gi', '1', '2Gi') },
-  backendScheduler: { storageSize: '1Gi', storageClassName: undefined, resources: resources('100m', '256Mi', '500m', '1Gi') },
+  backendScheduler: {
+    storageSize: '1Gi',
+    storageClassName: undefined,
+    resources: resources('100m', '256Mi', '500m', '1Gi'),
+  },
   backendWorker: { replicas: 1, resources: resources('500m', '1Gi', '1', '2Gi') },
-  metricsGenerator: { enabled: false, replicas: 1, processors: ['service-graphs', 'span-metrics'], resources: resources('500m', '1Gi', '1', '2Gi') },
+  metricsGenerator: {
+    enabled: false,
+    replicas: 1,
+    processors: ['service-graphs', 'span-metrics'],
+    resources: resources('500m', '1Gi', '1', '2Gi'),
+  },
   monolithic: { storageSize: '10Gi', storageClassName: undefined, resources: resources('1', '2Gi', '2', '4Gi') },
 
   network: { otlpFrom: ['alloy'], queryFrom: ['grafana'] },

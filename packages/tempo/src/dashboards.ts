@@ -1,5 +1,5 @@
-import { type DashboardSet } from '@platform/core';
-import { dashboard, timeseriesPanel, type DashboardPanel } from '@platform/dashboards';
+import type { DashboardSet } from '@platform/core';
+import { type DashboardPanel, dashboard, timeseriesPanel } from '@platform/dashboards';
 import type { TempoConfig } from './config.js';
 
 /**
@@ -8,9 +8,14 @@ import type { TempoConfig } from './config.js';
  */
 export function overviewDashboard(namespace: string, mode: TempoConfig['mode']): Record<string, unknown> {
   const scope = `namespace="${namespace}"`;
-  const consumers: DashboardPanel[] = mode === 'microservices'
-    ? [timeseriesPanel('Kafka consumer lag', 's', [{ expr: `max by (group) (tempo_ingest_group_partition_lag_seconds{${scope}})`, legend: '{{group}}' }])]
-    : [];
+  const consumers: DashboardPanel[] =
+    mode === 'microservices'
+      ? [
+          timeseriesPanel('Kafka consumer lag', 's', [
+            { expr: `max by (group) (tempo_ingest_group_partition_lag_seconds{${scope}})`, legend: '{{group}}' },
+          ]),
+        ]
+      : [];
   return dashboard({
     uid: `tempo-overview-${namespace}`.slice(0, 40),
     title: `Tempo / Overview (${namespace})`,
@@ -19,14 +24,31 @@ export function overviewDashboard(namespace: string, mode: TempoConfig['mode']):
     rows: [
       {
         panels: [
-          timeseriesPanel('Spans received', 'short', [{ expr: `sum by (tenant) (rate(tempo_distributor_spans_received_total{${scope}}[$__rate_interval]))`, legend: '{{tenant}}' }]),
-          timeseriesPanel('Bytes received', 'Bps', [{ expr: `sum by (tenant) (rate(tempo_distributor_bytes_received_total{${scope}}[$__rate_interval]))`, legend: '{{tenant}}' }]),
+          timeseriesPanel('Spans received', 'short', [
+            {
+              expr: `sum by (tenant) (rate(tempo_distributor_spans_received_total{${scope}}[$__rate_interval]))`,
+              legend: '{{tenant}}',
+            },
+          ]),
+          timeseriesPanel('Bytes received', 'Bps', [
+            {
+              expr: `sum by (tenant) (rate(tempo_distributor_bytes_received_total{${scope}}[$__rate_interval]))`,
+              legend: '{{tenant}}',
+            },
+          ]),
         ],
       },
       {
         panels: [
-          timeseriesPanel('Query latency p99', 's', [{ expr: `histogram_quantile(0.99, sum by (route, le) (rate(tempo_request_duration_seconds_bucket{${scope}, route=~"api_.*"}[$__rate_interval])))`, legend: '{{route}}' }]),
-          timeseriesPanel('Blocks per tenant', 'short', [{ expr: `max by (tenant) (tempodb_blocklist_length{${scope}})`, legend: '{{tenant}}' }]),
+          timeseriesPanel('Query latency p99', 's', [
+            {
+              expr: `histogram_quantile(0.99, sum by (route, le) (rate(tempo_request_duration_seconds_bucket{${scope}, route=~"api_.*"}[$__rate_interval])))`,
+              legend: '{{route}}',
+            },
+          ]),
+          timeseriesPanel('Blocks per tenant', 'short', [
+            { expr: `max by (tenant) (tempodb_blocklist_length{${scope}})`, legend: '{{tenant}}' },
+          ]),
         ],
       },
       ...(consumers.length > 0 ? [{ panels: consumers }] : []),
@@ -36,5 +58,10 @@ export function overviewDashboard(namespace: string, mode: TempoConfig['mode']):
 
 /** The dashboards this instance provides to Grafana. */
 export function tempoDashboards(component: string, namespace: string, mode: TempoConfig['mode']): DashboardSet {
-  return { component, namespace, folder: 'Tempo', dashboards: { [`${component}-overview.json`]: overviewDashboard(namespace, mode) } };
+  return {
+    component,
+    namespace,
+    folder: 'Tempo',
+    dashboards: { [`${component}-overview.json`]: overviewDashboard(namespace, mode) },
+  };
 }

@@ -1,5 +1,11 @@
-import { deployment, namedWorkloadObjects, type BuildContext, type IDeployment, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  deployment,
+  type IDeployment,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 import { OTLP_PORTS } from './pod.js';
@@ -12,13 +18,16 @@ export type DistributorObjects = NamedWorkloadObjects<'distributor', 'deployment
  */
 export function distributor(context: BuildContext<TempoConfig>, database: GrafanaDatabase): DistributorObjects {
   const { replicas, resources } = context.config.distributor;
-  const objects = deployment(context, targetWorkload(database, {
-    name: SERVICE_NAMES.distributor,
-    target: 'distributor',
-    replicas,
-    resources,
-    extraPorts: OTLP_PORTS,
-    stage: DATABASE_STAGES.stateless,
-  }));
+  const objects = deployment(
+    context,
+    targetWorkload(database, {
+      name: SERVICE_NAMES.distributor,
+      target: 'distributor',
+      replicas,
+      resources,
+      extraPorts: OTLP_PORTS,
+      stage: DATABASE_STAGES.stateless,
+    }),
+  );
   return namedWorkloadObjects('distributor', 'deployment', objects);
 }

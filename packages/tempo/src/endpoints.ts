@@ -1,4 +1,4 @@
-import { selectorLabels, serviceHost, type BuildContext, type TracesStore } from '@platform/core';
+import { type BuildContext, selectorLabels, serviceHost, type TracesStore } from '@platform/core';
 import type { TempoConfig } from './config.js';
 
 /** Tempo's HTTP port (query API, `/metrics`, `/ready`). */
@@ -56,10 +56,12 @@ export function tempoAddresses({ namespace, config, environment }: AddressContex
     otlpGrpcAddress: `${host(ingestService)}:${OTLP_GRPC_PORT}`,
     otlpHttpUrl: `http://${host(ingestService)}:${OTLP_HTTP_PORT}`,
     queryUrl: `http://${host(queryService)}:${HTTP_PORT}`,
-    ...(monolithic ? {} : {
-      queryFrontendDiscovery: `${host(SERVICE_NAMES.queryFrontendDiscovery)}:${GRPC_PORT}`,
-      backendScheduler: `${host(SERVICE_NAMES.backendScheduler)}:${GRPC_PORT}`,
-    }),
+    ...(monolithic
+      ? {}
+      : {
+          queryFrontendDiscovery: `${host(SERVICE_NAMES.queryFrontendDiscovery)}:${GRPC_PORT}`,
+          backendScheduler: `${host(SERVICE_NAMES.backendScheduler)}:${GRPC_PORT}`,
+        }),
   };
 }
 
@@ -77,6 +79,10 @@ export function tracesStore(context: AddressContext & { name: string }): TracesS
     otlpHttpUrl: addresses.otlpHttpUrl,
     queryUrl: addresses.queryUrl,
     multiTenant: context.config.multitenancy,
-    pods: { otlpGrpcAddress: ingestPods, otlpHttpUrl: ingestPods, queryUrl: selectorLabels(context.name, addresses.queryService) },
+    pods: {
+      otlpGrpcAddress: ingestPods,
+      otlpHttpUrl: ingestPods,
+      queryUrl: selectorLabels(context.name, addresses.queryService),
+    },
   };
 }

@@ -1,5 +1,14 @@
-import { namedWorkloadObjects, standardLabels, statefulSet, type BuildContext, type IPodDisruptionBudget, type IService, type IServiceMonitor, type IStatefulSet } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  type IPodDisruptionBudget,
+  type IService,
+  type IServiceMonitor,
+  type IStatefulSet,
+  namedWorkloadObjects,
+  standardLabels,
+  statefulSet,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
 
@@ -10,10 +19,9 @@ export const LIVE_STORE_GROUP = { 'rollout-group': 'live-store' } as const;
 const LIVE_STORE_GRACE_SECONDS = 1200;
 
 /** The objects of each zone, named by {@link liveStorePart}: `live_store_zone_a_statefulset` ... */
-export type LiveStoreZoneObjects =
-  & { [K: `live_store_${string}_statefulset`]: IStatefulSet }
-  & { [K: `live_store_${string}_service`]: IService }
-  & { [K: `live_store_${string}_servicemonitor`]: IServiceMonitor };
+export type LiveStoreZoneObjects = { [K: `live_store_${string}_statefulset`]: IStatefulSet } & {
+  [K: `live_store_${string}_service`]: IService;
+} & { [K: `live_store_${string}_servicemonitor`]: IServiceMonitor };
 
 export type LiveStoreObjects = { live_store_pdb: IPodDisruptionBudget } & LiveStoreZoneObjects;
 
@@ -47,16 +55,18 @@ export function liveStores(context: BuildContext<TempoConfig>, database: Grafana
     const zoneObjects = statefulSet(context, { ...options, pdb: false });
     zoneObjects.workload.spec!.template.spec!.affinity = {
       podAntiAffinity: {
-        preferredDuringSchedulingIgnoredDuringExecution: [{
-          weight: 100,
-          podAffinityTerm: {
-            topologyKey: 'kubernetes.io/hostname',
-            labelSelector: {
-              matchLabels: { 'app.kubernetes.io/instance': context.name, ...LIVE_STORE_GROUP },
-              matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: [name] }],
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          {
+            weight: 100,
+            podAffinityTerm: {
+              topologyKey: 'kubernetes.io/hostname',
+              labelSelector: {
+                matchLabels: { 'app.kubernetes.io/instance': context.name, ...LIVE_STORE_GROUP },
+                matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: [name] }],
+              },
             },
           },
-        }],
+        ],
       },
     };
     Object.assign(objects, namedWorkloadObjects(liveStorePart(zone), 'statefulset', zoneObjects));
@@ -65,7 +75,10 @@ export function liveStores(context: BuildContext<TempoConfig>, database: Grafana
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: { name: 'live-store', namespace: context.namespace, labels: standardLabels(context.name, 'live-store') },
-    spec: { maxUnavailable: 1, selector: { matchLabels: { 'app.kubernetes.io/instance': context.name, ...LIVE_STORE_GROUP } } },
+    spec: {
+      maxUnavailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/instance': context.name, ...LIVE_STORE_GROUP } },
+    },
   } satisfies IPodDisruptionBudget;
   return objects as LiveStoreObjects;
 }

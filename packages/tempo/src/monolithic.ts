@@ -1,5 +1,11 @@
-import { namedWorkloadObjects, statefulSet, type BuildContext, type IStatefulSet, type NamedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES, targetWorkload, type GrafanaDatabase } from '@platform/grafana-databases';
+import {
+  type BuildContext,
+  type IStatefulSet,
+  type NamedWorkloadObjects,
+  namedWorkloadObjects,
+  statefulSet,
+} from '@platform/core';
+import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 import { OTLP_PORTS } from './pod.js';

@@ -1,5 +1,12 @@
 import {
-  addressPort, egressToEndpoints, endpointTarget, selectorLabels, type BuildContext, type EgressRule, type MetricsStore, type NetworkAccess,
+  addressPort,
+  type BuildContext,
+  type EgressRule,
+  egressToEndpoints,
+  endpointTarget,
+  type MetricsStore,
+  type NetworkAccess,
+  selectorLabels,
 } from '@platform/core';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES, tracesStore } from './endpoints.js';
@@ -7,12 +14,18 @@ import { SERVICE_NAMES, tracesStore } from './endpoints.js';
 /** The metrics store the metrics-generator writes to; required when the generator is enabled. */
 export function generatorTarget(context: BuildContext<TempoConfig>): MetricsStore | undefined {
   if (!context.config.metricsGenerator.enabled) return undefined;
-  return context.peers.require('metricsStore', 'the Tempo metrics-generator remote-writes span metrics and service graphs to it');
+  return context.peers.require(
+    'metricsStore',
+    'the Tempo metrics-generator remote-writes span metrics and service graphs to it',
+  );
 }
 
 /** The pods that run the metrics-generator: its own workload, or the monolithic pod. */
 function generatorPods(context: BuildContext<TempoConfig>): Record<string, string> {
-  return selectorLabels(context.name, context.config.mode === 'monolithic' ? SERVICE_NAMES.monolithic : SERVICE_NAMES.metricsGenerator);
+  return selectorLabels(
+    context.name,
+    context.config.mode === 'monolithic' ? SERVICE_NAMES.monolithic : SERVICE_NAMES.metricsGenerator,
+  );
 }
 
 /**
@@ -27,7 +40,11 @@ export function tempoNetwork(context: BuildContext<TempoConfig>): NetworkAccess 
   const egress: EgressRule[] = [{ name: 'object-storage', to: 'objectStorage' }];
   if (config.mode === 'microservices' && config.kafka.address) {
     const port = Number(config.kafka.address.slice(config.kafka.address.lastIndexOf(':') + 1));
-    egress.push({ name: 'kafka', to: config.kafka.component ? [{ component: config.kafka.component }] : 'any', ports: [port] });
+    egress.push({
+      name: 'kafka',
+      to: config.kafka.component ? [{ component: config.kafka.component }] : 'any',
+      ports: [port],
+    });
   }
   const metrics = generatorTarget(context);
   if (metrics) egress.push(...egressToEndpoints([endpointTarget(metrics, 'remoteWriteUrl')], generatorPods(context)));
@@ -40,7 +57,12 @@ export function tempoNetwork(context: BuildContext<TempoConfig>): NetworkAccess 
         // Both OTLP addresses name the same ingest Service.
         podLabels: store.pods.otlpGrpcAddress,
       },
-      { name: 'query', from: config.network.queryFrom.map((component) => ({ component })), ports: [addressPort(store.queryUrl)], podLabels: store.pods.queryUrl },
+      {
+        name: 'query',
+        from: config.network.queryFrom.map((component) => ({ component })),
+        ports: [addressPort(store.queryUrl)],
+        podLabels: store.pods.queryUrl,
+      },
     ],
     egress,
   };

@@ -1,5 +1,5 @@
-import { s3CredentialsEnv, type BuildContext, type IContainerPort, type IEnvVar } from '@platform/core';
-import { type GossipRing, type GrafanaDatabase } from '@platform/grafana-databases';
+import { type BuildContext, type IContainerPort, type IEnvVar, s3CredentialsEnv } from '@platform/core';
+import type { GossipRing, GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { CONFIG_PATH, DATA_PATH, KAFKA_ENV, OVERRIDES_PATH } from './config-file.js';
 import { GRPC_PORT, HTTP_PORT, OTLP_GRPC_PORT, OTLP_HTTP_PORT } from './endpoints.js';
@@ -17,10 +17,15 @@ export const OTLP_PORTS: IContainerPort[] = [
 /** The env vars that hand Secret values to `-config.expand-env`: object storage and Kafka SASL credentials. */
 export function secretEnv(context: BuildContext<TempoConfig>): IEnvVar[] {
   const kafkaSecret = context.config.mode === 'microservices' ? context.config.kafka.saslSecret : undefined;
-  const fromKafkaSecret = (name: string, key: string): IEnvVar => ({ name, valueFrom: { secretKeyRef: { name: kafkaSecret!, key } } });
+  const fromKafkaSecret = (name: string, key: string): IEnvVar => ({
+    name,
+    valueFrom: { secretKeyRef: { name: kafkaSecret!, key } },
+  });
   return [
     ...s3CredentialsEnv(context.environment.settings.objectStorage),
-    ...(kafkaSecret ? [fromKafkaSecret(KAFKA_ENV.username, 'username'), fromKafkaSecret(KAFKA_ENV.password, 'password')] : []),
+    ...(kafkaSecret
+      ? [fromKafkaSecret(KAFKA_ENV.username, 'username'), fromKafkaSecret(KAFKA_ENV.password, 'password')]
+      : []),
   ];
 }
 
@@ -29,7 +34,11 @@ export function secretEnv(context: BuildContext<TempoConfig>): IEnvVar[] {
  * only: the monolithic pod is its own ring), the rendered config for the rollout checksum, and the credentials
  * the config file refers to.
  */
-export function tempoDatabase(context: BuildContext<TempoConfig>, ring: GossipRing | undefined, configYaml: string): GrafanaDatabase {
+export function tempoDatabase(
+  context: BuildContext<TempoConfig>,
+  ring: GossipRing | undefined,
+  configYaml: string,
+): GrafanaDatabase {
   return {
     image: context.config.image,
     httpPort: HTTP_PORT,

@@ -9,26 +9,44 @@ describe('fake metrics store', () => {
       name: 'client',
       tier: 'platform',
       defaults: {},
-      network: (ctx) => ({ egress: egressToEndpoints([endpointTarget(ctx.peers.require('metricsStore', 'test'), 'queryUrl')]) }),
+      network: (ctx) => ({
+        egress: egressToEndpoints([endpointTarget(ctx.peers.require('metricsStore', 'test'), 'queryUrl')]),
+      }),
       build: () => ({}),
     });
     const { objects } = await renderForTest([fakeMetricsStore(), client()]);
-    const service = objects('fake-mimir').query_frontend_service as unknown as { spec: { selector: Record<string, string> } };
+    const service = objects('fake-mimir').query_frontend_service as unknown as {
+      spec: { selector: Record<string, string> };
+    };
     expect(service.spec.selector).toEqual(fakeStorePods('fake-mimir', 'query-frontend'));
-    expect((objects('client').networkpolicy_allow_to_fake_mimir_query_frontend as INetworkPolicy).spec!.egress).toEqual([{
-      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-mimir' } }, podSelector: { matchLabels: service.spec.selector } }],
-      ports: [{ port: 8080, protocol: 'TCP' }],
-    }]);
+    expect((objects('client').networkpolicy_allow_to_fake_mimir_query_frontend as INetworkPolicy).spec!.egress).toEqual(
+      [
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'fake-mimir' } },
+              podSelector: { matchLabels: service.spec.selector },
+            },
+          ],
+          ports: [{ port: 8080, protocol: 'TCP' }],
+        },
+      ],
+    );
   });
-
 });
 
 describe('connectionProblems', () => {
   it('reports a client whose namespace opens no egress to the Service and which the server does not admit', async () => {
     const { rendered } = await renderForTest([fakeMetricsStore(), stubComponent('alloy')]);
     // A component without pods cannot be judged.
-    expect(connectionProblems(rendered, 'alloy', FAKE_STORES.remoteWriteUrl)).toEqual(['component "alloy" renders no pods']);
-    expect(connectionProblems(rendered, 'alloy', 'http://nothing.fake-mimir.svc.cluster.local:8080')).toEqual(['no rendered Service fake-mimir/nothing with a selector']);
-    expect(connectionProblems(rendered, 'alloy', 'http://distributor.fake-mimir.svc.cluster.local:9999')).toEqual(['Service fake-mimir/distributor has no port 9999']);
+    expect(connectionProblems(rendered, 'alloy', FAKE_STORES.remoteWriteUrl)).toEqual([
+      'component "alloy" renders no pods',
+    ]);
+    expect(connectionProblems(rendered, 'alloy', 'http://nothing.fake-mimir.svc.cluster.local:8080')).toEqual([
+      'no rendered Service fake-mimir/nothing with a selector',
+    ]);
+    expect(connectionProblems(rendered, 'alloy', 'http://distributor.fake-mimir.svc.cluster.local:9999')).toEqual([
+      'Service fake-mimir/distributor has no port 9999',
+    ]);
   });
 });

@@ -1,4 +1,13 @@
-import { defineComponent, selectorLabels, standardLabels, type BuildContext, type IService, type IngressRule, type NetworkAccess, type PodSelector } from '@platform/core';
+import {
+  type BuildContext,
+  defineComponent,
+  type IngressRule,
+  type IService,
+  type NetworkAccess,
+  type PodSelector,
+  selectorLabels,
+  standardLabels,
+} from '@platform/core';
 
 /** The endpoints the fake stores publish, so tests can compare what a consumer uses with what was provided. */
 export const FAKE_STORES = {
@@ -29,24 +38,37 @@ interface FakeService {
   rule: string;
 }
 
-function fakeStoreParts(context: Pick<BuildContext<unknown>, 'name' | 'namespace'>, services: FakeService[]): { objects: Record<string, IService>; network: NetworkAccess } {
+function fakeStoreParts(
+  context: Pick<BuildContext<unknown>, 'name' | 'namespace'>,
+  services: FakeService[],
+): { objects: Record<string, IService>; network: NetworkAccess } {
   const objects: Record<string, IService> = {};
   for (const { service, ports } of services) {
     objects[`${service.replace(/-/g, '_')}_service`] = {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: service, namespace: context.namespace, labels: standardLabels(context.name, service) },
-      spec: { selector: fakeStorePods(context.name, service), ports: ports.map((port) => ({ name: `port-${port}`, port, targetPort: port, protocol: 'TCP' })) },
+      spec: {
+        selector: fakeStorePods(context.name, service),
+        ports: ports.map((port) => ({ name: `port-${port}`, port, targetPort: port, protocol: 'TCP' })),
+      },
     };
   }
-  const ingress: IngressRule[] = services.map(({ service, ports, consumer, rule }) => ({ name: rule, from: [{ component: consumer }], ports, podLabels: fakeStorePods(context.name, service) }));
+  const ingress: IngressRule[] = services.map(({ service, ports, consumer, rule }) => ({
+    name: rule,
+    from: [{ component: consumer }],
+    ports,
+    podLabels: fakeStorePods(context.name, service),
+  }));
   return { objects, network: { ingress } };
 }
 
 const fakeMimirServices = (alertmanager: boolean): FakeService[] => [
   { service: 'distributor', ports: [8080], consumer: 'alloy', rule: 'remote-write' },
   { service: 'query-frontend', ports: [8080], consumer: 'grafana', rule: 'query' },
-  ...(alertmanager ? [{ service: 'alertmanager', ports: [8080], consumer: 'grafana' as const, rule: 'alertmanager-api' }] : []),
+  ...(alertmanager
+    ? [{ service: 'alertmanager', ports: [8080], consumer: 'grafana' as const, rule: 'alertmanager-api' }]
+    : []),
 ];
 
 /**
@@ -128,4 +150,3 @@ export const fakeTracesStore = defineComponent({
   build: (ctx) => fakeStoreParts(ctx, FAKE_TEMPO_SERVICES).objects,
   network: (ctx) => fakeStoreParts(ctx, FAKE_TEMPO_SERVICES).network,
 });
-

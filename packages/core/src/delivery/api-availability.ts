@@ -1,7 +1,7 @@
 import type { GroupKind } from '../model/definition.js';
 import type { Environment } from '../model/environment.js';
 import { PlatformError, type Problem } from '../model/errors.js';
-import { type KubeObject, apiGroup, objectRef } from '../model/objects.js';
+import { apiGroup, type KubeObject, objectRef } from '../model/objects.js';
 import type { BuiltComponent } from '../model/rendered.js';
 import { BUILT_IN_GROUPS } from '../registry/builtin-kinds.js';
 import { groupKindKey } from '../registry/kinds.js';
@@ -36,11 +36,13 @@ export function apiProvisions(components: readonly BuiltComponent[]): Map<string
     for (const { object } of component.objects) {
       if (object.kind !== 'CustomResourceDefinition') continue;
       const spec = (object as { spec?: CrdSpec }).spec;
-      if (spec?.group && spec.names?.kind) add({ group: spec.group, kind: spec.names.kind }, { component: component.name, via: objectRef(object) });
+      if (spec?.group && spec.names?.kind)
+        add({ group: spec.group, kind: spec.names.kind }, { component: component.name, via: objectRef(object) });
     }
     const chart = component.helm;
     for (const crd of chart?.facts?.crds ?? []) {
-      if (crd.when !== undefined && chartCondition(crd.when, chart!.values, chart!.facts!.conditionDefaults) === false) continue;
+      if (crd.when !== undefined && chartCondition(crd.when, chart!.values, chart!.facts!.conditionDefaults) === false)
+        continue;
       add(crd, { component: component.name, via: `chart ${chart!.chart}@${chart!.version}` });
     }
   }

@@ -42,7 +42,11 @@ const UNKNOWN = Symbol('unknown');
  * Whether a chart condition holds: `true`/`false`, or `undefined` when it uses what this evaluator does not
  * know (functions other than and, or, not, eq, ne; `.Capabilities`; ...).
  */
-export function chartCondition(condition: string, values: unknown, defaults: Readonly<Record<string, unknown>> = {}): boolean | undefined {
+export function chartCondition(
+  condition: string,
+  values: unknown,
+  defaults: Readonly<Record<string, unknown>> = {},
+): boolean | undefined {
   const tokens = tokenize(condition);
   if (!tokens) return undefined;
   let position = 0;
@@ -73,11 +77,16 @@ export function chartCondition(condition: string, values: unknown, defaults: Rea
       while (position < tokens.length && tokens[position] !== ')') args.push(expression());
       if (args.includes(UNKNOWN) || args.length === 0) return UNKNOWN;
       switch (head) {
-        case 'or': return args.find(truthy) ?? args[args.length - 1];
-        case 'and': return args.find((a) => !truthy(a)) ?? args[args.length - 1];
-        case 'not': return !truthy(args[0]);
-        case 'eq': return args.slice(1).some((a) => a === args[0]);
-        case 'ne': return args[0] !== args[1];
+        case 'or':
+          return args.find(truthy) ?? args[args.length - 1];
+        case 'and':
+          return args.find((a) => !truthy(a)) ?? args[args.length - 1];
+        case 'not':
+          return !truthy(args[0]);
+        case 'eq':
+          return args.slice(1).some((a) => a === args[0]);
+        case 'ne':
+          return args[0] !== args[1];
       }
     }
     return expression();

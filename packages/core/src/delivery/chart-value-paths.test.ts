@@ -11,7 +11,11 @@ describe('value path syntax', () => {
   });
 
   it('parses what it formats', () => {
-    expect(parseValuePath('configs.params["server.insecure"]')).toEqual([{ key: 'configs' }, { key: 'params' }, { key: 'server.insecure' }]);
+    expect(parseValuePath('configs.params["server.insecure"]')).toEqual([
+      { key: 'configs' },
+      { key: 'params' },
+      { key: 'server.insecure' },
+    ]);
     expect(parseValuePath('a.*.b[]')).toEqual([{ key: 'a' }, { any: true }, { key: 'b' }, { items: true }]);
     expect(parseValuePath('a["*"]')).toEqual([{ key: 'a' }, { key: '*' }]);
   });
@@ -57,15 +61,16 @@ describe('unknownValuePaths', () => {
   });
 
   it('lets a wildcard segment stand for exactly one key', () => {
-    expect(unknownValuePaths({ ingress: { main: { host: 'h' }, other: { host: 'h', port: 1 } } }, known)).toEqual(['ingress.other.port']);
+    expect(unknownValuePaths({ ingress: { main: { host: 'h' }, other: { host: 'h', port: 1 } } }, known)).toEqual([
+      'ingress.other.port',
+    ]);
   });
 
   it('matches a dotted key as one key, and reports one quoted', () => {
     expect(unknownValuePaths({ configs: { params: { 'server.insecure': true } } }, known)).toEqual([]);
-    expect(unknownValuePaths({ configs: { params: { server: { insecure: true }, 'server.insecur': true } } }, known)).toEqual([
-      'configs.params.server',
-      'configs.params["server.insecur"]',
-    ]);
+    expect(
+      unknownValuePaths({ configs: { params: { server: { insecure: true }, 'server.insecur': true } } }, known),
+    ).toEqual(['configs.params.server', 'configs.params["server.insecur"]']);
   });
 
   it('reports keys below a known leaf', () => {

@@ -49,8 +49,9 @@ export function parseValuePath(path: string): PathSegment[] {
     if (expectKey) {
       const match = /^(\*|[A-Za-z0-9_-]+)/.exec(path.slice(i));
       if (!match) throw malformed();
-      segments.push(match[1] === '*' ? { any: true } : { key: match[1] });
-      i += match[1].length;
+      const key = match[1]!;
+      segments.push(key === '*' ? { any: true } : { key });
+      i += key.length;
       expectKey = false;
     } else if (path[i] === '.') {
       if (i === path.length - 1) throw malformed();

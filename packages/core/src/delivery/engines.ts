@@ -10,6 +10,11 @@ const ENGINES: Readonly<Record<string, DeliveryEngine>> = { argocd: argoCdEngine
 export function engineFor(environment: Environment): DeliveryEngine {
   const name = environment.delivery?.engine ?? 'argocd';
   const engine = ENGINES[name];
-  if (!engine) throw new PlatformError({ environment: environment.name, path: 'delivery.engine', message: `unknown delivery engine "${name}"; known: ${Object.keys(ENGINES).join(', ')}` });
+  if (!engine)
+    throw new PlatformError({
+      environment: environment.name,
+      path: 'delivery.engine',
+      message: `unknown delivery engine "${name}"; known: ${Object.keys(ENGINES).join(', ')}`,
+    });
   return engine;
 }

@@ -1,6 +1,6 @@
-import { groupKindKey } from '../registry/kinds.js';
-import { type KubeObject, apiGroup, objectRef } from '../model/objects.js';
+import { apiGroup, type KubeObject, objectRef } from '../model/objects.js';
 import type { RenderedEnvironment, SyncStep } from '../model/rendered.js';
+import { groupKindKey } from '../registry/kinds.js';
 import { apiProvisions, isBuiltInApi } from './api-availability.js';
 
 /** Options of {@link firstSyncPlan}. */
@@ -80,17 +80,22 @@ export function objectStage(object: KubeObject): number {
 export function podsAtFirstSync(object: KubeObject, autoscalerMin: number | undefined, daemonSetNodes: number): number {
   const spec = (object as { spec?: { replicas?: number; parallelism?: number } }).spec;
   switch (object.kind) {
-    case 'Pod': return 1;
-    case 'DaemonSet': return daemonSetNodes;
-    case 'CronJob': return 0;
-    case 'Job': return spec?.parallelism ?? 1;
+    case 'Pod':
+      return 1;
+    case 'DaemonSet':
+      return daemonSetNodes;
+    case 'CronJob':
+      return 0;
+    case 'Job':
+      return spec?.parallelism ?? 1;
     case 'Deployment':
     case 'StatefulSet':
     case 'ReplicaSet': {
       const replicas = spec?.replicas ?? (autoscalerMin !== undefined ? 0 : 1);
       return Math.max(replicas, autoscalerMin ?? 0);
     }
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -99,13 +104,19 @@ function autoscalerMinimums(rendered: RenderedEnvironment): Map<string, number> 
   for (const { object } of rendered.objects) {
     if (object.kind !== 'HorizontalPodAutoscaler') continue;
     const spec = (object as { spec?: { minReplicas?: number; scaleTargetRef?: { kind: string; name: string } } }).spec;
-    if (spec?.scaleTargetRef) result.set(`${object.metadata?.namespace}/${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, spec.minReplicas ?? 1);
+    if (spec?.scaleTargetRef)
+      result.set(
+        `${object.metadata?.namespace}/${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`,
+        spec.minReplicas ?? 1,
+      );
   }
   return result;
 }
 
 function unitName(rendered: RenderedEnvironment, component: string): string {
-  return rendered.delivery.engine === 'argocd' ? `Application ${rendered.environment.name}-${component}` : `${component}`;
+  return rendered.delivery.engine === 'argocd'
+    ? `Application ${rendered.environment.name}-${component}`
+    : `${component}`;
 }
 
 /**
@@ -114,7 +125,10 @@ function unitName(rendered: RenderedEnvironment, component: string): string {
  * step where an object's API would not be served. Computed from the rendered objects, so it is exact for
  * everything rendered and says which chart components it cannot count.
  */
-export function firstSyncPlan(rendered: RenderedEnvironment, { daemonSetNodes = 3 }: FirstSyncPlanOptions = {}): FirstSyncPlan {
+export function firstSyncPlan(
+  rendered: RenderedEnvironment,
+  { daemonSetNodes = 3 }: FirstSyncPlanOptions = {},
+): FirstSyncPlan {
   const minimums = autoscalerMinimums(rendered);
   const byComponent = new Map(rendered.components.map((c) => [c.name, c]));
   const provisions = apiProvisions(rendered.components);
@@ -124,7 +138,11 @@ export function firstSyncPlan(rendered: RenderedEnvironment, { daemonSetNodes = 
   for (const component of rendered.components) {
     const list: Array<PlannedWorkload & { stage: number }> = [];
     for (const { object } of component.objects) {
-      const pods = podsAtFirstSync(object, minimums.get(`${object.metadata?.namespace}/${object.kind}/${object.metadata?.name}`), daemonSetNodes);
+      const pods = podsAtFirstSync(
+        object,
+        minimums.get(`${object.metadata?.namespace}/${object.kind}/${object.metadata?.name}`),
+        daemonSetNodes,
+      );
       if (pods === 0) continue;
       list.push({ component: component.name, workload: objectRef(object), pods, stage: objectStage(object) });
       totalPods += pods;
@@ -139,7 +157,8 @@ export function firstSyncPlan(rendered: RenderedEnvironment, { daemonSetNodes = 
       for (const { object } of byComponent.get(name)?.objects ?? []) {
         if (isBuiltInApi(object)) continue;
         const key = groupKindKey({ group: apiGroup(object), kind: object.kind });
-        const ok = served.has(key) || (provisions.get(key) ?? []).some((p) => p.component === name || done.has(p.component));
+        const ok =
+          served.has(key) || (provisions.get(key) ?? []).some((p) => p.component === name || done.has(p.component));
         if (!ok) failures.push(`${name}: ${objectRef(object)} (${key} is not served yet)`);
       }
     }
@@ -162,7 +181,9 @@ export function firstSyncPlan(rendered: RenderedEnvironment, { daemonSetNodes = 
         stages.set(stage, entry);
       }
     }
-    const ordered = [...stages.values()].sort((a, b) => a.stage - b.stage).map((s) => ({ ...s, share: totalPods ? s.pods / totalPods : 0 }));
+    const ordered = [...stages.values()]
+      .sort((a, b) => a.stage - b.stage)
+      .map((s) => ({ ...s, share: totalPods ? s.pods / totalPods : 0 }));
     const pods = ordered.reduce((sum, s) => sum + s.pods, 0);
     return {
       wave: step.wave,
@@ -200,20 +221,30 @@ function byGroup(apis: readonly string[]): string {
     const group = api.slice(0, slash);
     groups.set(group, [...(groups.get(group) ?? []), api.slice(slash + 1)]);
   }
-  return [...groups].map(([group, kinds]) => (kinds.length <= 3 ? kinds.map((k) => `${group}/${k}`).join(', ') : `${group} (${kinds.length} kinds)`)).join(', ');
+  return [...groups]
+    .map(([group, kinds]) =>
+      kinds.length <= 3 ? kinds.map((k) => `${group}/${k}`).join(', ') : `${group} (${kinds.length} kinds)`,
+    )
+    .join(', ');
 }
 
 /** The plan as text, one block per step, deterministic. */
 export function formatFirstSyncPlan(plan: FirstSyncPlan): string {
-  const lines = [`First sync of ${plan.environment} (${plan.engine}): ${plan.steps.length} steps, ${plan.totalPods} pods; no stage may start more than ${percent(plan.maxShare)} of them`];
+  const lines = [
+    `First sync of ${plan.environment} (${plan.engine}): ${plan.steps.length} steps, ${plan.totalPods} pods; no stage may start more than ${percent(plan.maxShare)} of them`,
+  ];
   for (const step of plan.steps) {
     const marker = plan.failsAt === step.wave ? '  ✗ FAILS HERE' : '';
     lines.push('', `step ${step.wave} — ${step.tier}, level ${step.level}: ${step.components.join(', ')}${marker}`);
     lines.push(`  creates: ${step.units.join(', ')}`);
-    lines.push(`  pods: ${step.pods} (${percent(step.share)} of all)${step.uncounted.length > 0 ? `, plus the chart pods of ${step.uncounted.join(', ')} (not counted)` : ''}`);
+    lines.push(
+      `  pods: ${step.pods} (${percent(step.share)} of all)${step.uncounted.length > 0 ? `, plus the chart pods of ${step.uncounted.join(', ')} (not counted)` : ''}`,
+    );
     for (const stage of step.stages) {
       const over = stage.share > plan.maxShare ? `  ✗ over ${percent(plan.maxShare)}` : '';
-      lines.push(`    stage ${stage.stage}: ${stage.pods} pods (${percent(stage.share)})${over} — ${stage.workloads.map((w) => `${w.component}/${w.workload}×${w.pods}`).join(', ')}`);
+      lines.push(
+        `    stage ${stage.stage}: ${stage.pods} pods (${percent(stage.share)})${over} — ${stage.workloads.map((w) => `${w.component}/${w.workload}×${w.pods}`).join(', ')}`,
+      );
     }
     if (step.apisAdded.length > 0) lines.push(`  installs APIs: ${byGroup(step.apisAdded)}`);
     for (const failure of step.failures) lines.push(`  ✗ ${failure}`);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../index.js';
-import { syncSteps } from '../index.js';
+import { type PlatformError, syncSteps } from '../index.js';
 
 describe('syncSteps', () => {
   it('orders tiers first, then dependency levels inside a tier', () => {
@@ -22,11 +21,13 @@ describe('syncSteps', () => {
   });
 
   it('reports a cycle as the path around it', () => {
-    expect(() => syncSteps([
-      { name: 'a', tier: 'platform', dependsOn: ['b'] },
-      { name: 'b', tier: 'platform', dependsOn: ['c'] },
-      { name: 'c', tier: 'platform', dependsOn: ['a'] },
-    ])).toThrow('dependency cycle: a → b → c → a');
+    expect(() =>
+      syncSteps([
+        { name: 'a', tier: 'platform', dependsOn: ['b'] },
+        { name: 'b', tier: 'platform', dependsOn: ['c'] },
+        { name: 'c', tier: 'platform', dependsOn: ['a'] },
+      ]),
+    ).toThrow('dependency cycle: a → b → c → a');
   });
 
   it('reports missing components and dependencies on later tiers', () => {

@@ -23,9 +23,17 @@ export function syncSteps(nodes: OrderingNode[]): SyncStep[] {
     for (const dependency of node.dependsOn) {
       const target = byName.get(dependency);
       if (!target) {
-        problems.push({ component: node.name, path: 'dependsOn', message: `depends on "${dependency}", which is not a component of this environment` });
+        problems.push({
+          component: node.name,
+          path: 'dependsOn',
+          message: `depends on "${dependency}", which is not a component of this environment`,
+        });
       } else if (TIERS.indexOf(target.tier) > TIERS.indexOf(node.tier)) {
-        problems.push({ component: node.name, path: 'dependsOn', message: `is in tier "${node.tier}" but depends on "${dependency}" in the later tier "${target.tier}"; move one of them` });
+        problems.push({
+          component: node.name,
+          path: 'dependsOn',
+          message: `is in tier "${node.tier}" but depends on "${dependency}" in the later tier "${target.tier}"; move one of them`,
+        });
       }
     }
   }

@@ -22,7 +22,11 @@ export interface AlertGroup {
  * The PrometheusRule that carries a component's alerts, in the component's namespace, labelled as its `alerts`
  * part. Render it only when the environment renders monitoring objects (`settings.serviceMonitors`).
  */
-export function prometheusRule(context: Pick<BuildContext<unknown>, 'name' | 'namespace'>, name: string, groups: AlertGroup[]): IPrometheusRule {
+export function prometheusRule(
+  context: Pick<BuildContext<unknown>, 'name' | 'namespace'>,
+  name: string,
+  groups: AlertGroup[],
+): IPrometheusRule {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',

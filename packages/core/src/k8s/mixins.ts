@@ -32,7 +32,13 @@ export function imageRegistryMirror(mirror: string): Mixin {
 }
 
 /** Schedules every pod (but node agents) with these node selectors and tolerations, merged with the pod's own. */
-export function nodePlacement({ nodeSelector = {}, tolerations = [] }: { nodeSelector?: Record<string, string>; tolerations?: NonNullable<IPodSpec['tolerations']> }): Mixin {
+export function nodePlacement({
+  nodeSelector = {},
+  tolerations = [],
+}: {
+  nodeSelector?: Record<string, string>;
+  tolerations?: NonNullable<IPodSpec['tolerations']>;
+}): Mixin {
   return (object) => {
     const spec = podSpecOf(object);
     if (!spec || object.kind === 'DaemonSet') return;
@@ -42,7 +48,10 @@ export function nodePlacement({ nodeSelector = {}, tolerations = [] }: { nodeSel
 }
 
 /** Fills in requests and limits on containers that do not set them. */
-export function resourceDefaults(defaults: { requests?: Record<string, string>; limits?: Record<string, string> }): Mixin {
+export function resourceDefaults(defaults: {
+  requests?: Record<string, string>;
+  limits?: Record<string, string>;
+}): Mixin {
   return (object) => {
     const spec = podSpecOf(object);
     if (!spec) return;

@@ -3,7 +3,12 @@ import type { INamespace } from '../registry/kubernetes-types.js';
 import { standardLabels } from './labels.js';
 
 /** A component's namespace, with its Pod Security Standards level enforced, audited and warned on. */
-export function namespaceObject(name: string, component: string, level: PodSecurityLevel, extraLabels: Record<string, string> = {}): INamespace {
+export function namespaceObject(
+  name: string,
+  component: string,
+  level: PodSecurityLevel,
+  extraLabels: Record<string, string> = {},
+): INamespace {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',

@@ -12,7 +12,10 @@ export const S3_CREDENTIALS_ENV = { accessKey: 'AWS_ACCESS_KEY_ID', secretKey: '
 export function s3CredentialsEnv(storage: ObjectStorage): IEnvVar[] {
   const secret = storage.credentialsSecret;
   if (!secret) return [];
-  return [S3_CREDENTIALS_ENV.accessKey, S3_CREDENTIALS_ENV.secretKey].map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secret, key } } }));
+  return [S3_CREDENTIALS_ENV.accessKey, S3_CREDENTIALS_ENV.secretKey].map((key) => ({
+    name: key,
+    valueFrom: { secretKeyRef: { name: secret, key } },
+  }));
 }
 
 /**

@@ -3,7 +3,10 @@ import type { IContainer, IPodSpec } from '../registry/kubernetes-types.js';
 
 /** The pod spec of a workload-like object (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob), if it has one. */
 export function podSpecOf(object: KubeObject): IPodSpec | undefined {
-  const o = object as { kind: string; spec?: { template?: { spec?: IPodSpec }; jobTemplate?: { spec?: { template?: { spec?: IPodSpec } } } } };
+  const o = object as {
+    kind: string;
+    spec?: { template?: { spec?: IPodSpec }; jobTemplate?: { spec?: { template?: { spec?: IPodSpec } } } };
+  };
   if (o.kind === 'Pod') return (o as unknown as { spec?: IPodSpec }).spec;
   if (o.kind === 'CronJob') return o.spec?.jobTemplate?.spec?.template?.spec;
   return o.spec?.template?.spec;

@@ -4,7 +4,10 @@ import type { IPodSecurityContext, ISecurityContext } from '../registry/kubernet
 export const DEFAULT_RUN_AS = 10001;
 
 /** A pod security context that satisfies Pod Security "restricted". */
-export function restrictedPodSecurityContext(runAs: number = DEFAULT_RUN_AS, overrides: IPodSecurityContext = {}): IPodSecurityContext {
+export function restrictedPodSecurityContext(
+  runAs: number = DEFAULT_RUN_AS,
+  overrides: IPodSecurityContext = {},
+): IPodSecurityContext {
   return {
     runAsNonRoot: true,
     runAsUser: runAs,

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../index.js';
-import { commonLabels, imageRegistryMirror } from '../index.js';
-import { renderForTest } from '../testing/index.js';
 import { web } from '../fixtures.test-helpers.js';
 import type { IDeployment } from '../index.js';
+import { commonLabels, imageRegistryMirror, PlatformError } from '../index.js';
+import { renderForTest } from '../testing/index.js';
 
 async function messages(promise: Promise<unknown>): Promise<string[]> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof PlatformError) return error.problems.map((p) => p.message && `${[p.environment, p.component, p.object, p.path].filter(Boolean).join(' › ')}: ${p.message}`);
+    if (error instanceof PlatformError)
+      return error.problems.map(
+        (p) =>
+          p.message && `${[p.environment, p.component, p.object, p.path].filter(Boolean).join(' › ')}: ${p.message}`,
+      );
     throw error;
   }
   return [];
@@ -20,8 +23,14 @@ describe('components', () => {
     const { objects } = await renderForTest([web({ replicas: 4 })]);
     const o = objects('web');
     expect(Object.keys(o).sort()).toEqual([
-      'namespace', 'networkpolicy_allow_dns', 'networkpolicy_allow_metrics_scraping', 'networkpolicy_allow_same_namespace',
-      'networkpolicy_default_deny', 'web_deployment', 'web_pdb', 'web_service',
+      'namespace',
+      'networkpolicy_allow_dns',
+      'networkpolicy_allow_metrics_scraping',
+      'networkpolicy_allow_same_namespace',
+      'networkpolicy_default_deny',
+      'web_deployment',
+      'web_pdb',
+      'web_service',
     ]);
     expect((o.web_deployment as IDeployment).spec!.replicas).toBe(4);
     expect(o.web_deployment!.metadata!.namespace).toBe('web');
@@ -29,8 +38,23 @@ describe('components', () => {
 
   it('overrides a deep field and merges containers and env by name', async () => {
     const component = web()
-      .override({ web_deployment: { spec: { template: { spec: { nodeSelector: { pool: 'web' }, containers: [{ name: 'web', env: [{ name: 'MODE', value: 'fast' }] }] } } } } })
-      .override({ web_deployment: { spec: { template: { spec: { containers: [{ name: 'web', env: [{ name: 'MODE', value: 'safe' }] }] } } } } });
+      .override({
+        web_deployment: {
+          spec: {
+            template: {
+              spec: {
+                nodeSelector: { pool: 'web' },
+                containers: [{ name: 'web', env: [{ name: 'MODE', value: 'fast' }] }],
+              },
+            },
+          },
+        },
+      })
+      .override({
+        web_deployment: {
+          spec: { template: { spec: { containers: [{ name: 'web', env: [{ name: 'MODE', value: 'safe' }] }] } } },
+        },
+      });
     const { objects } = await renderForTest([component]);
     const spec = (objects('web').web_deployment as IDeployment).spec!.template.spec!;
     expect(spec.nodeSelector).toEqual({ pool: 'web' });
@@ -58,23 +82,35 @@ describe('components', () => {
   });
 
   it('reports misspelt and null fields in rendered objects that schema validation alone lets through', async () => {
-    const broken = web().override({ web_deployment: { spec: { template: { spec: { containers: [{ name: 'web', imagePullPolicyy: 'Always' } as never] } } } } });
+    const broken = web().override({
+      web_deployment: {
+        spec: { template: { spec: { containers: [{ name: 'web', imagePullPolicyy: 'Always' } as never] } } },
+      },
+    });
     expect(await messages(renderForTest([broken]))).toEqual([
       'test › web › Deployment/web › spec.template.spec.containers[name=web].imagePullPolicyy: unknown field "imagePullPolicyy": the API server would silently drop it',
     ]);
     const wrongType = web().override({ web_deployment: { spec: { replicas: 'two' as never } } });
-    expect(await messages(renderForTest([wrongType]))).toEqual(['test › web › Deployment/web › spec.replicas: expected integer']);
+    expect(await messages(renderForTest([wrongType]))).toEqual([
+      'test › web › Deployment/web › spec.replicas: expected integer',
+    ]);
   });
 
   it('applies component mixins, then environment mixins, to every object', async () => {
-    const { objects } = await renderForTest([web().mixin(commonLabels({ team: 'edge' }))], { mixins: [imageRegistryMirror('mirror.example.com')] });
+    const { objects } = await renderForTest([web().mixin(commonLabels({ team: 'edge' }))], {
+      mixins: [imageRegistryMirror('mirror.example.com')],
+    });
     const deployment = objects('web').web_deployment as IDeployment;
     expect(deployment.metadata!.labels!.team).toBe('edge');
     expect(objects('web').namespace!.metadata!.labels!.team).toBe('edge');
-    expect(deployment.spec!.template.spec!.containers[0]!.image).toBe('mirror.example.com/docker.io/nginxinc/nginx-unprivileged:1.27.3');
+    expect(deployment.spec!.template.spec!.containers[0]!.image).toBe(
+      'mirror.example.com/docker.io/nginxinc/nginx-unprivileged:1.27.3',
+    );
   });
 
   it('reports two components with the same name', async () => {
-    expect(await messages(renderForTest([web(), web()]))).toEqual(['test › web: two components are named "web"; rename one with .named("...")']);
+    expect(await messages(renderForTest([web(), web()]))).toEqual([
+      'test › web: two components are named "web"; rename one with .named("...")',
+    ]);
   });
 });

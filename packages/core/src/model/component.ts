@@ -1,7 +1,7 @@
+import type { INamespace, INetworkPolicy } from '../registry/kubernetes-types.js';
 import type { Provided } from './capabilities.js';
 import type { BuildContext, ComponentDefinition } from './definition.js';
 import type { Mixin } from './mixin.js';
-import type { INamespace, INetworkPolicy } from '../registry/kubernetes-types.js';
 import type { ObjectMap } from './objects.js';
 import type { DeepPartial, Patch } from './patch.js';
 import { mergeSync, type SyncSettings } from './sync.js';
@@ -11,7 +11,9 @@ import type { Tier } from './tiers.js';
 export type NamespaceObjects = { namespace?: INamespace } & { [K in `networkpolicy_${string}`]?: INetworkPolicy };
 
 /** Overrides of a component's named objects (its own and the core's namespace objects); `null` removes an object. */
-export type ObjectsPatch<O extends ObjectMap> = { [K in keyof (O & NamespaceObjects)]?: Patch<(O & NamespaceObjects)[K]> | null };
+export type ObjectsPatch<O extends ObjectMap> = {
+  [K in keyof (O & NamespaceObjects)]?: Patch<(O & NamespaceObjects)[K]> | null;
+};
 
 /** What a function passed to {@link Component.addObjects} receives: the build context plus what the component provides. */
 export interface AddObjectsContext extends BuildContext<unknown> {
@@ -131,7 +133,9 @@ class ComponentInstance<C extends object, O extends ObjectMap> implements Compon
   }
 
   addObjects<A extends ObjectMap>(objects: ObjectAdditions<A>): Component<C, O & A> {
-    return this.#with({ additions: [...this.#state.additions, objects as ObjectAdditions<ObjectMap>] }) as unknown as Component<C, O & A>;
+    return this.#with({
+      additions: [...this.#state.additions, objects as ObjectAdditions<ObjectMap>],
+    }) as unknown as Component<C, O & A>;
   }
 
   mixin(...mixins: Mixin[]): Component<C, O> {
@@ -164,15 +168,18 @@ class ComponentInstance<C extends object, O extends ObjectMap> implements Compon
  * `export const mimir = defineComponent({ name: 'mimir', tier: 'platform', defaults, build })`, then
  * `mimir({ ingester: { replicas: 6 } })`.
  */
-export function defineComponent<C extends object, O extends ObjectMap>(definition: ComponentDefinition<C, O>): (config?: DeepPartial<C>) => Component<C, O> {
-  const factory = (config?: DeepPartial<C>): Component<C, O> => new ComponentInstance(definition, {
-    configLayers: config === undefined ? [] : [config],
-    patches: [],
-    additions: [],
-    mixins: [],
-    dependsOn: [],
-    sync: {},
-  });
+export function defineComponent<C extends object, O extends ObjectMap>(
+  definition: ComponentDefinition<C, O>,
+): (config?: DeepPartial<C>) => Component<C, O> {
+  const factory = (config?: DeepPartial<C>): Component<C, O> =>
+    new ComponentInstance(definition, {
+      configLayers: config === undefined ? [] : [config],
+      patches: [],
+      additions: [],
+      mixins: [],
+      dependsOn: [],
+      sync: {},
+    });
   // The library's name on the factory itself, so an environment that lists `mimir` instead of `mimir()` is told to call it.
   Object.defineProperty(factory, 'platformComponentName', { value: definition.name });
   return factory;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigChecks, mergeConfig } from '../index.js';
-import { PlatformError } from '../index.js';
+import { ConfigChecks, mergeConfig, PlatformError } from '../index.js';
 
-const defaults = { replicas: 3, image: 'x:1', resources: { cpu: '1', memory: '1Gi' }, extraArgs: {} as Record<string, string>, optional: undefined as string | undefined };
+const defaults = {
+  replicas: 3,
+  image: 'x:1',
+  resources: { cpu: '1', memory: '1Gi' },
+  extraArgs: {} as Record<string, string>,
+  optional: undefined as string | undefined,
+};
 
 function problems(fn: () => unknown): string[] {
   try {
@@ -16,8 +21,18 @@ function problems(fn: () => unknown): string[] {
 
 describe('mergeConfig', () => {
   it('merges layers over the defaults', () => {
-    const merged = mergeConfig(defaults, { replicas: 5 }, { resources: { memory: '2Gi' }, extraArgs: { '-a': 'b' }, optional: 'set' });
-    expect(merged).toEqual({ replicas: 5, image: 'x:1', resources: { cpu: '1', memory: '2Gi' }, extraArgs: { '-a': 'b' }, optional: 'set' });
+    const merged = mergeConfig(
+      defaults,
+      { replicas: 5 },
+      { resources: { memory: '2Gi' }, extraArgs: { '-a': 'b' }, optional: 'set' },
+    );
+    expect(merged).toEqual({
+      replicas: 5,
+      image: 'x:1',
+      resources: { cpu: '1', memory: '2Gi' },
+      extraArgs: { '-a': 'b' },
+      optional: 'set',
+    });
   });
 
   it('reports unknown fields with a suggestion and the known fields', () => {
@@ -36,7 +51,11 @@ describe('mergeConfig', () => {
 
 describe('ConfigChecks', () => {
   it('collects every problem and throws them together', () => {
-    const checks = new ConfigChecks().integer('replicas', 0, { min: 1 }).quantity('memory', '2GB').dnsLabel('name', 'Bad_Name').duration('retention', '2 days');
+    const checks = new ConfigChecks()
+      .integer('replicas', 0, { min: 1 })
+      .quantity('memory', '2GB')
+      .dnsLabel('name', 'Bad_Name')
+      .duration('retention', '2 days');
     expect(problems(() => checks.done())).toEqual([
       'replicas: expected a whole number of at least 1, got 0',
       'memory: expected a Kubernetes quantity such as "500m" or "4Gi", got "2GB"',

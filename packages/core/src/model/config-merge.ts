@@ -1,6 +1,6 @@
-import { PlatformError, describeValue, type Problem } from './errors.js';
-import { clone, isPlainObject, type DeepPartial } from './patch.js';
 import { didYouMean } from '../util/suggest.js';
+import { describeValue, PlatformError, type Problem } from './errors.js';
+import { clone, type DeepPartial, isPlainObject } from './patch.js';
 
 /**
  * Merges a user's partial configuration into a component's defaults, checking it against the shape of the
@@ -14,7 +14,14 @@ export function mergeConfig<C extends object>(defaults: C, ...layers: Array<Deep
   const problems: Problem[] = [];
   let result = clone(defaults) as Record<string, unknown>;
   for (const layer of layers) {
-    if (layer !== undefined) result = mergeLayer(defaults as Record<string, unknown>, result, layer as Record<string, unknown>, '', problems) as Record<string, unknown>;
+    if (layer !== undefined)
+      result = mergeLayer(
+        defaults as Record<string, unknown>,
+        result,
+        layer as Record<string, unknown>,
+        '',
+        problems,
+      ) as Record<string, unknown>;
   }
   if (problems.length > 0) throw new PlatformError(problems);
   return result as C;
@@ -38,7 +45,10 @@ function mergeLayer(shape: unknown, base: unknown, layer: unknown, path: string,
     if (value === undefined) continue;
     const fieldPath = path ? `${path}.${key}` : key;
     if (!openMap && !(key in shapeObject)) {
-      problems.push({ path: fieldPath, message: `unknown field${didYouMean(key, Object.keys(shapeObject))}; known fields: ${Object.keys(shapeObject).sort().join(', ')}` });
+      problems.push({
+        path: fieldPath,
+        message: `unknown field${didYouMean(key, Object.keys(shapeObject))}; known fields: ${Object.keys(shapeObject).sort().join(', ')}`,
+      });
       continue;
     }
     const expected = openMap ? undefined : shapeObject[key];
@@ -52,7 +62,8 @@ function mergeLayer(shape: unknown, base: unknown, layer: unknown, path: string,
       problems.push({ path: fieldPath, message: `expected ${article(expectedKind)}, got ${describeValue(value)}` });
       continue;
     }
-    result[key] = expectedKind === 'object' ? mergeLayer(expected, result[key], value, fieldPath, problems) : clone(value);
+    result[key] =
+      expectedKind === 'object' ? mergeLayer(expected, result[key], value, fieldPath, problems) : clone(value);
   }
   return result;
 }

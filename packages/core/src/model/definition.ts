@@ -1,13 +1,13 @@
-import type { KindDefinition } from '../registry/kinds.js';
 import type { NetworkAccess } from '../k8s/network/types.js';
+import type { KindDefinition } from '../registry/kinds.js';
 import type { Provided } from './capabilities.js';
+import type { ChartInstall } from './chart.js';
 import type { ConfigChecks } from './config-checks.js';
 import type { ObjectMap } from './objects.js';
 import type { Peers } from './peers.js';
 import type { ResolvedSettings } from './settings.js';
-import type { ChartInstall } from './chart.js';
-import type { Tier } from './tiers.js';
 import type { SyncSettings } from './sync.js';
+import type { Tier } from './tiers.js';
 
 /** Pod Security Standards level enforced on a component's namespace. */
 export type PodSecurityLevel = 'restricted' | 'baseline' | 'privileged';

@@ -1,9 +1,9 @@
 import type { KindDefinition } from '../registry/kinds.js';
-import type { RenderedEnvironment } from './rendered.js';
 import type { AnyComponent } from './component.js';
 import type { GroupKind } from './definition.js';
 import type { Mixin } from './mixin.js';
 import type { PolicySettings } from './policy.js';
+import type { RenderedEnvironment } from './rendered.js';
 import type { EnvironmentSettings } from './settings.js';
 
 /** The cluster an environment deploys to, as the delivery engine addresses it. */

@@ -30,7 +30,11 @@ export function formatProblem(problem: Problem): string {
  * the CLI's, so `instanceof` is not enough).
  */
 export function isPlatformError(error: unknown): error is PlatformError {
-  return error instanceof Error && error.name === 'PlatformError' && Array.isArray((error as { problems?: unknown }).problems);
+  return (
+    error instanceof Error &&
+    error.name === 'PlatformError' &&
+    Array.isArray((error as { problems?: unknown }).problems)
+  );
 }
 
 /** An error caused by the user's configuration; carries every problem found, not just the first. */
@@ -46,7 +50,9 @@ export class PlatformError extends Error {
 
   /** Returns a copy whose problems are located inside `location` where they do not say otherwise. */
   within(location: ProblemLocation): PlatformError {
-    return new PlatformError(this.problems.map((p): Problem => ({ ...location, ...stripUndefined(p), message: p.message })));
+    return new PlatformError(
+      this.problems.map((p): Problem => ({ ...location, ...stripUndefined(p), message: p.message })),
+    );
   }
 }
 

@@ -13,4 +13,5 @@ export interface MixinContext {
  * placement ...). It receives a private copy and returns the object to render, or `undefined` to keep the
  * (possibly modified) copy.
  */
-export type Mixin = (object: KubeObject, context: MixinContext) => KubeObject | undefined | void;
+// biome-ignore lint/suspicious/noConfusingVoidType: a mixin may change the object in place and return nothing.
+export type Mixin = (object: KubeObject, context: MixinContext) => KubeObject | void;

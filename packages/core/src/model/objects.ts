@@ -28,5 +28,10 @@ export function apiGroup(object: { apiVersion: string }): string {
 
 /** Whether a value looks like a Kubernetes object: an object with string `apiVersion` and `kind`. */
 export function isKubeObject(value: unknown): value is KubeObject {
-  return typeof value === 'object' && value !== null && typeof (value as KubeObject).apiVersion === 'string' && typeof (value as KubeObject).kind === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as KubeObject).apiVersion === 'string' &&
+    typeof (value as KubeObject).kind === 'string'
+  );
 }

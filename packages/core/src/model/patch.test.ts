@@ -3,7 +3,9 @@ import { applyPatch, replace } from '../index.js';
 
 describe('applyPatch', () => {
   it('merges objects deeply and leaves the base untouched', () => {
-    const base: { spec: { replicas: number; template: { metadata: { labels: Record<string, string> } } } } = { spec: { replicas: 1, template: { metadata: { labels: { a: '1' } } } } };
+    const base: { spec: { replicas: number; template: { metadata: { labels: Record<string, string> } } } } = {
+      spec: { replicas: 1, template: { metadata: { labels: { a: '1' } } } },
+    };
     const result = applyPatch(base, { spec: { template: { metadata: { labels: { b: '2' } } } } });
     expect(result).toEqual({ spec: { replicas: 1, template: { metadata: { labels: { a: '1', b: '2' } } } } });
     expect(base.spec.template.metadata.labels).toEqual({ a: '1' });
@@ -15,16 +17,34 @@ describe('applyPatch', () => {
 
   it('merges lists of named items by name: patches, appends and deletes', () => {
     type Container = { name: string; image?: string; env?: Array<{ name: string; value: string }> };
-    const base: { containers: Container[] } = { containers: [{ name: 'app', image: 'a:1', env: [{ name: 'X', value: '1' }] }, { name: 'sidecar', image: 's:1' }] };
+    const base: { containers: Container[] } = {
+      containers: [
+        { name: 'app', image: 'a:1', env: [{ name: 'X', value: '1' }] },
+        { name: 'sidecar', image: 's:1' },
+      ],
+    };
     const result = applyPatch(base, {
       containers: [
-        { name: 'app', env: [{ name: 'Y', value: '2' }, { name: 'X', value: 'changed' }] },
+        {
+          name: 'app',
+          env: [
+            { name: 'Y', value: '2' },
+            { name: 'X', value: 'changed' },
+          ],
+        },
         { name: 'sidecar', $patch: 'delete' },
         { name: 'extra', image: 'e:1' },
       ],
     });
     expect(result.containers).toEqual([
-      { name: 'app', image: 'a:1', env: [{ name: 'X', value: 'changed' }, { name: 'Y', value: '2' }] },
+      {
+        name: 'app',
+        image: 'a:1',
+        env: [
+          { name: 'X', value: 'changed' },
+          { name: 'Y', value: '2' },
+        ],
+      },
       { name: 'extra', image: 'e:1' },
     ]);
   });
@@ -32,7 +52,9 @@ describe('applyPatch', () => {
   it('replaces lists without names, and any list wrapped in replace()', () => {
     expect(applyPatch({ args: ['-a', '-b'] }, { args: ['-c'] })).toEqual({ args: ['-c'] });
     const base = { ports: [{ name: 'http', containerPort: 80 }] };
-    expect(applyPatch(base, { ports: replace([{ name: 'grpc', containerPort: 9095 }]) })).toEqual({ ports: [{ name: 'grpc', containerPort: 9095 }] });
+    expect(applyPatch(base, { ports: replace([{ name: 'grpc', containerPort: 9095 }]) })).toEqual({
+      ports: [{ name: 'grpc', containerPort: 9095 }],
+    });
   });
 
   it('replaces an object wrapped in replace()', () => {

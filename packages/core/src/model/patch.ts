@@ -27,7 +27,9 @@ export function replace<T>(value: T): Replacement<T> {
 }
 
 function isReplacement(value: unknown): value is Replacement<unknown> {
-  return typeof value === 'object' && value !== null && (value as { __platformReplace?: unknown }).__platformReplace === true;
+  return (
+    typeof value === 'object' && value !== null && (value as { __platformReplace?: unknown }).__platformReplace === true
+  );
 }
 
 type Primitive = string | number | boolean | bigint | symbol | undefined | null;
@@ -84,15 +86,20 @@ export function clone<T>(value: T): T {
 
 function copy(value: unknown, path: string[], ancestors: Set<object>): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (ancestors.has(value)) throw new PatchProblem(path.join('.'), 'refers to an object that contains it (a circular reference); Kubernetes objects are trees');
+  if (ancestors.has(value))
+    throw new PatchProblem(
+      path.join('.'),
+      'refers to an object that contains it (a circular reference); Kubernetes objects are trees',
+    );
   ancestors.add(value);
   let out: unknown;
   if (Array.isArray(value)) {
     out = value.map((item, index) => copy(item, [...path, `[${index}]`], ancestors));
   } else {
-    const source = typeof (value as { toJSON?: unknown }).toJSON === 'function' && !isPlainObject(value)
-      ? (value as { toJSON(): Record<string, unknown> }).toJSON()
-      : (value as Record<string, unknown>);
+    const source =
+      typeof (value as { toJSON?: unknown }).toJSON === 'function' && !isPlainObject(value)
+        ? (value as { toJSON(): Record<string, unknown> }).toJSON()
+        : (value as Record<string, unknown>);
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(source)) {
       const item = source[key];
@@ -129,8 +136,11 @@ function merge(base: unknown, patch: unknown, path: string[]): unknown {
   if (patch === undefined) return base;
   if (isReplacement(patch)) return clone(patch.value);
   if (Array.isArray(patch)) {
-    if (Array.isArray(base) && base.length > 0 && isNamedList(base) && isNamedList(patch)) return mergeNamedList(base, patch, path);
-    return patch.filter((item) => !(isPlainObject(item) && item.$patch === 'delete')).map((item) => merge(undefined, item, path));
+    if (Array.isArray(base) && base.length > 0 && isNamedList(base) && isNamedList(patch))
+      return mergeNamedList(base, patch, path);
+    return patch
+      .filter((item) => !(isPlainObject(item) && item.$patch === 'delete'))
+      .map((item) => merge(undefined, item, path));
   }
   if (isPlainObject(patch)) {
     const result: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
@@ -157,7 +167,10 @@ function mergeNamedList(base: Array<{ name: string }>, patch: Array<{ name: stri
       const essential = ESSENTIAL_FIELDS[field];
       if (essential && !essential.fields.some((f) => (item as Record<string, unknown>)[f] !== undefined)) {
         const names = base.map((existing) => existing.name);
-        throw new PatchProblem(`${path.join('.')}[name=${item.name}]`, `no ${essential.noun} named "${item.name}"${didYouMean(item.name, names)}; the ${essential.noun}s are ${names.join(', ')}. To add a ${essential.noun}, give it ${essential.fields.map((f) => `"${f}"`).join(' or ')}`);
+        throw new PatchProblem(
+          `${path.join('.')}[name=${item.name}]`,
+          `no ${essential.noun} named "${item.name}"${didYouMean(item.name, names)}; the ${essential.noun}s are ${names.join(', ')}. To add a ${essential.noun}, give it ${essential.fields.map((f) => `"${f}"`).join(' or ')}`,
+        );
       }
       result.push(merge(undefined, item, [...path, `[name=${item.name}]`]));
     } else {

@@ -81,6 +81,10 @@ export function resolveSettings(environmentName: string, settings: EnvironmentSe
 }
 
 /** The in-cluster DNS name of a Service: `distributor.mimir.svc.cluster.local`. */
-export function serviceHost(service: string, namespace: string, settings: Pick<ResolvedSettings, 'clusterDomain'>): string {
+export function serviceHost(
+  service: string,
+  namespace: string,
+  settings: Pick<ResolvedSettings, 'clusterDomain'>,
+): string {
   return `${service}.${namespace}.svc.${settings.clusterDomain}`;
 }

@@ -1,5 +1,5 @@
-import type { BuildContext } from './definition.js';
 import type { LogsStore, MetricsStore, TracesStore } from './capabilities.js';
+import type { BuildContext } from './definition.js';
 
 /** The capabilities of the environment's telemetry stores. */
 export type StoreCapability = 'metricsStore' | 'logsStore' | 'tracesStore';
@@ -22,7 +22,14 @@ export function telemetryStores(
   why: Record<StoreCapability, string>,
 ): TelemetryStores {
   for (const capability of required) {
-    context.peers.require(capability, `${why[capability]}; to run without one, remove "${capability}" from ${context.name}'s require`);
+    context.peers.require(
+      capability,
+      `${why[capability]}; to run without one, remove "${capability}" from ${context.name}'s require`,
+    );
   }
-  return { metrics: context.peers.all('metricsStore'), logs: context.peers.all('logsStore'), traces: context.peers.all('tracesStore') };
+  return {
+    metrics: context.peers.all('metricsStore'),
+    logs: context.peers.all('logsStore'),
+    traces: context.peers.all('tracesStore'),
+  };
 }

@@ -1,11 +1,11 @@
+import { namespaceObject } from '../k8s/namespace.js';
+import { networkPolicies } from '../k8s/network/policies.js';
 import type { Provided } from '../model/capabilities.js';
 import type { AddObjectsContext } from '../model/component.js';
 import type { BuildContext } from '../model/definition.js';
 import { PlatformError } from '../model/errors.js';
-import { type KubeObject, isKubeObject } from '../model/objects.js';
+import { isKubeObject, type KubeObject } from '../model/objects.js';
 import type { Peers } from '../model/peers.js';
-import { namespaceObject } from '../k8s/namespace.js';
-import { networkPolicies } from '../k8s/network/policies.js';
 import type { ResolvedComponent } from './resolve.js';
 import { runUserCode } from './user-code.js';
 
@@ -17,10 +17,20 @@ export interface GeneratedObjects {
 
 function checkAdditions(additions: unknown, component: string): Record<string, KubeObject> {
   if (typeof additions !== 'object' || additions === null || Array.isArray(additions)) {
-    throw new PlatformError({ component, path: 'addObjects', message: 'expected an object of named Kubernetes objects, e.g. { my_configmap: { apiVersion: "v1", kind: "ConfigMap", ... } }' });
+    throw new PlatformError({
+      component,
+      path: 'addObjects',
+      message:
+        'expected an object of named Kubernetes objects, e.g. { my_configmap: { apiVersion: "v1", kind: "ConfigMap", ... } }',
+    });
   }
   for (const [key, object] of Object.entries(additions)) {
-    if (!isKubeObject(object)) throw new PlatformError({ component, path: `addObjects.${key}`, message: 'expected a Kubernetes object with apiVersion and kind' });
+    if (!isKubeObject(object))
+      throw new PlatformError({
+        component,
+        path: `addObjects.${key}`,
+        message: 'expected a Kubernetes object with apiVersion and kind',
+      });
   }
   return additions as Record<string, KubeObject>;
 }
@@ -34,16 +44,25 @@ export function buildComponent(resolved: ResolvedComponent, peers: Peers): Gener
   const name = base.name;
   const context: BuildContext<object> = { ...base, peers };
   const location = { component: name };
-  const network = definition.network ? runUserCode(`${definition.name}'s network()`, location, () => definition.network!(context)) : {};
+  const network = definition.network
+    ? runUserCode(`${definition.name}'s network()`, location, () => definition.network!(context))
+    : {};
   const ownsNamespace = state.createNamespace !== false;
   const objects: Record<string, KubeObject> = {
-    ...(ownsNamespace ? { namespace: namespaceObject(context.namespace, name, definition.podSecurity ?? 'restricted') } : {}),
-    ...runUserCode('the network rules', location, () => networkPolicies(name, context.namespace, network, context.environment, peers, { namespaceWide: ownsNamespace })),
+    ...(ownsNamespace
+      ? { namespace: namespaceObject(context.namespace, name, definition.podSecurity ?? 'restricted') }
+      : {}),
+    ...runUserCode('the network rules', location, () =>
+      networkPolicies(name, context.namespace, network, context.environment, peers, { namespaceWide: ownsNamespace }),
+    ),
     ...runUserCode(`${definition.name}'s build()`, location, () => definition.build(context)),
   };
   const additionContext: AddObjectsContext = { ...context, provided: provided as Provided };
   for (const addition of state.additions) {
-    const added = typeof addition === 'function' ? runUserCode('the addObjects function', location, () => addition(additionContext)) : addition;
+    const added =
+      typeof addition === 'function'
+        ? runUserCode('the addObjects function', location, () => addition(additionContext))
+        : addition;
     Object.assign(objects, checkAdditions(added, name));
   }
   return { context, objects };

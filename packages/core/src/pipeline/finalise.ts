@@ -1,8 +1,8 @@
+import type { DeliveryEngine } from '../delivery/engine.js';
 import { PlatformError, type Problem } from '../model/errors.js';
 import { type KubeObject, objectRef } from '../model/objects.js';
 import { clone } from '../model/patch.js';
 import type { BuiltComponent } from '../model/rendered.js';
-import type { DeliveryEngine } from '../delivery/engine.js';
 import type { KindRegistry } from '../registry/kinds.js';
 
 /**
@@ -10,7 +10,11 @@ import type { KindRegistry } from '../registry/kinds.js';
  * namespaced and never when it is cluster-scoped (by the registered scope: an unregistered kind is an error,
  * not a guess), then given the delivery engine's annotations. Nothing changes an object after this stage.
  */
-export function finaliseObjects(component: BuiltComponent, kinds: KindRegistry, engine: DeliveryEngine): BuiltComponent {
+export function finaliseObjects(
+  component: BuiltComponent,
+  kinds: KindRegistry,
+  engine: DeliveryEngine,
+): BuiltComponent {
   const problems: Problem[] = [];
   const objects = component.objects.map(({ key, object }) => {
     const result: KubeObject = clone(object);
@@ -21,7 +25,7 @@ export function finaliseObjects(component: BuiltComponent, kinds: KindRegistry, 
       problems.push({
         object: objectRef(result),
         path: 'apiVersion',
-        message: `no library of the environment declares ${result.apiVersion} ${result.kind}, so its scope and schema are unknown${versions.length > 0 ? ` (declared versions: ${versions.join(', ')})` : '; declare it in the library\'s `kinds` or the environment\'s `kinds`'}`,
+        message: `no library of the environment declares ${result.apiVersion} ${result.kind}, so its scope and schema are unknown${versions.length > 0 ? ` (declared versions: ${versions.join(', ')})` : "; declare it in the library's `kinds` or the environment's `kinds`"}`,
       });
       return { key, object: result };
     }

@@ -9,7 +9,12 @@ export const MISSING_CAPABILITY = 'missing-capability';
  * What a component sees of the others' endpoints. `unavailable` holds components whose own configuration
  * failed: a consumer that needs what they provide is not blamed for it (their error is already reported).
  */
-export function peersOf(provided: ReadonlyMap<string, Provided>, namespaces: ReadonlyMap<string, string>, requester: string, unavailable: ReadonlySet<string>): Peers {
+export function peersOf(
+  provided: ReadonlyMap<string, Provided>,
+  namespaces: ReadonlyMap<string, string>,
+  requester: string,
+  unavailable: ReadonlySet<string>,
+): Peers {
   const all = <K extends CapabilityName>(capability: K): Capabilities[K][] => {
     const result: Capabilities[K][] = [];
     for (const [name, entry] of provided) {
@@ -26,7 +31,9 @@ export function peersOf(provided: ReadonlyMap<string, Provided>, namespaces: Rea
     require: (capability, why) => {
       const found = all(capability)[0];
       if (found) return found;
-      const error = new PlatformError({ message: `needs a component that provides "${capability}" (${why}), and the environment has none` });
+      const error = new PlatformError({
+        message: `needs a component that provides "${capability}" (${why}), and the environment has none`,
+      });
       if (unavailable.size > 0) Object.assign(error, { cascade: MISSING_CAPABILITY });
       throw error;
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineComponent } from '../index.js';
 import { web } from '../fixtures.test-helpers.js';
 import type { IApplication, IApplicationSet, IAppProject, IConfigMap } from '../index.js';
+import { defineComponent } from '../index.js';
 import { renderForTest } from '../testing/index.js';
 
 const operator = defineComponent({
@@ -13,9 +13,22 @@ const operator = defineComponent({
     chart: 'operator',
     version: '1.2.3',
     values: { replicaCount: 2 },
-    facts: { valuePaths: ['replicaCount'], crds: [], clusterKinds: [{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }] },
+    facts: {
+      valuePaths: ['replicaCount'],
+      crds: [],
+      clusterKinds: [{ group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' }],
+    },
   }),
-  sync: () => ({ serverSideApply: true, ignoreDifferences: [{ group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'] }] }),
+  sync: () => ({
+    serverSideApply: true,
+    ignoreDifferences: [
+      {
+        group: 'admissionregistration.k8s.io',
+        kind: 'ValidatingWebhookConfiguration',
+        jqPathExpressions: ['.webhooks[]?.clientConfig.caBundle'],
+      },
+    ],
+  }),
   build: () => ({}),
 });
 
@@ -24,7 +37,12 @@ const big = defineComponent({
   tier: 'platform',
   defaults: {},
   build: (context) => ({
-    huge_configmap: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'huge', namespace: context.namespace }, data: { 'rules.yaml': 'x'.repeat(300_000) } } as IConfigMap,
+    huge_configmap: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'huge', namespace: context.namespace },
+      data: { 'rules.yaml': 'x'.repeat(300_000) },
+    } as IConfigMap,
   }),
 });
 
@@ -44,7 +62,13 @@ describe('rendering an environment', () => {
   it('generates one ApplicationSet per sync step and one Application per component, ordered by waves', async () => {
     const { rendered } = await renderForTest([web(), operator(), web().named('web2').after('web')]);
     const sets = delivery(rendered.objects).filter((o) => o.kind === 'ApplicationSet') as IApplicationSet[];
-    expect(sets.map((s) => [s.metadata!.name, s.metadata!.annotations!['argocd.argoproj.io/sync-wave'], s.spec!.generators![0]!.list!.elements!.map((e) => (e as { component: string }).component)])).toEqual([
+    expect(
+      sets.map((s) => [
+        s.metadata!.name,
+        s.metadata!.annotations!['argocd.argoproj.io/sync-wave'],
+        s.spec!.generators![0]!.list!.elements!.map((e) => (e as { component: string }).component),
+      ]),
+    ).toEqual([
       ['test-operators-1', '1', ['operator']],
       ['test-workloads-1', '2', ['web']],
       ['test-workloads-2', '3', ['web2']],
@@ -52,17 +76,35 @@ describe('rendering an environment', () => {
     const template = sets[0]!.spec!.template!;
     expect(template.metadata.name).toBe('test-{{.component}}');
     expect(template.spec.syncPolicy!.automated).toEqual({ prune: true, selfHeal: true, allowEmpty: false });
-    expect(template.spec.syncPolicy!.retry).toEqual({ limit: 10, refresh: true, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } });
+    expect(template.spec.syncPolicy!.retry).toEqual({
+      limit: 10,
+      refresh: true,
+      backoff: { duration: '10s', factor: 2, maxDuration: '5m' },
+    });
     expect(sets[0]!.spec!.syncPolicy).toEqual({ preserveResourcesOnDeletion: true, applicationsSync: 'sync' });
   });
 
   it('installs a chart component from its pinned chart plus its rendered folder, with its sync settings', async () => {
     const { rendered } = await renderForTest([operator()]);
     const set = delivery(rendered.objects).find((o) => o.kind === 'ApplicationSet') as IApplicationSet;
-    const element = set.spec!.generators![0]!.list!.elements![0] as { sources: object[]; syncOptions: string[]; ignoreDifferences: object[] };
+    const element = set.spec!.generators![0]!.list!.elements![0] as {
+      sources: object[];
+      syncOptions: string[];
+      ignoreDifferences: object[];
+    };
     expect(element.sources).toEqual([
-      { repoURL: 'https://charts.example.com', chart: 'operator', targetRevision: '1.2.3', helm: { releaseName: 'operator', valuesObject: { replicaCount: 2 }, skipCrds: false } },
-      { repoURL: 'https://git.example.com/platform.git', targetRevision: 'refs/heads/main', path: 'rendered/test/operator', directory: { recurse: false } },
+      {
+        repoURL: 'https://charts.example.com',
+        chart: 'operator',
+        targetRevision: '1.2.3',
+        helm: { releaseName: 'operator', valuesObject: { replicaCount: 2 }, skipCrds: false },
+      },
+      {
+        repoURL: 'https://git.example.com/platform.git',
+        targetRevision: 'refs/heads/main',
+        path: 'rendered/test/operator',
+        directory: { recurse: false },
+      },
     ]);
     expect(element.syncOptions).toContain('ServerSideApply=true');
     expect(element.syncOptions).toContain('RespectIgnoreDifferences=true');
@@ -71,7 +113,9 @@ describe('rendering an environment', () => {
 
   it('restricts the AppProject to the rendered repo, chart repos, component namespaces and the cluster-scoped kinds in use', async () => {
     const { rendered } = await renderForTest([web(), operator()]);
-    const project = delivery(rendered.objects).find((o) => o.kind === 'AppProject' && (o as IAppProject).metadata!.name === 'platform-test') as IAppProject;
+    const project = delivery(rendered.objects).find(
+      (o) => o.kind === 'AppProject' && (o as IAppProject).metadata!.name === 'platform-test',
+    ) as IAppProject;
     expect(project.spec!.sourceRepos).toEqual(['https://charts.example.com', 'https://git.example.com/platform.git']);
     expect(project.spec!.destinations).toEqual([
       { server: 'https://kubernetes.default.svc', namespace: 'operator' },
@@ -93,6 +137,8 @@ describe('rendering an environment', () => {
 
   it('applies objects too large for the last-applied annotation server-side', async () => {
     const { objects } = await renderForTest([big()]);
-    expect(objects('big').huge_configmap!.metadata!.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'ServerSideApply=true' });
+    expect(objects('big').huge_configmap!.metadata!.annotations).toEqual({
+      'argocd.argoproj.io/sync-options': 'ServerSideApply=true',
+    });
   });
 });

@@ -6,15 +6,15 @@ import { DELIVERY_RULES } from '../delivery/rules.js';
 import type { Provided } from '../model/capabilities.js';
 import type { EnvironmentView } from '../model/definition.js';
 import type { Environment, EnvironmentSpec } from '../model/environment.js';
-import { PlatformError, isPlatformError, type Problem } from '../model/errors.js';
-import { mergeSync } from '../model/sync.js';
+import { isPlatformError, PlatformError, type Problem } from '../model/errors.js';
 import type { BuiltComponent, RenderedEnvironment, RenderedObject, SyncStep } from '../model/rendered.js';
 import { resolveSettings } from '../model/settings.js';
+import { mergeSync } from '../model/sync.js';
 import { BUILT_IN_KINDS } from '../registry/builtin-kinds.js';
 import { KindRegistry } from '../registry/kinds.js';
 import { MONITORING_KINDS } from '../registry/monitoring-kinds.js';
-import { validateObject } from '../validation/validate.js';
 import { containerProblems } from '../validation/containers.js';
+import { validateObject } from '../validation/validate.js';
 import { buildComponent } from './build.js';
 import { checkEnvironment } from './environment-check.js';
 import { fileName } from './files.js';
@@ -22,7 +22,7 @@ import { finaliseObjects } from './finalise.js';
 import { applyMixins } from './mixins.js';
 import { applyOverrides } from './overrides.js';
 import { MISSING_CAPABILITY, peersOf } from './peers.js';
-import { resolveComponent, type ResolvedComponent } from './resolve.js';
+import { type ResolvedComponent, resolveComponent } from './resolve.js';
 import { serialize } from './serialise.js';
 import { runUserCode } from './user-code.js';
 
@@ -50,8 +50,15 @@ class Problems {
   }
 }
 
-function kindRegistry(environment: Environment, resolved: readonly ResolvedComponent[], engine: DeliveryEngine): KindRegistry {
-  const registry = new KindRegistry().register(BUILT_IN_KINDS, 'Kubernetes').register(MONITORING_KINDS, '@platform/core').register(engine.kinds, `the ${engine.name} delivery engine`);
+function kindRegistry(
+  environment: Environment,
+  resolved: readonly ResolvedComponent[],
+  engine: DeliveryEngine,
+): KindRegistry {
+  const registry = new KindRegistry()
+    .register(BUILT_IN_KINDS, 'Kubernetes')
+    .register(MONITORING_KINDS, '@platform/core')
+    .register(engine.kinds, `the ${engine.name} delivery engine`);
   for (const { component, definition } of resolved) registry.register(definition.kinds ?? [], component.name);
   registry.register(environment.kinds ?? [], 'the environment');
   registry.assertConsistent();
@@ -92,7 +99,9 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
       problems.add(error, component.name);
     }
   }
-  const failed = new Set(environment.components.map((c) => c.name).filter((name) => !resolved.some((r) => r.component.name === name)));
+  const failed = new Set(
+    environment.components.map((c) => c.name).filter((name) => !resolved.some((r) => r.component.name === name)),
+  );
   const provided = new Map<string, Provided>(resolved.map((r) => [r.component.name, r.provided]));
   const namespaces = new Map(environment.components.map((c) => [c.name, c.namespace]));
 
@@ -109,16 +118,28 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
     try {
       const { context, objects } = buildComponent(item, peersOf(provided, namespaces, component.name, failed));
       const overridden = applyOverrides(objects, state.patches);
-      const mixed = applyMixins(overridden, [...state.mixins, ...(environment.mixins ?? [])], environment.name, component.name);
-      const dependsOn = definition.dependsOn ? runUserCode(`${definition.name}'s dependsOn()`, {}, () => definition.dependsOn!(context)) : [];
+      const mixed = applyMixins(
+        overridden,
+        [...state.mixins, ...(environment.mixins ?? [])],
+        environment.name,
+        component.name,
+      );
+      const dependsOn = definition.dependsOn
+        ? runUserCode(`${definition.name}'s dependsOn()`, {}, () => definition.dependsOn!(context))
+        : [];
       const component_: BuiltComponent = {
         name: component.name,
         namespace: component.namespace,
         tier: component.tier,
         dependsOn: [...new Set([...dependsOn, ...state.dependsOn])],
         objects: Object.entries(mixed).map(([key, object]) => ({ key, object })),
-        helm: definition.helm ? runUserCode(`${definition.name}'s helm()`, {}, () => definition.helm!(context)) : undefined,
-        sync: mergeSync(definition.sync ? runUserCode(`${definition.name}'s sync()`, {}, () => definition.sync!(context)) : undefined, state.sync),
+        helm: definition.helm
+          ? runUserCode(`${definition.name}'s helm()`, {}, () => definition.helm!(context))
+          : undefined,
+        sync: mergeSync(
+          definition.sync ? runUserCode(`${definition.name}'s sync()`, {}, () => definition.sync!(context)) : undefined,
+          state.sync,
+        ),
       };
       if (kinds) built.push(finaliseObjects(component_, kinds, engine));
     } catch (error) {
@@ -150,13 +171,31 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   const objects: RenderedObject[] = [];
   for (const component of [...built].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     for (const { key, object } of component.objects) {
-      objects.push({ component: component.name, key, object, path: `${component.name}/${fileName(object, component.namespace)}`, yaml: serialize(object) });
+      objects.push({
+        component: component.name,
+        key,
+        object,
+        path: `${component.name}/${fileName(object, component.namespace)}`,
+        yaml: serialize(object),
+      });
     }
   }
   const deliveryNamespace = engine.namespace(environment);
   for (const { key, object } of engine.objects({ environment, view, components: built, steps, kinds: registry })) {
-    const placed = { ...object, metadata: { ...object.metadata, ...(registry.isClusterScoped(object) ? {} : { namespace: object.metadata?.namespace ?? deliveryNamespace }) } };
-    objects.push({ component: engine.folder, key, object: placed, path: `${engine.folder}/${fileName(placed, deliveryNamespace)}`, yaml: serialize(placed) });
+    const placed = {
+      ...object,
+      metadata: {
+        ...object.metadata,
+        ...(registry.isClusterScoped(object) ? {} : { namespace: object.metadata?.namespace ?? deliveryNamespace }),
+      },
+    };
+    objects.push({
+      component: engine.folder,
+      key,
+      object: placed,
+      path: `${engine.folder}/${fileName(placed, deliveryNamespace)}`,
+      yaml: serialize(placed),
+    });
   }
 
   const files = new Map<string, string>();
@@ -164,14 +203,22 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   for (const rendered of objects) {
     const other = owners.get(rendered.path);
     if (other) {
-      problems.add(new PlatformError({ component: rendered.component, object: `${rendered.object.kind}/${rendered.object.metadata?.name}`, message: `renders the same file ${rendered.path} as ${other.key}: two objects of one kind with the same name and namespace` }));
+      problems.add(
+        new PlatformError({
+          component: rendered.component,
+          object: `${rendered.object.kind}/${rendered.object.metadata?.name}`,
+          message: `renders the same file ${rendered.path} as ${other.key}: two objects of one kind with the same name and namespace`,
+        }),
+      );
       continue;
     }
     owners.set(rendered.path, rendered);
     files.set(rendered.path, rendered.yaml);
   }
 
-  const validations = await Promise.all(objects.map(async (rendered) => ({ rendered, found: await validateObject(rendered.object, registry) })));
+  const validations = await Promise.all(
+    objects.map(async (rendered) => ({ rendered, found: await validateObject(rendered.object, registry) })),
+  );
   for (const { rendered, found } of validations) {
     if (found.length > 0) problems.add(new PlatformError(found), rendered.component);
   }

@@ -1,5 +1,5 @@
-import type { AnyComponent, ComponentState } from '../model/component.js';
 import type { Provided } from '../model/capabilities.js';
+import type { AnyComponent, ComponentState } from '../model/component.js';
 import { ConfigChecks } from '../model/config-checks.js';
 import { mergeConfig } from '../model/config-merge.js';
 import type { ComponentContext, ComponentDefinition, EnvironmentView } from '../model/definition.js';
@@ -21,15 +21,27 @@ export interface ResolvedComponent {
  * problem of the component.
  */
 export function resolveComponent(component: AnyComponent, view: EnvironmentView): ResolvedComponent {
-  const { definition, state } = component.plan as { definition: ComponentDefinition<object, ObjectMap>; state: ComponentState<object> };
+  const { definition, state } = component.plan as {
+    definition: ComponentDefinition<object, ObjectMap>;
+    state: ComponentState<object>;
+  };
   const location = { component: component.name };
-  const config = runUserCode(`the configuration of ${component.name}`, location, () => mergeConfig(definition.defaults, ...state.configLayers));
-  const context: ComponentContext<object> = { name: component.name, namespace: component.namespace, config, environment: view };
+  const config = runUserCode(`the configuration of ${component.name}`, location, () =>
+    mergeConfig(definition.defaults, ...state.configLayers),
+  );
+  const context: ComponentContext<object> = {
+    name: component.name,
+    namespace: component.namespace,
+    config,
+    environment: view,
+  };
   if (definition.check) {
     const checks = new ConfigChecks();
     runUserCode(`${definition.name}'s configuration check`, location, () => definition.check!(config, checks, context));
     checks.done();
   }
-  const provided = definition.provides ? runUserCode(`${definition.name}'s provides()`, location, () => definition.provides!(context)) : {};
+  const provided = definition.provides
+    ? runUserCode(`${definition.name}'s provides()`, location, () => definition.provides!(context))
+    : {};
   return { component, definition, state, context, provided };
 }

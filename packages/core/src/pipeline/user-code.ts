@@ -1,11 +1,12 @@
-import { PlatformError, isPlatformError, type ProblemLocation } from '../model/errors.js';
+import { isPlatformError, PlatformError, type ProblemLocation } from '../model/errors.js';
 
 /** Stack frames of the toolkit itself, skipped when pointing at the user's code. */
-const TOOLKIT_FRAME = /[\\/](packages[\\/]core|@platform[\\/]core|node_modules)[\\/]|node:internal|platform-cli[\\/]cli-/;
+const TOOLKIT_FRAME =
+  /[\\/](packages[\\/]core|@platform[\\/]core|node_modules)[\\/]|node:internal|platform-cli[\\/]cli-/;
 
 /** `environments/prod/index.ts:12:5`: the first frame of a stack outside the toolkit, relative to the repository when it can. */
 export function userFrame(error: unknown): string | undefined {
-  const stack = error instanceof Error ? error.stack ?? '' : '';
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
   for (const line of stack.split('\n').slice(1)) {
     const match = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (!match) continue;
@@ -28,7 +29,10 @@ export function runUserCode<T>(what: string, location: ProblemLocation, fn: () =
   } catch (error) {
     if (isPlatformError(error)) throw error.within(location);
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new PlatformError({ ...location, message: `${what} recursed without end (${error.message}); look for an object that contains itself` });
+      throw new PlatformError({
+        ...location,
+        message: `${what} recursed without end (${error.message}); look for an object that contains itself`,
+      });
     }
     const frame = userFrame(error);
     const message = error instanceof Error ? error.message : String(error);

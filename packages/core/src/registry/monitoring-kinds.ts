@@ -6,7 +6,31 @@ import type { KindDefinition } from './kinds.js';
  * (e.g. `@platform/prometheus-operator-crds`); the delivery checks verify that one installs them first.
  */
 export const MONITORING_KINDS: readonly KindDefinition[] = [
-  { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor')).ServiceMonitor } },
-  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor')).PodMonitor } },
-  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule')).PrometheusRule } },
+  {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'ServiceMonitor',
+    scope: 'Namespaced',
+    schema: {
+      model: async () =>
+        (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor')).ServiceMonitor,
+    },
+  },
+  {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PodMonitor',
+    scope: 'Namespaced',
+    schema: {
+      model: async () =>
+        (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor')).PodMonitor,
+    },
+  },
+  {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    scope: 'Namespaced',
+    schema: {
+      model: async () =>
+        (await import('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule')).PrometheusRule,
+    },
+  },
 ];

@@ -1,6 +1,6 @@
+import type { IApplicationSet } from '../delivery/argocd/kinds.js';
 import type { KubeObject } from '../model/objects.js';
 import type { RenderedEnvironment } from '../model/rendered.js';
-import type { IApplicationSet } from '../delivery/argocd/kinds.js';
 
 /** What the delivery ApplicationSets pass per component to the Application template. */
 export interface ApplicationSetElement {
@@ -14,7 +14,7 @@ export interface ApplicationSetElement {
     chart?: string;
     targetRevision: string;
     path?: string;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: chart values are read as loose data in assertions.
     helm?: { releaseName: string; valuesObject: Record<string, any> };
   }>;
   syncOptions: string[];
@@ -28,10 +28,10 @@ export function deliveryObjects<T extends KubeObject>(rendered: RenderedEnvironm
 
 /** The ApplicationSet list element that generates a component's Application: its chart and rendered sources, sync options. */
 export function applicationSetElement(rendered: RenderedEnvironment, component: string): ApplicationSetElement {
-  const elements = deliveryObjects<IApplicationSet>(rendered, 'ApplicationSet')
-    .flatMap((set) => (set.spec.generators[0]!.list!.elements ?? []) as unknown as ApplicationSetElement[]);
+  const elements = deliveryObjects<IApplicationSet>(rendered, 'ApplicationSet').flatMap(
+    (set) => (set.spec.generators[0]!.list!.elements ?? []) as unknown as ApplicationSetElement[],
+  );
   const found = elements.find((e) => e.component === component);
   if (!found) throw new Error(`no ApplicationSet element for ${component}`);
   return found;
 }
-

@@ -1,11 +1,11 @@
-import { defineComponent, type AnyComponent } from '../model/component.js';
+import type { Provided } from '../model/capabilities.js';
+import { type AnyComponent, defineComponent } from '../model/component.js';
 import type { BuildContext } from '../model/definition.js';
 import type { Environment, EnvironmentSpec } from '../model/environment.js';
-import type { Provided } from '../model/capabilities.js';
 import { isPlatformError, type PlatformError, type Problem } from '../model/errors.js';
 import type { KubeObject } from '../model/objects.js';
 import type { RenderedEnvironment } from '../model/rendered.js';
-import { resolveSettings, type EnvironmentSettings } from '../model/settings.js';
+import { type EnvironmentSettings, resolveSettings } from '../model/settings.js';
 import { defineEnvironment, renderEnvironment } from '../pipeline/render.js';
 import { resolveComponent } from '../pipeline/resolve.js';
 
@@ -22,18 +22,25 @@ export function testEnvironment(components: AnyComponent[], overrides: Partial<E
     },
     // The test cluster serves prometheus-operator's APIs, so that libraries' ServiceMonitors and alerts render
     // without a CRD component in every test.
-    clusterApis: ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].map((kind) => ({ group: 'monitoring.coreos.com', kind })),
+    clusterApis: ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'].map((kind) => ({
+      group: 'monitoring.coreos.com',
+      kind,
+    })),
     ...overrides,
     components,
   });
 }
 
 /** Renders components in a test environment and returns each component's objects by name, validated. */
-export async function renderForTest(components: AnyComponent[], overrides: Partial<EnvironmentSpec> = {}): Promise<{ rendered: RenderedEnvironment; objects: (component: string) => Record<string, KubeObject> }> {
+export async function renderForTest(
+  components: AnyComponent[],
+  overrides: Partial<EnvironmentSpec> = {},
+): Promise<{ rendered: RenderedEnvironment; objects: (component: string) => Record<string, KubeObject> }> {
   const rendered = await renderEnvironment(testEnvironment(components, overrides));
   return {
     rendered,
-    objects: (component) => Object.fromEntries(rendered.objects.filter((o) => o.component === component).map((o) => [o.key, o.object])),
+    objects: (component) =>
+      Object.fromEntries(rendered.objects.filter((o) => o.component === component).map((o) => [o.key, o.object])),
   };
 }
 
@@ -41,7 +48,11 @@ export async function renderForTest(components: AnyComponent[], overrides: Parti
  * A build context like the renderer's, for testing a library's pure builders directly: component `name` in the
  * namespace of the same name, in the test environment (its settings with `settings` on top), without peers.
  */
-export function testBuildContext<C>(name: string, config: C, settings: Partial<EnvironmentSettings> = {}): BuildContext<C> {
+export function testBuildContext<C>(
+  name: string,
+  config: C,
+  settings: Partial<EnvironmentSettings> = {},
+): BuildContext<C> {
   const environment = testEnvironment([]);
   return {
     name,
@@ -56,7 +67,9 @@ export function testBuildContext<C>(name: string, config: C, settings: Partial<E
     peers: {
       all: () => [],
       find: () => undefined,
-      require: (capability: string) => { throw new Error(`no peers in a test build context (asked for "${capability}")`); },
+      require: (capability: string) => {
+        throw new Error(`no peers in a test build context (asked for "${capability}")`);
+      },
       namespaceOf: () => undefined,
     },
   };
@@ -73,12 +86,18 @@ async function renderFailure(components: AnyComponent[], overrides: Partial<Envi
 }
 
 /** The problems of a render that must fail (a render that succeeds, or fails otherwise, fails the test). */
-export async function renderProblems(components: AnyComponent[], overrides: Partial<EnvironmentSpec> = {}): Promise<Problem[]> {
+export async function renderProblems(
+  components: AnyComponent[],
+  overrides: Partial<EnvironmentSpec> = {},
+): Promise<Problem[]> {
   return (await renderFailure(components, overrides)).problems;
 }
 
 /** The message of a render that must fail: its problems, one per line, each with its location. */
-export async function renderError(components: AnyComponent[], overrides: Partial<EnvironmentSpec> = {}): Promise<string> {
+export async function renderError(
+  components: AnyComponent[],
+  overrides: Partial<EnvironmentSpec> = {},
+): Promise<string> {
   return (await renderFailure(components, overrides)).message;
 }
 
@@ -86,7 +105,6 @@ export async function renderError(components: AnyComponent[], overrides: Partial
 export function stubComponent(name: string, provides: Provided = {}): AnyComponent {
   return defineComponent({ name, tier: 'platform', defaults: {}, provides: () => provides, build: () => ({}) })();
 }
-
 
 /** What a component provides in the test environment (its `provides`, with its configuration resolved and checked). */
 export function providedBy(component: AnyComponent, overrides: Partial<EnvironmentSpec> = {}): Provided {

@@ -4,7 +4,7 @@
  * NetworkPolicies allow a connection. Fakes of particular components live with those components' tests.
  */
 export { load as parseYaml } from 'js-yaml';
+export * from './connections.js';
+export * from './delivery.js';
 export * from './environment.js';
 export * from './views.js';
-export * from './delivery.js';
-export * from './connections.js';

@@ -18,7 +18,9 @@ export function container(object: KubeObject | undefined, name?: string): IConta
 
 /** Keys of the objects of a given kind, sorted. */
 export function keysOfKind(objects: Record<string, KubeObject>, kind: string): string[] {
-  return Object.keys(objects).filter((key) => objects[key]!.kind === kind).sort();
+  return Object.keys(objects)
+    .filter((key) => objects[key]!.kind === kind)
+    .sort();
 }
 
 /** Object counts by kind. */
@@ -49,4 +51,3 @@ export function yamlBlocks(yaml: string): Record<string, string> {
   }
   return result;
 }
-

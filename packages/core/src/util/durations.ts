@@ -10,7 +10,7 @@
  */
 export type DurationGrammar = 'go' | 'prometheus';
 
-const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+const GO_UNITS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, μs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
 const GO_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g;
 
@@ -28,7 +28,9 @@ export function parseDuration(text: string, grammar: DurationGrammar): number | 
   }
   const match = PROMETHEUS_DURATION.exec(text);
   if (!match || text === '') return undefined;
-  return match.slice(1).reduce((total, amount, index) => total + (amount ? Number(amount) * PROMETHEUS_UNITS[index]! : 0), 0);
+  return match
+    .slice(1)
+    .reduce((total, amount, index) => total + (amount ? Number(amount) * PROMETHEUS_UNITS[index]! : 0), 0);
 }
 
 /** An example for messages about a duration in `grammar`. */

@@ -18,8 +18,14 @@ function editDistance(a: string, b: string): number {
  * default) or is at most two edits away from it, ignoring case; `''` when none is close. For messages about
  * misspelt field and object names.
  */
-export function didYouMean(key: string, known: string[], normalize: (name: string) => string = (name) => name.toLowerCase()): string {
+export function didYouMean(
+  key: string,
+  known: string[],
+  normalize: (name: string) => string = (name) => name.toLowerCase(),
+): string {
   const wanted = normalize(key);
-  const close = known.find((name) => normalize(name) === wanted || editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
+  const close = known.find(
+    (name) => normalize(name) === wanted || editDistance(name.toLowerCase(), key.toLowerCase()) <= 2,
+  );
   return close ? ` (did you mean "${close}"?)` : '';
 }

@@ -14,7 +14,10 @@ interface Access {
  * validator never read is one the API server would silently prune, i.e. a misspelling. Objects the validator
  * never looked into are free-form (`x-kubernetes-preserve-unknown-fields`, Helm values) and are not checked.
  */
-function trackedValidation(validate: (this: unknown) => void, data: object): { error?: { errors?: AjvError[]; message: string }; accesses: Map<object, Access> } {
+function trackedValidation(
+  validate: (this: unknown) => void,
+  data: object,
+): { error?: { errors?: AjvError[]; message: string }; accesses: Map<object, Access> } {
   const accesses = new Map<object, Access>();
   const proxies = new WeakMap<object, object>();
   const record = (target: object): Access => {
@@ -60,11 +63,16 @@ interface AjvError {
 
 function describeAjvError(error: AjvError): string {
   switch (error.keyword) {
-    case 'required': return `missing required field "${String(error.params.missingProperty)}"`;
-    case 'type': return `expected ${String(error.params.type)}`;
-    case 'enum': return `expected one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'format': return `expected format "${String(error.params.format)}"`;
-    default: return error.message ?? error.keyword;
+    case 'required':
+      return `missing required field "${String(error.params.missingProperty)}"`;
+    case 'type':
+      return `expected ${String(error.params.type)}`;
+    case 'enum':
+      return `expected one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'format':
+      return `expected format "${String(error.params.format)}"`;
+    default:
+      return error.message ?? error.keyword;
   }
 }
 
@@ -81,7 +89,13 @@ const SCHEMA_GAPS = new Set(['description']);
  */
 const EXTENSION = /^x-kubernetes-/;
 
-function walkUnknown(value: unknown, segments: string[], accesses: Map<object, Access>, root: unknown, problems: Problem[]): void {
+function walkUnknown(
+  value: unknown,
+  segments: string[],
+  accesses: Map<object, Access>,
+  root: unknown,
+  problems: Problem[],
+): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => walkUnknown(item, [...segments, String(index)], accesses, root, problems));
     return;
@@ -92,9 +106,15 @@ function walkUnknown(value: unknown, segments: string[], accesses: Map<object, A
   for (const [key, child] of Object.entries(value)) {
     const path = [...segments, key];
     if (child === null) {
-      problems.push({ path: formatPath(root, path), message: 'null is not a value Kubernetes keeps; remove the field instead' });
+      problems.push({
+        path: formatPath(root, path),
+        message: 'null is not a value Kubernetes keeps; remove the field instead',
+      });
     } else if (!access.enumerated && !access.keys.has(key) && !SCHEMA_GAPS.has(key) && !EXTENSION.test(key)) {
-      problems.push({ path: formatPath(root, path), message: `unknown field "${key}": the API server would silently drop it` });
+      problems.push({
+        path: formatPath(root, path),
+        message: `unknown field "${key}": the API server would silently drop it`,
+      });
     } else {
       walkUnknown(child, path, accesses, root, problems);
     }
@@ -109,8 +129,13 @@ export function modelProblems(Model: ModelClass, object: object): Problem[] {
   const problems: Problem[] = [];
   const { error, accesses } = trackedValidation(Model.prototype.validate as (this: unknown) => void, object);
   if (error) {
-    for (const ajvError of error.errors ?? [{ instancePath: '', keyword: 'error', params: {}, message: error.message }]) {
-      problems.push({ path: formatPath(object, ajvError.instancePath.split('/').filter(Boolean)) || '(object)', message: describeAjvError(ajvError) });
+    for (const ajvError of error.errors ?? [
+      { instancePath: '', keyword: 'error', params: {}, message: error.message },
+    ]) {
+      problems.push({
+        path: formatPath(object, ajvError.instancePath.split('/').filter(Boolean)) || '(object)',
+        message: describeAjvError(ajvError),
+      });
     }
   }
   walkUnknown(object, [], accesses, object, problems);

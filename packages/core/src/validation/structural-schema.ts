@@ -53,19 +53,25 @@ function valueProblems(schema: StructuralSchema, value: unknown): string[] {
     messages.push(`expected ${schema.type}`);
     return messages;
   }
-  if (schema.enum && !schema.enum.some((allowed) => allowed === value)) messages.push(`expected one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  if (schema.enum && !schema.enum.some((allowed) => allowed === value))
+    messages.push(`expected one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) messages.push(`must be at least ${schema.minLength} characters long`);
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) messages.push(`must be at most ${schema.maxLength} characters long`);
-    if (schema.pattern !== undefined && !safePattern(schema.pattern)?.test(value)) messages.push(`must match the pattern ${schema.pattern}`);
+    if (schema.minLength !== undefined && value.length < schema.minLength)
+      messages.push(`must be at least ${schema.minLength} characters long`);
+    if (schema.maxLength !== undefined && value.length > schema.maxLength)
+      messages.push(`must be at most ${schema.maxLength} characters long`);
+    if (schema.pattern !== undefined && !safePattern(schema.pattern)?.test(value))
+      messages.push(`must match the pattern ${schema.pattern}`);
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) messages.push(`must be at least ${schema.minimum}`);
     if (schema.maximum !== undefined && value > schema.maximum) messages.push(`must be at most ${schema.maximum}`);
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) messages.push(`must have at least ${schema.minItems} items`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) messages.push(`must have at most ${schema.maxItems} items`);
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      messages.push(`must have at least ${schema.minItems} items`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      messages.push(`must have at most ${schema.maxItems} items`);
   }
   if (isPlainObject(value)) {
     for (const key of schema.required ?? []) if (!(key in value)) messages.push(`missing required field "${key}"`);
@@ -87,14 +93,20 @@ function safePattern(pattern: string): RegExp | undefined {
     patterns.set(pattern, compiled);
   }
   const compiled = patterns.get(pattern);
-  return compiled ?? { test: () => true } as unknown as RegExp;
+  return compiled ?? ({ test: () => true } as unknown as RegExp);
 }
 
 function compile(schema: StructuralSchema, atRoot: boolean): Check {
-  const properties = Object.entries(schema.properties ?? {}).map(([key, child]) => [key, compile(child, false)] as const);
+  const properties = Object.entries(schema.properties ?? {}).map(
+    ([key, child]) => [key, compile(child, false)] as const,
+  );
   const byName = new Map(properties);
-  const additional = typeof schema.additionalProperties === 'object' ? compile(schema.additionalProperties, false) : undefined;
-  const openObject = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true || (schema.type === undefined && !schema.properties);
+  const additional =
+    typeof schema.additionalProperties === 'object' ? compile(schema.additionalProperties, false) : undefined;
+  const openObject =
+    schema['x-kubernetes-preserve-unknown-fields'] === true ||
+    schema.additionalProperties === true ||
+    (schema.type === undefined && !schema.properties);
   const embedded = schema['x-kubernetes-embedded-resource'] === true;
   const items = schema.items ? compile(schema.items, false) : undefined;
   const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
@@ -103,7 +115,8 @@ function compile(schema: StructuralSchema, atRoot: boolean): Check {
   return (value, segments, problems, root) => {
     const at = () => formatPath(root, segments) || '(object)';
     if (value === null) {
-      if (!schema.nullable) problems.push({ path: at(), message: 'null is not a value Kubernetes keeps; remove the field instead' });
+      if (!schema.nullable)
+        problems.push({ path: at(), message: 'null is not a value Kubernetes keeps; remove the field instead' });
       return;
     }
     for (const message of valueProblems(schema, value)) problems.push({ path: at(), message });
@@ -120,9 +133,18 @@ function compile(schema: StructuralSchema, atRoot: boolean): Check {
       const check = byName.get(key);
       if (check) check(child, [...segments, key], problems, root);
       else if (additional) additional(child, [...segments, key], problems, root);
-      else if (child === null) problems.push({ path: formatPath(root, [...segments, key]), message: 'null is not a value Kubernetes keeps; remove the field instead' });
-      else if (openObject || ((atRoot || embedded) && (key === 'apiVersion' || key === 'kind' || key === 'metadata'))) continue;
-      else problems.push({ path: formatPath(root, [...segments, key]), message: `unknown field "${key}": the API server would silently drop it` });
+      else if (child === null)
+        problems.push({
+          path: formatPath(root, [...segments, key]),
+          message: 'null is not a value Kubernetes keeps; remove the field instead',
+        });
+      else if (openObject || ((atRoot || embedded) && (key === 'apiVersion' || key === 'kind' || key === 'metadata')))
+        continue;
+      else
+        problems.push({
+          path: formatPath(root, [...segments, key]),
+          message: `unknown field "${key}": the API server would silently drop it`,
+        });
     }
   };
 }

@@ -17,9 +17,10 @@ async function validatorOf(definition: KindDefinition): Promise<Validator> {
   let validator = validators.get(definition);
   if (!validator) {
     const { schema } = definition;
-    validator = 'model' in schema
-      ? schema.model().then((Model: ModelClass) => (object: KubeObject) => modelProblems(Model, object))
-      : Promise.resolve(compileStructuralSchema(schema.openAPIV3Schema) as Validator);
+    validator =
+      'model' in schema
+        ? schema.model().then((Model: ModelClass) => (object: KubeObject) => modelProblems(Model, object))
+        : Promise.resolve(compileStructuralSchema(schema.openAPIV3Schema) as Validator);
     validators.set(definition, validator);
   }
   return validator;
@@ -34,10 +35,17 @@ export async function validateObject(object: KubeObject, registry: KindRegistry)
   const definition = registry.get(object);
   if (!definition) {
     const versions = registry.versionsOf(object);
-    const hint = versions.length > 0
-      ? `; registered versions of ${object.kind}: ${versions.join(', ')}`
-      : '; the library that renders it declares it in `kinds` (schema and scope), or the environment does';
-    return [{ object: ref, path: 'apiVersion', message: `no schema is registered for ${object.apiVersion} ${object.kind}${hint}` }];
+    const hint =
+      versions.length > 0
+        ? `; registered versions of ${object.kind}: ${versions.join(', ')}`
+        : '; the library that renders it declares it in `kinds` (schema and scope), or the environment does';
+    return [
+      {
+        object: ref,
+        path: 'apiVersion',
+        message: `no schema is registered for ${object.apiVersion} ${object.kind}${hint}`,
+      },
+    ];
   }
   const validator = await validatorOf(definition);
   return [...metadataProblems(object), ...validator(object)].map((problem) => ({ object: ref, ...problem }));

@@ -1,11 +1,14 @@
-import { LAST_APPLIED_LIMIT, SYNC_OPTIONS, type IApplicationSet, type PolicyRule } from '@platform/core';
-import { inventoryOf, type Inventory } from '../inventory.js';
+import { type IApplicationSet, LAST_APPLIED_LIMIT, type PolicyRule, SYNC_OPTIONS } from '@platform/core';
+import { type Inventory, inventoryOf } from '../inventory.js';
 
 /** The annotation client-side apply stores the whole object in. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function options(list: string | undefined): string[] {
-  return (list ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  return (list ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 /** Sync options of each component's generated Application, read from the rendered ApplicationSets' list elements. */
@@ -30,12 +33,17 @@ export const serverSideApplyRule: PolicyRule = {
     for (const { component, object } of environment.objects) {
       const annotations = object.metadata?.annotations ?? {};
       let size = Buffer.byteLength(JSON.stringify(object)) + Buffer.byteLength(LAST_APPLIED);
-      for (const [key, value] of Object.entries(annotations)) size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
+      for (const [key, value] of Object.entries(annotations))
+        size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
       if (size <= LAST_APPLIED_LIMIT) continue;
       const own = options(annotations[SYNC_OPTIONS]);
       if (own.includes('ServerSideApply=true')) continue;
       applications ??= applicationSyncOptions(inventoryOf(environment));
-      if (!own.includes('ServerSideApply=false') && (applications.get(component) ?? []).includes('ServerSideApply=true')) continue;
+      if (
+        !own.includes('ServerSideApply=false') &&
+        (applications.get(component) ?? []).includes('ServerSideApply=true')
+      )
+        continue;
       report({
         component,
         object,

@@ -1,6 +1,6 @@
 import type { IPodDisruptionBudget, ITopologySpreadConstraint, PolicyRule, RenderedEnvironment } from '@platform/core';
-import { inventoryOf, workloadFinding, type PodWorkload } from '../inventory.js';
-import { selects, type LabelSelector } from '../selectors.js';
+import { inventoryOf, type PodWorkload, workloadFinding } from '../inventory.js';
+import { type LabelSelector, selects } from '../selectors.js';
 
 /**
  * Replicated workloads: Deployments with more than one replica or scaled by a HorizontalPodAutoscaler, and
@@ -30,7 +30,8 @@ function replicatedWorkloads(environment: RenderedEnvironment): Replication[] {
     const maxPods = Math.max(replicas, hpa?.spec?.maxReplicas ?? 0);
     let why: string | undefined;
     if (replicas > 1) why = `runs ${replicas} replicas`;
-    else if (hpa) why = `is scaled by HorizontalPodAutoscaler "${hpa.metadata?.name}" (up to ${hpa.spec?.maxReplicas} replicas)`;
+    else if (hpa)
+      why = `is scaled by HorizontalPodAutoscaler "${hpa.metadata?.name}" (up to ${hpa.spec?.maxReplicas} replicas)`;
     else if (workload.kind === 'StatefulSet') why = 'is a StatefulSet';
     if (why) result.push({ workload, why, maxPods });
   }
@@ -44,22 +45,39 @@ export const podDisruptionBudgetRule: PolicyRule = {
   check(environment, report) {
     const inventory = inventoryOf(environment);
     for (const { workload, why } of replicatedWorkloads(environment)) {
-      const covered = inventory.inNamespace('policy', 'PodDisruptionBudget', workload.namespace)
-        .some(({ object }) => selects((object as IPodDisruptionBudget).spec?.selector as LabelSelector | undefined, workload.labels));
+      const covered = inventory
+        .inNamespace('policy', 'PodDisruptionBudget', workload.namespace)
+        .some(({ object }) =>
+          selects((object as IPodDisruptionBudget).spec?.selector as LabelSelector | undefined, workload.labels),
+        );
       if (!covered) {
-        report(workloadFinding(workload, `${workload.templateMetadataPath}.labels`, `${workload.kind} "${workload.name}" ${why} but no PodDisruptionBudget in namespace "${workload.namespace}" selects its pods`));
+        report(
+          workloadFinding(
+            workload,
+            `${workload.templateMetadataPath}.labels`,
+            `${workload.kind} "${workload.name}" ${why} but no PodDisruptionBudget in namespace "${workload.namespace}" selects its pods`,
+          ),
+        );
       }
     }
   },
 };
 
 function spreads(workload: PodWorkload): boolean {
-  const onKey = (key: string | undefined, selector: LabelSelector | undefined) => SPREAD_TOPOLOGY_KEYS.includes(key ?? '') && selects(selector, workload.labels);
+  const onKey = (key: string | undefined, selector: LabelSelector | undefined) =>
+    SPREAD_TOPOLOGY_KEYS.includes(key ?? '') && selects(selector, workload.labels);
   const constraints: ITopologySpreadConstraint[] = workload.spec.topologySpreadConstraints ?? [];
   if (constraints.some((c) => onKey(c.topologyKey, c.labelSelector as LabelSelector | undefined))) return true;
   const anti = workload.spec.affinity?.podAntiAffinity;
-  if ((anti?.requiredDuringSchedulingIgnoredDuringExecution ?? []).some((t) => onKey(t.topologyKey, t.labelSelector as LabelSelector | undefined))) return true;
-  return (anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []).some((t) => onKey(t.podAffinityTerm?.topologyKey, t.podAffinityTerm?.labelSelector as LabelSelector | undefined));
+  if (
+    (anti?.requiredDuringSchedulingIgnoredDuringExecution ?? []).some((t) =>
+      onKey(t.topologyKey, t.labelSelector as LabelSelector | undefined),
+    )
+  )
+    return true;
+  return (anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []).some((t) =>
+    onKey(t.podAffinityTerm?.topologyKey, t.podAffinityTerm?.labelSelector as LabelSelector | undefined),
+  );
 }
 
 export const topologySpreadRule: PolicyRule = {
@@ -69,7 +87,13 @@ export const topologySpreadRule: PolicyRule = {
   check(environment, report) {
     for (const { workload, why, maxPods } of replicatedWorkloads(environment)) {
       if (maxPods <= 1 || spreads(workload)) continue;
-      report(workloadFinding(workload, `${workload.specPath}.topologySpreadConstraints`, `${workload.kind} "${workload.name}" ${why} but does not spread its pods: no topologySpreadConstraint or podAntiAffinity term on ${SPREAD_TOPOLOGY_KEYS.join(' or ')} selects them`));
+      report(
+        workloadFinding(
+          workload,
+          `${workload.specPath}.topologySpreadConstraints`,
+          `${workload.kind} "${workload.name}" ${why} but does not spread its pods: no topologySpreadConstraint or podAntiAffinity term on ${SPREAD_TOPOLOGY_KEYS.join(' or ')} selects them`,
+        ),
+      );
     }
   },
 };

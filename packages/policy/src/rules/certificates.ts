@@ -1,9 +1,9 @@
-import type { IPrometheusRule, PolicyRule, RenderedObject } from '@platform/core';
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
+import type { IPrometheusRule, PolicyRule, RenderedObject } from '@platform/core';
 import { formatDuration, parseGoDuration } from '../durations.js';
-import { inventoryOf, type Inventory } from '../inventory.js';
+import { type Inventory, inventoryOf } from '../inventory.js';
 
 /** cert-manager's defaults: 90 days of validity, renewal when a third of it is left. */
 const DEFAULT_DURATION = 2160 * 3600;
@@ -40,23 +40,44 @@ function id(object: { metadata?: { namespace?: string; name?: string } }): strin
 export const certificateLifetimeRule: PolicyRule = {
   id: 'certificates.lifetime',
   severity: 'error',
-  rationale: 'Certificate lifetimes must be explicit and renewal must start before expiry, so rotations are planned, not discovered.',
+  rationale:
+    'Certificate lifetimes must be explicit and renewal must start before expiry, so rotations are planned, not discovered.',
   check(environment, report) {
     for (const { component, object } of inventoryOf(environment).ofKind('cert-manager.io', 'Certificate')) {
       const spec: Partial<NonNullable<ICertificate['spec']>> = (object as ICertificate).spec ?? {};
       const name = `Certificate "${object.metadata?.name}"`;
       const at = (path: string, message: string) => report({ component, object, path, message: `${name} ${message}` });
       const duration = spec.duration === undefined ? undefined : parseGoDuration(spec.duration);
-      if (spec.duration === undefined) at('spec.duration', `sets no spec.duration (cert-manager would use ${formatDuration(DEFAULT_DURATION)})`);
-      else if (duration === undefined) at('spec.duration', `has spec.duration "${spec.duration}", which is not a duration cert-manager accepts (Go syntax such as 2160h or 1h30m)`);
+      if (spec.duration === undefined)
+        at('spec.duration', `sets no spec.duration (cert-manager would use ${formatDuration(DEFAULT_DURATION)})`);
+      else if (duration === undefined)
+        at(
+          'spec.duration',
+          `has spec.duration "${spec.duration}", which is not a duration cert-manager accepts (Go syntax such as 2160h or 1h30m)`,
+        );
       if (spec.renewBefore !== undefined) {
         const renewBefore = parseGoDuration(spec.renewBefore);
-        if (renewBefore === undefined) at('spec.renewBefore', `has spec.renewBefore "${spec.renewBefore}", which is not a duration cert-manager accepts (Go syntax such as 720h)`);
-        else if (duration !== undefined && renewBefore >= duration) at('spec.renewBefore', `renews ${spec.renewBefore} before expiry, which is not shorter than spec.duration (${spec.duration})`);
+        if (renewBefore === undefined)
+          at(
+            'spec.renewBefore',
+            `has spec.renewBefore "${spec.renewBefore}", which is not a duration cert-manager accepts (Go syntax such as 720h)`,
+          );
+        else if (duration !== undefined && renewBefore >= duration)
+          at(
+            'spec.renewBefore',
+            `renews ${spec.renewBefore} before expiry, which is not shorter than spec.duration (${spec.duration})`,
+          );
       } else if (spec.renewBeforePercentage !== undefined) {
-        if (!(spec.renewBeforePercentage > 0 && spec.renewBeforePercentage < 100)) at('spec.renewBeforePercentage', `has spec.renewBeforePercentage ${spec.renewBeforePercentage}, which must be between 0 and 100, exclusive`);
+        if (!(spec.renewBeforePercentage > 0 && spec.renewBeforePercentage < 100))
+          at(
+            'spec.renewBeforePercentage',
+            `has spec.renewBeforePercentage ${spec.renewBeforePercentage}, which must be between 0 and 100, exclusive`,
+          );
       } else {
-        at('spec.renewBefore', 'sets neither spec.renewBefore nor spec.renewBeforePercentage (cert-manager would renew when a third of the lifetime is left)');
+        at(
+          'spec.renewBefore',
+          'sets neither spec.renewBefore nor spec.renewBeforePercentage (cert-manager would renew when a third of the lifetime is left)',
+        );
       }
     }
   },
@@ -90,9 +111,14 @@ function signersOf(inventory: Inventory, certificate: ICertificate): Signer[] {
   const ref = certificate.spec?.issuerRef;
   if (!ref || (ref.group ?? 'cert-manager.io') !== 'cert-manager.io') return [];
   const kind = ref.kind ?? 'Issuer';
-  const issuer = kind === 'ClusterIssuer'
-    ? inventory.get('cert-manager.io', 'ClusterIssuer', '', ref.name)?.object as IClusterIssuer | undefined
-    : kind === 'Issuer' ? inventory.get('cert-manager.io', 'Issuer', certificate.metadata?.namespace ?? '', ref.name)?.object as IIssuer | undefined : undefined;
+  const issuer =
+    kind === 'ClusterIssuer'
+      ? (inventory.get('cert-manager.io', 'ClusterIssuer', '', ref.name)?.object as IClusterIssuer | undefined)
+      : kind === 'Issuer'
+        ? (inventory.get('cert-manager.io', 'Issuer', certificate.metadata?.namespace ?? '', ref.name)?.object as
+            | IIssuer
+            | undefined)
+        : undefined;
   const secretName = issuer?.spec?.ca?.secretName;
   if (!secretName) return [];
   const result: Signer[] = [];
@@ -116,7 +142,8 @@ function signersOf(inventory: Inventory, certificate: ICertificate): Signer[] {
 export const caOutlivesSignedRule: PolicyRule = {
   id: 'certificates.ca-outlives-signed',
   severity: 'error',
-  rationale: 'cert-manager\'s CA issuer signs certificates that outlive the CA; they stop validating when the CA expires.',
+  rationale:
+    "cert-manager's CA issuer signs certificates that outlive the CA; they stop validating when the CA expires.",
   check(environment, report) {
     const inventory = inventoryOf(environment);
     for (const { component, object } of inventory.ofKind('cert-manager.io', 'Certificate')) {
@@ -131,8 +158,9 @@ export const caOutlivesSignedRule: PolicyRule = {
           component,
           object,
           path: 'spec.duration',
-          message: `Certificate "${id(certificate)}" is signed by CA Certificate "${id(signer.certificate.object)}" (through ${signer.issuer}), which is renewed ${formatDuration(signer.lifetime.renewBefore)} before it expires; a certificate issued just before that renewal lives ${formatDuration(lifetime.duration)}`
-            + `${outlives > 0 ? ` and outlives its CA by ${formatDuration(outlives)}` : `, less than ${formatDuration(CA_MARGIN_SECONDS)} short of the CA's expiry`}. The CA's renewBefore must be at least this duration plus ${formatDuration(CA_MARGIN_SECONDS)} (${formatDuration(needed)})`,
+          message:
+            `Certificate "${id(certificate)}" is signed by CA Certificate "${id(signer.certificate.object)}" (through ${signer.issuer}), which is renewed ${formatDuration(signer.lifetime.renewBefore)} before it expires; a certificate issued just before that renewal lives ${formatDuration(lifetime.duration)}` +
+            `${outlives > 0 ? ` and outlives its CA by ${formatDuration(outlives)}` : `, less than ${formatDuration(CA_MARGIN_SECONDS)} short of the CA's expiry`}. The CA's renewBefore must be at least this duration plus ${formatDuration(CA_MARGIN_SECONDS)} (${formatDuration(needed)})`,
         });
       }
     }
@@ -149,11 +177,14 @@ export const caExpirySpreadRule: PolicyRule = {
   severity: 'warn',
   rationale: 'Two CA rotations in the same week double the blast radius of a failed rotation.',
   check(environment, report) {
-    const cas = inventoryOf(environment).ofKind('cert-manager.io', 'Certificate')
+    const cas = inventoryOf(environment)
+      .ofKind('cert-manager.io', 'Certificate')
       .filter(({ object }) => (object as ICertificate).spec?.isCA === true)
       .map((rendered) => ({ rendered, lifetime: lifetimeOf(rendered.object as ICertificate) }))
       .filter((ca): ca is { rendered: RenderedObject; lifetime: Lifetime } => ca.lifetime !== undefined)
-      .sort((a, b) => a.lifetime.duration - b.lifetime.duration || (id(a.rendered.object) < id(b.rendered.object) ? -1 : 1));
+      .sort(
+        (a, b) => a.lifetime.duration - b.lifetime.duration || (id(a.rendered.object) < id(b.rendered.object) ? -1 : 1),
+      );
     for (let i = 1; i < cas.length; i++) {
       const [earlier, later] = [cas[i - 1]!, cas[i]!];
       if (later.lifetime.duration - earlier.lifetime.duration >= CA_MARGIN_SECONDS) continue;
@@ -170,13 +201,19 @@ export const caExpirySpreadRule: PolicyRule = {
 export const certificateExpiryAlertRule: PolicyRule = {
   id: 'certificates.expiry-alert',
   severity: 'error',
-  rationale: 'An environment with certificates needs an alert on their expiry, or the first sign of a failed renewal is an outage.',
+  rationale:
+    'An environment with certificates needs an alert on their expiry, or the first sign of a failed renewal is an outage.',
   check(environment, report) {
     const inventory = inventoryOf(environment);
     const certificates = inventory.ofKind('cert-manager.io', 'Certificate').length;
     if (certificates === 0) return;
-    const alerted = inventory.ofKind('monitoring.coreos.com', 'PrometheusRule').some(({ object }) =>
-      ((object as IPrometheusRule).spec?.groups ?? []).some((group) => (group.rules ?? []).some((rule) => String(rule.expr ?? '').includes(EXPIRY_METRIC))));
+    const alerted = inventory
+      .ofKind('monitoring.coreos.com', 'PrometheusRule')
+      .some(({ object }) =>
+        ((object as IPrometheusRule).spec?.groups ?? []).some((group) =>
+          (group.rules ?? []).some((rule) => String(rule.expr ?? '').includes(EXPIRY_METRIC)),
+        ),
+      );
     if (alerted) return;
     report({
       component: '_environment',
@@ -185,4 +222,9 @@ export const certificateExpiryAlertRule: PolicyRule = {
   },
 };
 
-export const certificateRules: PolicyRule[] = [certificateLifetimeRule, caOutlivesSignedRule, caExpirySpreadRule, certificateExpiryAlertRule];
+export const certificateRules: PolicyRule[] = [
+  certificateLifetimeRule,
+  caOutlivesSignedRule,
+  caExpirySpreadRule,
+  certificateExpiryAlertRule,
+];

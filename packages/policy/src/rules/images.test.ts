@@ -4,7 +4,13 @@ import { findingsOf, render, web } from '../test/fixtures.js';
 
 const IMAGE = 'spec.template.spec.containers[name=web].image';
 const finding = (rule: string, message: string, severity = 'error') => ({
-  rule, severity, environment: 'test', component: 'web', object: 'Deployment/web/web', path: IMAGE, message,
+  rule,
+  severity,
+  environment: 'test',
+  component: 'web',
+  object: 'Deployment/web/web',
+  path: IMAGE,
+  message,
 });
 const settings = (allowedRegistries: string[]) => ({
   settings: {
@@ -17,8 +23,17 @@ const settings = (allowedRegistries: string[]) => ({
 describe('image references', () => {
   it('resolve short names to Docker Hub and split tag and digest', () => {
     expect(parseImage('nginx')).toEqual({ registry: 'docker.io', repository: 'library/nginx' });
-    expect(parseImage('grafana/mimir:3.0.2')).toEqual({ registry: 'docker.io', repository: 'grafana/mimir', tag: '3.0.2' });
-    expect(parseImage('registry.example.com:5000/team/app:1.0@sha256:abc')).toEqual({ registry: 'registry.example.com:5000', repository: 'team/app', tag: '1.0', digest: 'sha256:abc' });
+    expect(parseImage('grafana/mimir:3.0.2')).toEqual({
+      registry: 'docker.io',
+      repository: 'grafana/mimir',
+      tag: '3.0.2',
+    });
+    expect(parseImage('registry.example.com:5000/team/app:1.0@sha256:abc')).toEqual({
+      registry: 'registry.example.com:5000',
+      repository: 'team/app',
+      tag: '1.0',
+      digest: 'sha256:abc',
+    });
     expect(parseImage('index.docker.io/grafana/loki:3.5.0').registry).toBe('docker.io');
     expect(parseImage('localhost/app:1').registry).toBe('localhost');
   });
@@ -41,25 +56,44 @@ describe('image rules', () => {
 
   it('images.pinned-tag: untagged and latest images; a digest pins even "latest"', async () => {
     expect(findingsOf(await render([web({ image: 'nginxinc/nginx-unprivileged' })]), 'images.pinned-tag')).toEqual([
-      finding('images.pinned-tag', 'container "web" uses image "nginxinc/nginx-unprivileged" without a tag, which pulls "latest"'),
+      finding(
+        'images.pinned-tag',
+        'container "web" uses image "nginxinc/nginx-unprivileged" without a tag, which pulls "latest"',
+      ),
     ]);
-    expect(findingsOf(await render([web({ image: 'registry.example.com:5000/web:latest' })]), 'images.pinned-tag')).toEqual([
-      finding('images.pinned-tag', 'container "web" uses image "registry.example.com:5000/web:latest" with the moving tag "latest"'),
+    expect(
+      findingsOf(await render([web({ image: 'registry.example.com:5000/web:latest' })]), 'images.pinned-tag'),
+    ).toEqual([
+      finding(
+        'images.pinned-tag',
+        'container "web" uses image "registry.example.com:5000/web:latest" with the moving tag "latest"',
+      ),
     ]);
-    expect(findingsOf(await render([web({ image: `web:latest@sha256:${'a'.repeat(64)}` })]), 'images.pinned-tag')).toEqual([]);
+    expect(
+      findingsOf(await render([web({ image: `web:latest@sha256:${'a'.repeat(64)}` })]), 'images.pinned-tag'),
+    ).toEqual([]);
   });
 
   it('images.digest: reports tag-only images once an environment enables it', async () => {
     const rendered = await render([web()], { policy: { severities: { 'images.digest': 'warn' } } });
     expect(findingsOf(rendered, 'images.digest')).toEqual([
-      finding('images.digest', 'container "web" uses image "nginxinc/nginx-unprivileged:1.27.3", which is not pinned by digest (@sha256:...)', 'warn'),
+      finding(
+        'images.digest',
+        'container "web" uses image "nginxinc/nginx-unprivileged:1.27.3", which is not pinned by digest (@sha256:...)',
+        'warn',
+      ),
     ]);
   });
 
   it('images.allowed-registry: compares the registry host (docker.io for short names)', async () => {
     expect(findingsOf(await render([web()], settings(['docker.io'])), 'images.allowed-registry')).toEqual([]);
-    expect(findingsOf(await render([web()], settings(['registry.example.com', 'ghcr.io'])), 'images.allowed-registry')).toEqual([
-      finding('images.allowed-registry', 'container "web" uses image "nginxinc/nginx-unprivileged:1.27.3" from registry "docker.io", which settings.allowedRegistries (registry.example.com, ghcr.io) does not allow'),
+    expect(
+      findingsOf(await render([web()], settings(['registry.example.com', 'ghcr.io'])), 'images.allowed-registry'),
+    ).toEqual([
+      finding(
+        'images.allowed-registry',
+        'container "web" uses image "nginxinc/nginx-unprivileged:1.27.3" from registry "docker.io", which settings.allowedRegistries (registry.example.com, ghcr.io) does not allow',
+      ),
     ]);
   });
 });

@@ -18,8 +18,10 @@ export const pinnedTagRule = containerRule({
     }
     const parsed = parseImage(image);
     if (parsed.digest) return;
-    if (parsed.tag === undefined) report(path, `${describeContainer(located)} uses image "${image}" without a tag, which pulls "latest"`);
-    else if (parsed.tag === 'latest') report(path, `${describeContainer(located)} uses image "${image}" with the moving tag "latest"`);
+    if (parsed.tag === undefined)
+      report(path, `${describeContainer(located)} uses image "${image}" without a tag, which pulls "latest"`);
+    else if (parsed.tag === 'latest')
+      report(path, `${describeContainer(located)} uses image "${image}" with the moving tag "latest"`);
   },
 });
 
@@ -30,7 +32,10 @@ export const imageDigestRule = containerRule({
   checkContainer({ located, report }) {
     const image = located.container.image ?? '';
     if (image !== '' && !parseImage(image).digest) {
-      report(`${located.path}.image`, `${describeContainer(located)} uses image "${image}", which is not pinned by digest (@sha256:...)`);
+      report(
+        `${located.path}.image`,
+        `${describeContainer(located)} uses image "${image}", which is not pinned by digest (@sha256:...)`,
+      );
     }
   },
 });

@@ -11,12 +11,24 @@ describe('namespaces.created', () => {
     const rendered = await render([web().inNamespace('shared', { create: false })], { external: [] });
     expect(findingsOf(rendered, 'namespaces.created')).toEqual([
       {
-        rule: 'namespaces.created', severity: 'error', environment: 'test', component: '_argocd', object: 'AppProject/argocd/platform-test-root', path: 'metadata.namespace',
-        message: 'namespace "argocd" (used by 4 objects of this component) is not rendered by any component and not declared in environment.external as "Namespace//argocd"',
+        rule: 'namespaces.created',
+        severity: 'error',
+        environment: 'test',
+        component: '_argocd',
+        object: 'AppProject/argocd/platform-test-root',
+        path: 'metadata.namespace',
+        message:
+          'namespace "argocd" (used by 4 objects of this component) is not rendered by any component and not declared in environment.external as "Namespace//argocd"',
       },
       {
-        rule: 'namespaces.created', severity: 'error', environment: 'test', component: 'web', object: 'Deployment/shared/web', path: 'metadata.namespace',
-        message: 'namespace "shared" (used by 3 objects of this component) is not rendered by any component and not declared in environment.external as "Namespace//shared"',
+        rule: 'namespaces.created',
+        severity: 'error',
+        environment: 'test',
+        component: 'web',
+        object: 'Deployment/shared/web',
+        path: 'metadata.namespace',
+        message:
+          'namespace "shared" (used by 3 objects of this component) is not rendered by any component and not declared in environment.external as "Namespace//shared"',
       },
     ]);
   });
@@ -28,14 +40,28 @@ describe('namespaces.default-deny', () => {
   });
 
   it('reports a namespace whose deny-all policy is missing or allows something', async () => {
-    const message = 'namespace "web" has no default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress, Egress], no rules)';
-    const expected = [{ rule: 'namespaces.default-deny', severity: 'error', environment: 'test', component: 'web', object: 'Namespace//web', message }];
+    const message =
+      'namespace "web" has no default-deny NetworkPolicy (podSelector {}, policyTypes [Ingress, Egress], no rules)';
+    const expected = [
+      {
+        rule: 'namespaces.default-deny',
+        severity: 'error',
+        environment: 'test',
+        component: 'web',
+        object: 'Namespace//web',
+        message,
+      },
+    ];
     // The core renders the namespace's objects beside the component's own; override's type does not list them yet.
-    const withoutDeny = web().override({ networkpolicy_default_deny: null } as Parameters<ReturnType<typeof web>['override']>[0]);
+    const withoutDeny = web().override({ networkpolicy_default_deny: null } as Parameters<
+      ReturnType<typeof web>['override']
+    >[0]);
     expect(findingsOf(await render([withoutDeny]), 'namespaces.default-deny')).toEqual(expected);
     const rendered = await render([web()]);
     const leaky = edited(rendered, (objects) => {
-      objectOf<INetworkPolicy>(objects, 'web', 'networkpolicy_default_deny').spec!.ingress = [{ from: [{ podSelector: {} }] }];
+      objectOf<INetworkPolicy>(objects, 'web', 'networkpolicy_default_deny').spec!.ingress = [
+        { from: [{ podSelector: {} }] },
+      ];
     });
     expect(findingsOf(leaky, 'namespaces.default-deny')).toEqual(expected);
   });

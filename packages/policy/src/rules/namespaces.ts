@@ -5,13 +5,15 @@ import { isEmptySelector } from '../selectors.js';
 export const namespaceCreatedRule: PolicyRule = {
   id: 'namespaces.created',
   severity: 'error',
-  rationale: 'An object in a namespace nobody creates fails to sync, or lands in a namespace without the platform\'s Pod Security level and NetworkPolicies.',
+  rationale:
+    "An object in a namespace nobody creates fails to sync, or lands in a namespace without the platform's Pod Security level and NetworkPolicies.",
   check(environment, report) {
     const inventory = inventoryOf(environment);
     const missing = new Map<string, { component: string; namespace: string; first: KubeObject; count: number }>();
     for (const { component, object } of environment.objects) {
       const namespace = object.metadata?.namespace;
-      if (!namespace || inventory.namespaces.has(namespace) || inventory.isExternal('Namespace', '', namespace)) continue;
+      if (!namespace || inventory.namespaces.has(namespace) || inventory.isExternal('Namespace', '', namespace))
+        continue;
       const key = `${component}\u0000${namespace}`;
       const entry = missing.get(key);
       if (entry) entry.count += 1;
@@ -33,13 +35,19 @@ export function isDefaultDeny(policy: INetworkPolicy): boolean {
   const spec = policy.spec;
   if (!spec || !isEmptySelector(spec.podSelector ?? {})) return false;
   const types = spec.policyTypes ?? [];
-  return types.includes('Ingress') && types.includes('Egress') && (spec.ingress ?? []).length === 0 && (spec.egress ?? []).length === 0;
+  return (
+    types.includes('Ingress') &&
+    types.includes('Egress') &&
+    (spec.ingress ?? []).length === 0 &&
+    (spec.egress ?? []).length === 0
+  );
 }
 
 export const defaultDenyRule: PolicyRule = {
   id: 'namespaces.default-deny',
   severity: 'error',
-  rationale: 'Traffic must be allowed explicitly; without a default-deny policy every pod of the namespace is open to the cluster.',
+  rationale:
+    'Traffic must be allowed explicitly; without a default-deny policy every pod of the namespace is open to the cluster.',
   check(environment, report) {
     const inventory = inventoryOf(environment);
     const denied = new Set<string>();

@@ -1,6 +1,6 @@
 import type { ISecurityContext, PolicyRule } from '@platform/core';
 import { containerRule } from '../container-rule.js';
-import { containersOf, describeContainer, inventoryOf, workloadFinding, type LocatedContainer } from '../inventory.js';
+import { containersOf, describeContainer, inventoryOf, type LocatedContainer, workloadFinding } from '../inventory.js';
 
 /**
  * Pod Security Standards, "restricted" profile (https://kubernetes.io/docs/concepts/security/pod-security-standards/),
@@ -26,10 +26,16 @@ export const runAsNonRootRule = containerRule({
     if (security.runAsNonRoot === false) {
       report(`${located.path}.securityContext.runAsNonRoot`, `${name} sets runAsNonRoot to false`);
     } else if (nonRoot !== true) {
-      report(`${located.path}.securityContext.runAsNonRoot`, `${name} may run as root: runAsNonRoot is not true in the container's or the pod's securityContext`);
+      report(
+        `${located.path}.securityContext.runAsNonRoot`,
+        `${name} may run as root: runAsNonRoot is not true in the container's or the pod's securityContext`,
+      );
     }
     if (user === 0) {
-      const path = security.runAsUser === 0 ? `${located.path}.securityContext.runAsUser` : `${workload.specPath}.securityContext.runAsUser`;
+      const path =
+        security.runAsUser === 0
+          ? `${located.path}.securityContext.runAsUser`
+          : `${workload.specPath}.securityContext.runAsUser`;
       report(path, `${name} runs as user 0 (root)`);
     }
   },
@@ -42,7 +48,10 @@ export const privilegeEscalationRule = containerRule({
   checkContainer({ located, report }) {
     const security = securityOf(located);
     if (security.allowPrivilegeEscalation !== false) {
-      report(`${located.path}.securityContext.allowPrivilegeEscalation`, `${describeContainer(located)} does not set allowPrivilegeEscalation to false`);
+      report(
+        `${located.path}.securityContext.allowPrivilegeEscalation`,
+        `${describeContainer(located)} does not set allowPrivilegeEscalation to false`,
+      );
     }
   },
 });
@@ -59,7 +68,10 @@ export const capabilitiesRule = containerRule({
     }
     const added = (security.capabilities?.add ?? []).filter((c) => c !== 'NET_BIND_SERVICE');
     if (added.length > 0) {
-      report(`${path}.add`, `${describeContainer(located)} adds ${added.join(', ')}; only NET_BIND_SERVICE may be added`);
+      report(
+        `${path}.add`,
+        `${describeContainer(located)} adds ${added.join(', ')}; only NET_BIND_SERVICE may be added`,
+      );
     }
   },
 });
@@ -74,15 +86,33 @@ export const seccompRule: PolicyRule = {
     for (const workload of inventoryOf(environment).workloads) {
       const podType = workload.spec.securityContext?.seccompProfile?.type;
       if (podType === 'Unconfined') {
-        report(workloadFinding(workload, `${workload.specPath}.securityContext.seccompProfile.type`, 'the pod sets seccompProfile.type to Unconfined'));
+        report(
+          workloadFinding(
+            workload,
+            `${workload.specPath}.securityContext.seccompProfile.type`,
+            'the pod sets seccompProfile.type to Unconfined',
+          ),
+        );
       }
       for (const located of containersOf(workload)) {
         const own = located.container.securityContext?.seccompProfile?.type;
         const path = `${located.path}.securityContext.seccompProfile.type`;
         if (own !== undefined && !CONFINED.has(own)) {
-          report(workloadFinding(workload, path, `${describeContainer(located)} sets seccompProfile.type to ${own}; use RuntimeDefault or Localhost`));
+          report(
+            workloadFinding(
+              workload,
+              path,
+              `${describeContainer(located)} sets seccompProfile.type to ${own}; use RuntimeDefault or Localhost`,
+            ),
+          );
         } else if (own === undefined && !CONFINED.has(podType ?? '')) {
-          report(workloadFinding(workload, path, `${describeContainer(located)} has no seccomp profile: set seccompProfile.type to RuntimeDefault in the container's or the pod's securityContext`));
+          report(
+            workloadFinding(
+              workload,
+              path,
+              `${describeContainer(located)} has no seccomp profile: set seccompProfile.type to RuntimeDefault in the container's or the pod's securityContext`,
+            ),
+          );
         }
       }
     }
@@ -92,11 +122,15 @@ export const seccompRule: PolicyRule = {
 export const readOnlyRootFilesystemRule = containerRule({
   id: 'pod-security.read-only-root-filesystem',
   severity: 'error',
-  rationale: 'A read-only root file system keeps an intruder from changing the container\'s binaries; writable paths come from volumes.',
+  rationale:
+    "A read-only root file system keeps an intruder from changing the container's binaries; writable paths come from volumes.",
   checkContainer({ located, report }) {
     const security = securityOf(located);
     if (security.readOnlyRootFilesystem !== true) {
-      report(`${located.path}.securityContext.readOnlyRootFilesystem`, `${describeContainer(located)} does not set readOnlyRootFilesystem to true`);
+      report(
+        `${located.path}.securityContext.readOnlyRootFilesystem`,
+        `${describeContainer(located)} does not set readOnlyRootFilesystem to true`,
+      );
     }
   },
 });
@@ -104,12 +138,18 @@ export const readOnlyRootFilesystemRule = containerRule({
 export const hostPathRule: PolicyRule = {
   id: 'pod-security.host-path',
   severity: 'error',
-  rationale: 'A hostPath volume exposes the node\'s file system to the pod.',
+  rationale: "A hostPath volume exposes the node's file system to the pod.",
   check(environment, report) {
     for (const workload of inventoryOf(environment).workloads) {
       for (const volume of workload.spec.volumes ?? []) {
         if (volume.hostPath) {
-          report(workloadFinding(workload, `${workload.specPath}.volumes[name=${volume.name}].hostPath`, `volume "${volume.name}" mounts the node's ${volume.hostPath.path}`));
+          report(
+            workloadFinding(
+              workload,
+              `${workload.specPath}.volumes[name=${volume.name}].hostPath`,
+              `volume "${volume.name}" mounts the node's ${volume.hostPath.path}`,
+            ),
+          );
         }
       }
     }
@@ -119,11 +159,12 @@ export const hostPathRule: PolicyRule = {
 export const hostNamespacesRule: PolicyRule = {
   id: 'pod-security.host-namespaces',
   severity: 'error',
-  rationale: 'Sharing the node\'s network, process or IPC namespace lets a pod see and reach everything on the node.',
+  rationale: "Sharing the node's network, process or IPC namespace lets a pod see and reach everything on the node.",
   check(environment, report) {
     for (const workload of inventoryOf(environment).workloads) {
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
-        if (workload.spec[field] === true) report(workloadFinding(workload, `${workload.specPath}.${field}`, `the pod sets ${field}: true`));
+        if (workload.spec[field] === true)
+          report(workloadFinding(workload, `${workload.specPath}.${field}`, `the pod sets ${field}: true`));
       }
     }
   },
@@ -132,12 +173,15 @@ export const hostNamespacesRule: PolicyRule = {
 export const hostPortsRule = containerRule({
   id: 'pod-security.host-ports',
   severity: 'error',
-  rationale: 'A host port binds the node\'s address, bypassing Services and NetworkPolicies.',
+  rationale: "A host port binds the node's address, bypassing Services and NetworkPolicies.",
   checkContainer({ located, report }) {
     for (const port of located.container.ports ?? []) {
       if (port.hostPort) {
         const id = port.name ? `name=${port.name}` : `containerPort=${port.containerPort}`;
-        report(`${located.path}.ports[${id}].hostPort`, `${describeContainer(located)} binds host port ${port.hostPort}`);
+        report(
+          `${located.path}.ports[${id}].hostPort`,
+          `${describeContainer(located)} binds host port ${port.hostPort}`,
+        );
       }
     }
   },
@@ -149,11 +193,19 @@ export const privilegedRule = containerRule({
   rationale: 'A privileged container has every capability and every device of the node.',
   checkContainer({ located, report }) {
     const security = securityOf(located);
-    if (security.privileged === true) report(`${located.path}.securityContext.privileged`, `${describeContainer(located)} is privileged`);
+    if (security.privileged === true)
+      report(`${located.path}.securityContext.privileged`, `${describeContainer(located)} is privileged`);
   },
 });
 
 export const podSecurityRules: PolicyRule[] = [
-  runAsNonRootRule, privilegeEscalationRule, capabilitiesRule, seccompRule, readOnlyRootFilesystemRule,
-  hostPathRule, hostNamespacesRule, hostPortsRule, privilegedRule,
+  runAsNonRootRule,
+  privilegeEscalationRule,
+  capabilitiesRule,
+  seccompRule,
+  readOnlyRootFilesystemRule,
+  hostPathRule,
+  hostNamespacesRule,
+  hostPortsRule,
+  privilegedRule,
 ];

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { findingsOf, render, web } from '../test/fixtures.js';
 
 const finding = (rule: string, path: string, message: string) => ({
-  rule, severity: 'error', environment: 'test', component: 'web', object: 'Deployment/web/web', path, message,
+  rule,
+  severity: 'error',
+  environment: 'test',
+  component: 'web',
+  object: 'Deployment/web/web',
+  path,
+  message,
 });
 
 const job: IJob = {
@@ -15,22 +21,46 @@ const job: IJob = {
 
 describe('probe rules', () => {
   it('pass long-running containers with both probes, and ignore init containers and Jobs', async () => {
-    const rendered = await render([web()
-      .override({ web_deployment: { spec: { template: { spec: { initContainers: [{ name: 'init', image: 'busybox:1.37.0' }] } } } } })
-      .addObjects({ migrate_job: job })]);
+    const rendered = await render([
+      web()
+        .override({
+          web_deployment: {
+            spec: { template: { spec: { initContainers: [{ name: 'init', image: 'busybox:1.37.0' }] } } },
+          },
+        })
+        .addObjects({ migrate_job: job }),
+    ]);
     expect(findingsOf(rendered, 'probes.readiness')).toEqual([]);
     expect(findingsOf(rendered, 'probes.liveness')).toEqual([]);
   });
 
   it('probes.readiness and probes.liveness: report each missing probe', async () => {
-    const rendered = await render([web().override({ web_deployment: { spec: { template: { spec: {
-      containers: [{ name: 'web', readinessProbe: null, livenessProbe: null }],
-    } } } } })]);
+    const rendered = await render([
+      web().override({
+        web_deployment: {
+          spec: {
+            template: {
+              spec: {
+                containers: [{ name: 'web', readinessProbe: null, livenessProbe: null }],
+              },
+            },
+          },
+        },
+      }),
+    ]);
     expect(findingsOf(rendered, 'probes.readiness')).toEqual([
-      finding('probes.readiness', 'spec.template.spec.containers[name=web].readinessProbe', 'container "web" has no readiness probe'),
+      finding(
+        'probes.readiness',
+        'spec.template.spec.containers[name=web].readinessProbe',
+        'container "web" has no readiness probe',
+      ),
     ]);
     expect(findingsOf(rendered, 'probes.liveness')).toEqual([
-      finding('probes.liveness', 'spec.template.spec.containers[name=web].livenessProbe', 'container "web" has no liveness probe'),
+      finding(
+        'probes.liveness',
+        'spec.template.spec.containers[name=web].livenessProbe',
+        'container "web" has no liveness probe',
+      ),
     ]);
   });
 });

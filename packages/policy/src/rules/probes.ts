@@ -7,7 +7,12 @@ import { describeContainer } from '../inventory.js';
  * DaemonSets, ReplicaSets and bare Pods. Jobs and CronJobs run to completion and are not checked.
  */
 
-function probeRule(id: string, field: 'readinessProbe' | 'livenessProbe', label: string, rationale: string): PolicyRule {
+function probeRule(
+  id: string,
+  field: 'readinessProbe' | 'livenessProbe',
+  label: string,
+  rationale: string,
+): PolicyRule {
   return containerRule({
     id,
     severity: 'error',
@@ -19,10 +24,18 @@ function probeRule(id: string, field: 'readinessProbe' | 'livenessProbe', label:
   });
 }
 
-export const readinessProbeRule = probeRule('probes.readiness', 'readinessProbe', 'readiness',
-  'Without a readiness probe a pod receives traffic (and a rollout moves on) before it can serve.');
+export const readinessProbeRule = probeRule(
+  'probes.readiness',
+  'readinessProbe',
+  'readiness',
+  'Without a readiness probe a pod receives traffic (and a rollout moves on) before it can serve.',
+);
 
-export const livenessProbeRule = probeRule('probes.liveness', 'livenessProbe', 'liveness',
-  'Without a liveness probe a hung process keeps its pod running and is never restarted.');
+export const livenessProbeRule = probeRule(
+  'probes.liveness',
+  'livenessProbe',
+  'liveness',
+  'Without a liveness probe a hung process keeps its pod running and is never restarted.',
+);
 
 export const probeRules: PolicyRule[] = [readinessProbeRule, livenessProbeRule];

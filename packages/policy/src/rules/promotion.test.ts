@@ -3,7 +3,9 @@ import { compareVersions } from '../semver.js';
 import { findingsOf, render, web } from '../test/fixtures.js';
 import { promotionGate } from './promotion.js';
 
-const versions = (prod: Record<string, string>, staging: Record<string, string>) => ({ context: { componentVersions: { prod, staging } } });
+const versions = (prod: Record<string, string>, staging: Record<string, string>) => ({
+  context: { componentVersions: { prod, staging } },
+});
 
 describe('semantic versions', () => {
   it('order by precedence, pre-releases before releases', () => {
@@ -17,26 +19,60 @@ describe('semantic versions', () => {
 describe('promotion.gate', () => {
   it('passes prod versions staging already runs or has moved past', async () => {
     const prod = await render([web()], { name: 'prod' });
-    expect(findingsOf(prod, 'promotion.gate', versions({ '@platform/web': '1.2.0', '@platform/db': '2.0.0' }, { '@platform/web': '1.3.0', '@platform/db': '2.0.0' }))).toEqual([]);
+    expect(
+      findingsOf(
+        prod,
+        'promotion.gate',
+        versions(
+          { '@platform/web': '1.2.0', '@platform/db': '2.0.0' },
+          { '@platform/web': '1.3.0', '@platform/db': '2.0.0' },
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('reports nothing when versions are not provided, and applies to prod only', async () => {
     expect(findingsOf(await render([web()], { name: 'prod' }), 'promotion.gate')).toEqual([]);
-    expect(findingsOf(await render([web()], { name: 'staging' }), 'promotion.gate', versions({ '@platform/web': '9.0.0' }, { '@platform/web': '1.0.0' }))).toEqual([]);
+    expect(
+      findingsOf(
+        await render([web()], { name: 'staging' }),
+        'promotion.gate',
+        versions({ '@platform/web': '9.0.0' }, { '@platform/web': '1.0.0' }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports prod versions staging has not run', async () => {
     const prod = await render([web()], { name: 'prod' });
-    const finding = (message: string) => ({ rule: 'promotion.gate', severity: 'error', environment: 'prod', component: '_environment', message });
-    expect(findingsOf(prod, 'promotion.gate', versions({ '@platform/web': '1.3.0', '@platform/db': '1.0.0' }, { '@platform/web': '1.3.0-rc.1' }))).toEqual([
-      finding('prod pins @platform/db 1.0.0, but staging does not run @platform/db at all; promote it to staging first'),
+    const finding = (message: string) => ({
+      rule: 'promotion.gate',
+      severity: 'error',
+      environment: 'prod',
+      component: '_environment',
+      message,
+    });
+    expect(
+      findingsOf(
+        prod,
+        'promotion.gate',
+        versions({ '@platform/web': '1.3.0', '@platform/db': '1.0.0' }, { '@platform/web': '1.3.0-rc.1' }),
+      ),
+    ).toEqual([
+      finding(
+        'prod pins @platform/db 1.0.0, but staging does not run @platform/db at all; promote it to staging first',
+      ),
       finding('prod pins @platform/web 1.3.0, but staging runs only 1.3.0-rc.1; promote it to staging first'),
     ]);
   });
 
   it('guards other environment pairs through the factory', async () => {
     const production = await render([web()], { name: 'production' });
-    const options = { rules: [promotionGate({ target: 'production', source: 'preprod' })], context: { componentVersions: { production: { '@platform/web': '2.0.0' }, preprod: { '@platform/web': '1.0.0' } } } };
+    const options = {
+      rules: [promotionGate({ target: 'production', source: 'preprod' })],
+      context: {
+        componentVersions: { production: { '@platform/web': '2.0.0' }, preprod: { '@platform/web': '1.0.0' } },
+      },
+    };
     expect(findingsOf(production, 'promotion.gate', options).map((f) => f.message)).toEqual([
       'production pins @platform/web 2.0.0, but preprod runs only 1.0.0; promote it to preprod first',
     ]);

@@ -33,7 +33,11 @@ export function promotionGate({ target = 'prod', source = 'staging' }: Promotion
         else if (!isExactVersion(version) || !isExactVersion(ran)) {
           if (version !== ran) problem = `${source} runs ${ran}, and versions that are not exact cannot be ordered`;
         } else if (compareVersions(version, ran) > 0) problem = `${source} runs only ${ran}`;
-        if (problem) report({ component: '_environment', message: `${target} pins ${pkg} ${version}, but ${problem}; promote it to ${source} first` });
+        if (problem)
+          report({
+            component: '_environment',
+            message: `${target} pins ${pkg} ${version}, but ${problem}; promote it to ${source} first`,
+          });
       }
     },
   };

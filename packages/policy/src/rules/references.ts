@@ -1,7 +1,14 @@
-import { apiGroup, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
-import { containersOf, describeContainer, inventoryOf, workloadFinding, type Inventory, type PodWorkload } from '../inventory.js';
+import { apiGroup, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
+import {
+  containersOf,
+  describeContainer,
+  type Inventory,
+  inventoryOf,
+  type PodWorkload,
+  workloadFinding,
+} from '../inventory.js';
 import { describeSelector, selectsByMap } from '../selectors.js';
 
 /** Objects a pod can reference by name. */
@@ -20,35 +27,90 @@ const IMPLICIT = new Set(['ServiceAccount/default', 'ConfigMap/kube-root-ca.crt'
 
 function referencesOf(workload: PodWorkload): Reference[] {
   const result: Reference[] = [];
-  const add = (kind: ReferencedKind, name: string | undefined, optional: boolean | undefined, path: string, from: string) => {
+  const add = (
+    kind: ReferencedKind,
+    name: string | undefined,
+    optional: boolean | undefined,
+    path: string,
+    from: string,
+  ) => {
     if (name && !optional) result.push({ kind, name, path, from });
   };
   const spec = workload.spec;
   const base = workload.specPath;
   const account = spec.serviceAccountName ?? spec.serviceAccount;
-  add('ServiceAccount', account, false, `${base}.${spec.serviceAccountName ? 'serviceAccountName' : 'serviceAccount'}`, 'the pod');
-  for (const secret of spec.imagePullSecrets ?? []) add('Secret', secret.name, false, `${base}.imagePullSecrets[name=${secret.name}]`, 'the pod (imagePullSecrets)');
+  add(
+    'ServiceAccount',
+    account,
+    false,
+    `${base}.${spec.serviceAccountName ? 'serviceAccountName' : 'serviceAccount'}`,
+    'the pod',
+  );
+  for (const secret of spec.imagePullSecrets ?? [])
+    add('Secret', secret.name, false, `${base}.imagePullSecrets[name=${secret.name}]`, 'the pod (imagePullSecrets)');
   for (const volume of spec.volumes ?? []) {
     const path = `${base}.volumes[name=${volume.name}]`;
     const from = `volume "${volume.name}"`;
     add('ConfigMap', volume.configMap?.name, volume.configMap?.optional, `${path}.configMap.name`, from);
     add('Secret', volume.secret?.secretName, volume.secret?.optional, `${path}.secret.secretName`, from);
-    add('PersistentVolumeClaim', volume.persistentVolumeClaim?.claimName, false, `${path}.persistentVolumeClaim.claimName`, from);
+    add(
+      'PersistentVolumeClaim',
+      volume.persistentVolumeClaim?.claimName,
+      false,
+      `${path}.persistentVolumeClaim.claimName`,
+      from,
+    );
     (volume.projected?.sources ?? []).forEach((source, index) => {
-      add('ConfigMap', source.configMap?.name, source.configMap?.optional, `${path}.projected.sources[${index}].configMap.name`, from);
-      add('Secret', source.secret?.name, source.secret?.optional, `${path}.projected.sources[${index}].secret.name`, from);
+      add(
+        'ConfigMap',
+        source.configMap?.name,
+        source.configMap?.optional,
+        `${path}.projected.sources[${index}].configMap.name`,
+        from,
+      );
+      add(
+        'Secret',
+        source.secret?.name,
+        source.secret?.optional,
+        `${path}.projected.sources[${index}].secret.name`,
+        from,
+      );
     });
   }
   for (const located of containersOf(workload)) {
     const from = describeContainer(located);
     (located.container.envFrom ?? []).forEach((source, index) => {
-      add('ConfigMap', source.configMapRef?.name, source.configMapRef?.optional, `${located.path}.envFrom[${index}].configMapRef.name`, from);
-      add('Secret', source.secretRef?.name, source.secretRef?.optional, `${located.path}.envFrom[${index}].secretRef.name`, from);
+      add(
+        'ConfigMap',
+        source.configMapRef?.name,
+        source.configMapRef?.optional,
+        `${located.path}.envFrom[${index}].configMapRef.name`,
+        from,
+      );
+      add(
+        'Secret',
+        source.secretRef?.name,
+        source.secretRef?.optional,
+        `${located.path}.envFrom[${index}].secretRef.name`,
+        from,
+      );
     });
     for (const variable of located.container.env ?? []) {
       const path = `${located.path}.env[name=${variable.name}].valueFrom`;
-      add('ConfigMap', variable.valueFrom?.configMapKeyRef?.name, variable.valueFrom?.configMapKeyRef?.optional, `${path}.configMapKeyRef.name`, `${from} (env ${variable.name})`);
-      add('Secret', variable.valueFrom?.secretKeyRef?.name, variable.valueFrom?.secretKeyRef?.optional, `${path}.secretKeyRef.name`, `${from} (env ${variable.name})`);
+      add(
+        'ConfigMap',
+        variable.valueFrom?.configMapKeyRef?.name,
+        variable.valueFrom?.configMapKeyRef?.optional,
+        `${path}.configMapKeyRef.name`,
+        `${from} (env ${variable.name})`,
+      );
+      add(
+        'Secret',
+        variable.valueFrom?.secretKeyRef?.name,
+        variable.valueFrom?.secretKeyRef?.optional,
+        `${path}.secretKeyRef.name`,
+        `${from} (env ${variable.name})`,
+      );
     }
   }
   return result;
@@ -77,7 +139,8 @@ function templateClaims(inventory: Inventory): Set<string> {
     const set = object as IStatefulSet;
     const replicas = set.spec?.replicas ?? 1;
     for (const template of set.spec?.volumeClaimTemplates ?? []) {
-      for (let ordinal = 0; ordinal < replicas; ordinal++) result.add(`${set.metadata?.namespace}/${template.metadata?.name}-${set.metadata?.name}-${ordinal}`);
+      for (let ordinal = 0; ordinal < replicas; ordinal++)
+        result.add(`${set.metadata?.namespace}/${template.metadata?.name}-${set.metadata?.name}-${ordinal}`);
     }
   }
   return result;
@@ -95,11 +158,22 @@ export const missingReferenceRule: PolicyRule = {
       const namespace = workload.namespace;
       for (const reference of referencesOf(workload)) {
         const { kind, name } = reference;
-        if (IMPLICIT.has(`${kind}/${name}`) || inventory.get('', kind, namespace, name) || inventory.isExternal(kind, namespace, name)) continue;
+        if (
+          IMPLICIT.has(`${kind}/${name}`) ||
+          inventory.get('', kind, namespace, name) ||
+          inventory.isExternal(kind, namespace, name)
+        )
+          continue;
         if (kind === 'Secret' && secrets.has(`${namespace}/${name}`)) continue;
         if (kind === 'PersistentVolumeClaim' && claims.has(`${namespace}/${name}`)) continue;
         const producers = kind === 'Secret' ? ', no ExternalSecret or cert-manager Certificate there produces it,' : '';
-        report(workloadFinding(workload, reference.path, `${reference.from} references ${kind} "${name}", which no component renders in namespace "${namespace}"${producers} and environment.external does not declare as "${kind}/${namespace}/${name}"`));
+        report(
+          workloadFinding(
+            workload,
+            reference.path,
+            `${reference.from} references ${kind} "${name}", which no component renders in namespace "${namespace}"${producers} and environment.external does not declare as "${kind}/${namespace}/${name}"`,
+          ),
+        );
       }
     }
   },
@@ -131,7 +205,7 @@ export const serviceSelectorRule: PolicyRule = {
 export const duplicateObjectRule: PolicyRule = {
   id: 'references.duplicate-object',
   severity: 'error',
-  rationale: 'Two components rendering the same object fight over it: each sync overwrites the other\'s version.',
+  rationale: "Two components rendering the same object fight over it: each sync overwrites the other's version.",
   check(environment, report) {
     const first = new Map<string, { component: string; key: string }>();
     for (const { component, key, object } of environment.objects) {

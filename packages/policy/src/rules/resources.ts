@@ -14,9 +14,15 @@ export const resourceRequestsRule = containerRule({
   rationale: 'Without CPU and memory requests the scheduler places pods blind and evicts them first.',
   checkContainer({ located, report }) {
     const resources = located.container.resources ?? {};
-    for (const [resource, label] of [['cpu', 'CPU'], ['memory', 'memory']] as const) {
+    for (const [resource, label] of [
+      ['cpu', 'CPU'],
+      ['memory', 'memory'],
+    ] as const) {
       if (resources.requests?.[resource] === undefined && resources.limits?.[resource] === undefined) {
-        report(`${located.path}.resources.requests.${resource}`, `${describeContainer(located)} has no ${label} request`);
+        report(
+          `${located.path}.resources.requests.${resource}`,
+          `${describeContainer(located)} has no ${label} request`,
+        );
       }
     }
   },
@@ -25,7 +31,7 @@ export const resourceRequestsRule = containerRule({
 export const memoryLimitRule = containerRule({
   id: 'resources.memory-limit',
   severity: 'error',
-  rationale: 'Without a memory limit one leaking container can exhaust its node\'s memory.',
+  rationale: "Without a memory limit one leaking container can exhaust its node's memory.",
   checkContainer({ located, report }) {
     if (located.container.resources?.limits?.memory === undefined) {
       report(`${located.path}.resources.limits.memory`, `${describeContainer(located)} has no memory limit`);

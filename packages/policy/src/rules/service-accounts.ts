@@ -1,5 +1,5 @@
 import type { IClusterRoleBinding, IRoleBinding, IServiceAccount, PolicyRule } from '@platform/core';
-import { inventoryOf, workloadFinding, type Inventory } from '../inventory.js';
+import { type Inventory, inventoryOf, workloadFinding } from '../inventory.js';
 
 /**
  * Service accounts a RoleBinding or ClusterRoleBinding of the render grants permissions to, as
@@ -8,7 +8,10 @@ import { inventoryOf, workloadFinding, type Inventory } from '../inventory.js';
  */
 function boundServiceAccounts(inventory: Inventory): Set<string> {
   const result = new Set<string>();
-  const bindings = [...inventory.ofKind('rbac.authorization.k8s.io', 'RoleBinding'), ...inventory.ofKind('rbac.authorization.k8s.io', 'ClusterRoleBinding')];
+  const bindings = [
+    ...inventory.ofKind('rbac.authorization.k8s.io', 'RoleBinding'),
+    ...inventory.ofKind('rbac.authorization.k8s.io', 'ClusterRoleBinding'),
+  ];
   for (const { object } of bindings) {
     const binding = object as IRoleBinding | IClusterRoleBinding;
     for (const subject of binding.subjects ?? []) {
@@ -27,18 +30,31 @@ function boundServiceAccounts(inventory: Inventory): Set<string> {
 export const automountTokenRule: PolicyRule = {
   id: 'service-accounts.automount-token',
   severity: 'error',
-  rationale: 'An API token mounted into a pod that has no permissions only helps an intruder; mount one only where RBAC grants the pod something.',
+  rationale:
+    'An API token mounted into a pod that has no permissions only helps an intruder; mount one only where RBAC grants the pod something.',
   check(environment, report) {
     const inventory = inventoryOf(environment);
     const bound = boundServiceAccounts(inventory);
     for (const workload of inventory.workloads) {
       const name = workload.spec.serviceAccountName ?? workload.spec.serviceAccount ?? 'default';
-      if (bound.has('*') || bound.has(`${workload.namespace}/*`) || bound.has(`${workload.namespace}/${name}`)) continue;
-      const account = inventory.get('', 'ServiceAccount', workload.namespace, name)?.object as IServiceAccount | undefined;
+      if (bound.has('*') || bound.has(`${workload.namespace}/*`) || bound.has(`${workload.namespace}/${name}`))
+        continue;
+      const account = inventory.get('', 'ServiceAccount', workload.namespace, name)?.object as
+        | IServiceAccount
+        | undefined;
       const mounts = workload.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
       if (!mounts) continue;
-      const why = workload.spec.automountServiceAccountToken === true ? 'sets automountServiceAccountToken: true' : 'mounts an API token (automountServiceAccountToken is not false)';
-      report(workloadFinding(workload, `${workload.specPath}.automountServiceAccountToken`, `the pod ${why}, but no RoleBinding or ClusterRoleBinding of the environment grants its ServiceAccount "${name}" anything`));
+      const why =
+        workload.spec.automountServiceAccountToken === true
+          ? 'sets automountServiceAccountToken: true'
+          : 'mounts an API token (automountServiceAccountToken is not false)';
+      report(
+        workloadFinding(
+          workload,
+          `${workload.specPath}.automountServiceAccountToken`,
+          `the pod ${why}, but no RoleBinding or ClusterRoleBinding of the environment grants its ServiceAccount "${name}" anything`,
+        ),
+      );
     }
   },
 };

@@ -1,6 +1,14 @@
-import type { INetworkPolicy, INetworkPolicyPeer, INetworkPolicyPort, IService, KubeObject, PolicyRule, RenderedObject } from '@platform/core';
-import { inventoryOf, type Inventory, type PodWorkload } from '../inventory.js';
-import { isEmptySelector, selects, selectsByMap, type LabelSelector } from '../selectors.js';
+import type {
+  INetworkPolicy,
+  INetworkPolicyPeer,
+  INetworkPolicyPort,
+  IService,
+  KubeObject,
+  PolicyRule,
+  RenderedObject,
+} from '@platform/core';
+import { type Inventory, inventoryOf, type PodWorkload } from '../inventory.js';
+import { isEmptySelector, type LabelSelector, selects, selectsByMap } from '../selectors.js';
 
 /**
  * Egress without matching ingress: a component whose NetworkPolicies let its pods connect to a Service of
@@ -41,7 +49,11 @@ function covers(ports: INetworkPolicyPort[] | undefined, target: PortTarget): bo
   return ports.some((p) => {
     if ((p.protocol ?? 'TCP') !== target.protocol) return false;
     if (p.port === undefined) return true;
-    if (typeof p.port === 'number') return target.number !== undefined && (p.endPort ? target.number >= p.port && target.number <= p.endPort : target.number === p.port);
+    if (typeof p.port === 'number')
+      return (
+        target.number !== undefined &&
+        (p.endPort ? target.number >= p.port && target.number <= p.endPort : target.number === p.port)
+      );
     return target.name === p.port;
   });
 }
@@ -79,13 +91,27 @@ function namespaceLabels(inventory: Inventory, namespace: string): Record<string
 
 function admits(peer: INetworkPolicyPeer, source: Source, labels: Record<string, string>): boolean {
   if (!peer.namespaceSelector || !selects(peer.namespaceSelector as LabelSelector, labels)) return false;
-  if (!peer.podSelector || isEmptySelector(peer.podSelector as LabelSelector) || source.templates === undefined) return true;
+  if (!peer.podSelector || isEmptySelector(peer.podSelector as LabelSelector) || source.templates === undefined)
+    return true;
   return source.templates.some((t) => selects(peer.podSelector as LabelSelector, t.labels));
 }
 
-function admitted(ingress: INetworkPolicy[], source: Source, sourceLabels: Record<string, string>, template: PodWorkload, target: PortTarget): boolean {
-  return ingress.some((policy) => selects((policy.spec?.podSelector ?? {}) as LabelSelector, template.labels)
-    && (policy.spec?.ingress ?? []).some((rule) => ((rule.from ?? []).length === 0 || rule.from!.some((peer) => admits(peer, source, sourceLabels))) && covers(rule.ports, target)));
+function admitted(
+  ingress: INetworkPolicy[],
+  source: Source,
+  sourceLabels: Record<string, string>,
+  template: PodWorkload,
+  target: PortTarget,
+): boolean {
+  return ingress.some(
+    (policy) =>
+      selects((policy.spec?.podSelector ?? {}) as LabelSelector, template.labels) &&
+      (policy.spec?.ingress ?? []).some(
+        (rule) =>
+          ((rule.from ?? []).length === 0 || rule.from!.some((peer) => admits(peer, source, sourceLabels))) &&
+          covers(rule.ports, target),
+      ),
+  );
 }
 
 export const serviceIngressRule: PolicyRule = {
@@ -118,13 +144,18 @@ export const serviceIngressRule: PolicyRule = {
     }
 
     // Findings by Service and source component: the Service ports not admitted, and the egress policy that opens them.
-    const failures = new Map<string, { rendered: RenderedObject; source: Source; ports: Set<string>; names: string[] }>();
+    const failures = new Map<
+      string,
+      { rendered: RenderedObject; source: Source; ports: Set<string>; names: string[] }
+    >();
     for (const { component, object } of egress) {
       const policy = object as INetworkPolicy;
       const namespace = policy.metadata?.namespace ?? '';
       const templates = inventory.chartNamespaces.has(namespace)
         ? undefined
-        : inventory.workloadsIn(namespace).filter((w) => selects((policy.spec?.podSelector ?? {}) as LabelSelector, w.labels));
+        : inventory
+            .workloadsIn(namespace)
+            .filter((w) => selects((policy.spec?.podSelector ?? {}) as LabelSelector, w.labels));
       if (templates !== undefined && templates.length === 0) continue;
       const source: Source = { component, namespace, policy: object, templates };
       const sourceLabels = namespaceLabels(inventory, namespace);
@@ -136,9 +167,10 @@ export const serviceIngressRule: PolicyRule = {
             if (target === namespace || !selects(namespaceSelector, namespaceLabels(inventory, target))) continue;
             const ingress = (policies.get(target) ?? []).filter((p) => governs(p, 'Ingress'));
             for (const { rendered, service, pods } of list) {
-              const reached = peer.podSelector && !isEmptySelector(peer.podSelector as LabelSelector)
-                ? pods.filter((t) => selects(peer.podSelector as LabelSelector, t.labels))
-                : pods;
+              const reached =
+                peer.podSelector && !isEmptySelector(peer.podSelector as LabelSelector)
+                  ? pods.filter((t) => selects(peer.podSelector as LabelSelector, t.labels))
+                  : pods;
               for (const template of reached) {
                 for (const port of targetsOn(service, template)) {
                   if (!covers(rule.ports, port) || admitted(ingress, source, sourceLabels, template, port)) continue;
@@ -158,7 +190,10 @@ export const serviceIngressRule: PolicyRule = {
     }
     for (const { rendered, source, names } of failures.values()) {
       const service = rendered.object as IService;
-      const only = names.length === 1 ? (service.spec?.ports ?? []).find((p) => names[0] === (p.name ? `${p.port} (${p.name})` : String(p.port))) : undefined;
+      const only =
+        names.length === 1
+          ? (service.spec?.ports ?? []).find((p) => names[0] === (p.name ? `${p.port} (${p.name})` : String(p.port)))
+          : undefined;
       report({
         component: rendered.component,
         object: rendered.object,

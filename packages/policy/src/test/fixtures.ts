@@ -1,9 +1,18 @@
-import { REQUIRED_CONTROLLER_SETTINGS, defineComponent, deployment, type EnvironmentSpec, type IStatefulSet, type KubeObject, type RenderedEnvironment, type RenderedObject } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
-import type { AnyComponent } from '@platform/core';
 import { CERT_MANAGER_KINDS } from '@platform/cert-manager';
+import type { AnyComponent } from '@platform/core';
+import {
+  defineComponent,
+  deployment,
+  type EnvironmentSpec,
+  type IStatefulSet,
+  type KubeObject,
+  REQUIRED_CONTROLLER_SETTINGS,
+  type RenderedEnvironment,
+  type RenderedObject,
+} from '@platform/core';
+import { renderForTest } from '@platform/core/testing';
 import { EXTERNAL_SECRETS_KINDS } from '@platform/external-secrets';
-import { runPolicies, type RunPoliciesOptions } from '../engine.js';
+import { type RunPoliciesOptions, runPolicies } from '../engine.js';
 import type { Finding } from '../report.js';
 
 /**
@@ -33,14 +42,16 @@ export const web = defineComponent({
     const { workload, service, pdb } = deployment(context, {
       name: 'web',
       replicas: context.config.replicas,
-      containers: [{
-        name: 'web',
-        image: context.config.image,
-        ports: [{ name: 'http', containerPort: 8080 }],
-        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
-        readinessProbe: { httpGet: { path: '/', port: 'http' } },
-        livenessProbe: { httpGet: { path: '/', port: 'http' } },
-      }],
+      containers: [
+        {
+          name: 'web',
+          image: context.config.image,
+          ports: [{ name: 'http', containerPort: 8080 }],
+          resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
+          readinessProbe: { httpGet: { path: '/', port: 'http' } },
+          livenessProbe: { httpGet: { path: '/', port: 'http' } },
+        },
+      ],
     });
     return { web_deployment: workload, web_service: service!, ...(pdb ? { web_pdb: pdb } : {}) };
   },
@@ -54,25 +65,40 @@ export const BASE: Partial<EnvironmentSpec> = {
   external: ['Namespace//argocd'],
   delivery: { maxFirstSyncShare: 1, externalController: { ...REQUIRED_CONTROLLER_SETTINGS } },
   kinds: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS],
-  clusterApis: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS, { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule' }, { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor' }, { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' }]
-    .map((k) => ({ group: k.apiVersion.split('/')[0]!, kind: k.kind })),
+  clusterApis: [
+    ...CERT_MANAGER_KINDS,
+    ...EXTERNAL_SECRETS_KINDS,
+    { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule' },
+    { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor' },
+    { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
+  ].map((k) => ({ group: k.apiVersion.split('/')[0]!, kind: k.kind })),
 };
 
 /** Renders components in the test environment (with {@link BASE} merged under `overrides`). */
-export async function render(components: AnyComponent[], overrides: Partial<EnvironmentSpec> = {}): Promise<RenderedEnvironment> {
+export async function render(
+  components: AnyComponent[],
+  overrides: Partial<EnvironmentSpec> = {},
+): Promise<RenderedEnvironment> {
   const { rendered } = await renderForTest(components, { ...BASE, ...overrides });
   return rendered;
 }
 
 /** A copy of a rendered environment whose objects a test may change freely. */
-export function edited(rendered: RenderedEnvironment, change: (objects: RenderedObject[]) => void): RenderedEnvironment {
+export function edited(
+  rendered: RenderedEnvironment,
+  change: (objects: RenderedObject[]) => void,
+): RenderedEnvironment {
   const objects = rendered.objects.map((o) => ({ ...o, object: structuredClone(o.object) }));
   change(objects);
   return { ...rendered, objects };
 }
 
 /** The object rendered under `key` by `component` in a copy made by {@link edited}. */
-export function objectOf<T extends KubeObject = KubeObject>(objects: RenderedObject[], component: string, key: string): T {
+export function objectOf<T extends KubeObject = KubeObject>(
+  objects: RenderedObject[],
+  component: string,
+  key: string,
+): T {
   const found = objects.find((o) => o.component === component && o.key === key);
   if (!found) throw new Error(`no object ${component}/${key}`);
   return found.object as T;

@@ -1,11 +1,11 @@
-import type { Environment } from '../../model/environment.js';
+import { standardLabels } from '../../k8s/labels.js';
 import type { GroupKind } from '../../model/definition.js';
+import type { Environment } from '../../model/environment.js';
 import { apiGroup } from '../../model/objects.js';
 import type { BuiltComponent } from '../../model/rendered.js';
 import type { KindRegistry } from '../../registry/kinds.js';
-import { standardLabels } from '../../k8s/labels.js';
 import type { IAppProject } from './kinds.js';
-import { SYNC_WAVE, argocdNamespace, projectName } from './names.js';
+import { argocdNamespace, projectName, SYNC_WAVE } from './names.js';
 
 /** Cluster-scoped kinds that rendered objects and charts create, as AppProject allow-list entries. */
 export function clusterResources(components: BuiltComponent[], kinds: KindRegistry): GroupKind[] {
@@ -43,8 +43,17 @@ export function appProject(environment: Environment, components: BuiltComponent[
       destinations: namespaces.map((namespace) => ({ server: environment.cluster.server, namespace })),
       clusterResourceWhitelist: clusterResources(components, kinds),
       orphanedResources: { warn: true },
-      ...(environment.delivery?.argocd?.syncWindows ? { syncWindows: environment.delivery.argocd.syncWindows.map((w) => ({ kind: w.kind, schedule: w.schedule, duration: w.duration, manualSync: w.manualSync ?? true, applications: ['*'] })) } : {}),
+      ...(environment.delivery?.argocd?.syncWindows
+        ? {
+            syncWindows: environment.delivery.argocd.syncWindows.map((w) => ({
+              kind: w.kind,
+              schedule: w.schedule,
+              duration: w.duration,
+              manualSync: w.manualSync ?? true,
+              applications: ['*'],
+            })),
+          }
+        : {}),
     },
   };
 }
-

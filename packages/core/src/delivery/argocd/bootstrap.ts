@@ -1,7 +1,7 @@
-import type { Environment } from '../../model/environment.js';
 import { standardLabels } from '../../k8s/labels.js';
-import type { IAppProject, IApplication } from './kinds.js';
-import { DELIVERY_FOLDER, SYNC_WAVE, argocdNamespace, repoPath, rootProjectName } from './names.js';
+import type { Environment } from '../../model/environment.js';
+import type { IApplication, IAppProject } from './kinds.js';
+import { argocdNamespace, DELIVERY_FOLDER, repoPath, rootProjectName, SYNC_WAVE } from './names.js';
 
 /**
  * The project and Application that bootstrap delivery: applied once by hand (`kubectl apply -f`), then the
@@ -33,10 +33,20 @@ export function bootstrapObjects(environment: Environment): { project: IAppProje
     root: {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      metadata: { name: `${environment.name}-root`, namespace, labels, finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+      metadata: {
+        name: `${environment.name}-root`,
+        namespace,
+        labels,
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
       spec: {
         project: rootProjectName(environment),
-        source: { repoURL: environment.repo.url, targetRevision: environment.repo.revision, path: repoPath(environment, DELIVERY_FOLDER), directory: { recurse: true } },
+        source: {
+          repoURL: environment.repo.url,
+          targetRevision: environment.repo.revision,
+          path: repoPath(environment, DELIVERY_FOLDER),
+          directory: { recurse: true },
+        },
         destination: { server: 'https://kubernetes.default.svc', namespace },
         syncPolicy: {
           automated: { prune: true, selfHeal: true },
@@ -46,4 +56,3 @@ export function bootstrapObjects(environment: Environment): { project: IAppProje
     },
   };
 }
-

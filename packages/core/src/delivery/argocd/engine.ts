@@ -1,11 +1,11 @@
-import type { DeliveryEngine, DeliveryInput } from '../engine.js';
 import type { KubeObject } from '../../model/objects.js';
+import type { DeliveryEngine, DeliveryInput } from '../engine.js';
 import { appProject } from './app-project.js';
 import { applicationSets } from './application-sets.js';
 import { bootstrapObjects } from './bootstrap.js';
-import { ARGOCD_RULES } from './rules.js';
 import { ARGOCD_KINDS } from './kinds.js';
-import { DELIVERY_FOLDER, argocdNamespace } from './names.js';
+import { argocdNamespace, DELIVERY_FOLDER } from './names.js';
+import { ARGOCD_RULES } from './rules.js';
 import { finaliseForArgoCd } from './server-side-apply.js';
 
 /**
@@ -24,7 +24,10 @@ export const argoCdEngine: DeliveryEngine = {
       { key: 'bootstrap_project', object: bootstrap.project },
       { key: 'bootstrap_root', object: bootstrap.root },
       { key: 'appproject', object: appProject(environment, components, kinds) },
-      ...applicationSets(environment, steps, components).map((set, index) => ({ key: `applicationset_${index + 1}`, object: set })),
+      ...applicationSets(environment, steps, components).map((set, index) => ({
+        key: `applicationset_${index + 1}`,
+        object: set,
+      })),
     ];
   },
   rules: ARGOCD_RULES,

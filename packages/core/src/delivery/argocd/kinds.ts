@@ -6,7 +6,29 @@ export type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 
 /** The Argo CD kinds the delivery objects use. */
 export const ARGOCD_KINDS: readonly KindDefinition[] = [
-  { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application')).Application } },
-  { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet')).ApplicationSet } },
-  { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', scope: 'Namespaced', schema: { model: async () => (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject')).AppProject } },
+  {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    scope: 'Namespaced',
+    schema: {
+      model: async () => (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application')).Application,
+    },
+  },
+  {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    scope: 'Namespaced',
+    schema: {
+      model: async () =>
+        (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet')).ApplicationSet,
+    },
+  },
+  {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    scope: 'Namespaced',
+    schema: {
+      model: async () => (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject')).AppProject,
+    },
+  },
 ];

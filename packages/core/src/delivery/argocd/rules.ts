@@ -2,19 +2,22 @@ import { apiGroup } from '../../model/objects.js';
 import type { FindingInput, PolicyRule } from '../../model/policy.js';
 import type { RenderedEnvironment } from '../../model/rendered.js';
 import { REQUIRED_CONTROLLER_SETTINGS } from './health-check.js';
-import type { IAppProject, IApplicationSet } from './kinds.js';
-import { DELIVERY_FOLDER, applicationName } from './names.js';
+import type { IApplicationSet, IAppProject } from './kinds.js';
+import { applicationName, DELIVERY_FOLDER } from './names.js';
 import { generatedApplications, templateKeys } from './template-keys.js';
 
 function applicationSetsOf(rendered: RenderedEnvironment): IApplicationSet[] {
-  return rendered.objects.filter((o) => o.component === DELIVERY_FOLDER && o.object.kind === 'ApplicationSet').map((o) => o.object as IApplicationSet);
+  return rendered.objects
+    .filter((o) => o.component === DELIVERY_FOLDER && o.object.kind === 'ApplicationSet')
+    .map((o) => o.object as IApplicationSet);
 }
 
 /** The controller settings the delivery relies on are set by the environment's Argo CD. */
 const controllerSettings: PolicyRule = {
   id: 'delivery.argocd-controller-settings',
   severity: 'error',
-  rationale: 'Without the ApplicationSet health check and the progressive-syncs flag, the staged first sync never completes or does not wait at all.',
+  rationale:
+    'Without the ApplicationSet health check and the progressive-syncs flag, the staged first sync never completes or does not wait at all.',
   check(rendered, report) {
     if (rendered.delivery.engine !== 'argocd') return;
     const controllers = [...rendered.provided.entries()].flatMap(([component, provided]) => {
@@ -25,14 +28,23 @@ const controllerSettings: PolicyRule = {
     const external = rendered.environment.delivery?.externalController;
     const sources = [...controllers, ...(external ? [{ component: '_environment', settings: external }] : [])];
     if (sources.length === 0) {
-      report({ component: '_environment', path: 'delivery.externalController', message: 'no component installs Argo CD (none provides "deliveryController") and delivery.externalController does not describe the Argo CD that applies this environment' });
+      report({
+        component: '_environment',
+        path: 'delivery.externalController',
+        message:
+          'no component installs Argo CD (none provides "deliveryController") and delivery.externalController does not describe the Argo CD that applies this environment',
+      });
       return;
     }
     for (const source of sources) {
       for (const [key, value] of Object.entries(REQUIRED_CONTROLLER_SETTINGS)) {
         if (source.settings[key] === value) continue;
         const what = source.settings[key] === undefined ? 'is not set' : 'has another value';
-        report({ component: source.component, path: source.component === '_environment' ? `delivery.externalController["${key}"]` : `settings["${key}"]`, message: `Argo CD's ${key} ${what}; the staged first sync needs ${value.length > 40 ? 'the platform\'s ApplicationSet health check' : JSON.stringify(value)}` });
+        report({
+          component: source.component,
+          path: source.component === '_environment' ? `delivery.externalController["${key}"]` : `settings["${key}"]`,
+          message: `Argo CD's ${key} ${what}; the staged first sync needs ${value.length > 40 ? "the platform's ApplicationSet health check" : JSON.stringify(value)}`,
+        });
       }
     }
   },
@@ -42,7 +54,8 @@ const controllerSettings: PolicyRule = {
 const templateKeysRule: PolicyRule = {
   id: 'delivery.argocd-template-keys',
   severity: 'error',
-  rationale: 'With missingkey=error, one element without a key the template reads makes Argo CD generate no Application of the whole ApplicationSet.',
+  rationale:
+    'With missingkey=error, one element without a key the template reads makes Argo CD generate no Application of the whole ApplicationSet.',
   check(rendered, report) {
     for (const set of applicationSetsOf(rendered)) {
       const keys = templateKeys(set);
@@ -51,7 +64,12 @@ const templateKeysRule: PolicyRule = {
           const present = new Set(Object.keys(element as object));
           for (const key of keys) {
             if (!present.has(key)) {
-              report({ component: DELIVERY_FOLDER, object: set, path: `spec.generators[${g}].list.elements[${e}]`, message: `has no key "${key}", which the template reads; with missingkey=error Argo CD generates no Application of this ApplicationSet` });
+              report({
+                component: DELIVERY_FOLDER,
+                object: set,
+                path: `spec.generators[${g}].list.elements[${e}]`,
+                message: `has no key "${key}", which the template reads; with missingkey=error Argo CD generates no Application of this ApplicationSet`,
+              });
             }
           }
         });
@@ -64,18 +82,27 @@ const templateKeysRule: PolicyRule = {
 const coverage: PolicyRule = {
   id: 'delivery.argocd-coverage',
   severity: 'error',
-  rationale: 'A component without its Application is never deployed; one outside the AppProject is refused by Argo CD at sync time.',
+  rationale:
+    'A component without its Application is never deployed; one outside the AppProject is refused by Argo CD at sync time.',
   check(rendered, report) {
     const environment = rendered.environment;
-    const project = rendered.objects.find((o) => o.component === DELIVERY_FOLDER && o.key === 'appproject')?.object as IAppProject | undefined;
-    const applications = applicationSetsOf(rendered).flatMap((set) => generatedApplications(set).map((app) => ({ set, app })));
+    const project = rendered.objects.find((o) => o.component === DELIVERY_FOLDER && o.key === 'appproject')?.object as
+      | IAppProject
+      | undefined;
+    const applications = applicationSetsOf(rendered).flatMap((set) =>
+      generatedApplications(set).map((app) => ({ set, app })),
+    );
     const byName = new Map<string, number>();
     for (const { app } of applications) byName.set(app.name, (byName.get(app.name) ?? 0) + 1);
     const folders = new Set(rendered.components.map((c) => c.name));
     for (const component of rendered.components) {
       const name = applicationName(environment, component.name);
       const count = byName.get(name) ?? 0;
-      if (count !== 1) report({ component: component.name, message: `${count === 0 ? 'no' : count} Argo CD Application${count === 1 ? '' : 's'} named ${name} ${count === 0 ? 'is' : 'are'} generated; exactly one must be` });
+      if (count !== 1)
+        report({
+          component: component.name,
+          message: `${count === 0 ? 'no' : count} Argo CD Application${count === 1 ? '' : 's'} named ${name} ${count === 0 ? 'is' : 'are'} generated; exactly one must be`,
+        });
     }
     const paths = new Set([...rendered.files.keys()].map((file) => file.slice(0, file.lastIndexOf('/'))));
     const destinations = (project?.spec?.destinations ?? []).map((d) => `${d.server ?? ''} ${d.namespace ?? ''}`);
@@ -83,23 +110,44 @@ const coverage: PolicyRule = {
     for (const { set, app } of applications) {
       const component = rendered.components.find((c) => applicationName(environment, c.name) === app.name);
       if (!component || !folders.has(component.name)) {
-        report({ component: DELIVERY_FOLDER, object: set, message: `generates Application ${app.name}, which matches no component of the environment` });
+        report({
+          component: DELIVERY_FOLDER,
+          object: set,
+          message: `generates Application ${app.name}, which matches no component of the environment`,
+        });
         continue;
       }
       if (!destinations.includes(`${environment.cluster.server} ${app.namespace}`)) {
-        report({ component: component.name, object: set, path: 'spec.template.spec.destination', message: `destination namespace "${app.namespace}" on ${environment.cluster.server} is not allowed by AppProject ${project?.metadata?.name}` });
+        report({
+          component: component.name,
+          object: set,
+          path: 'spec.template.spec.destination',
+          message: `destination namespace "${app.namespace}" on ${environment.cluster.server} is not allowed by AppProject ${project?.metadata?.name}`,
+        });
       }
       for (const path of app.paths) {
         const folder = path.replace(/^(.*?)rendered\//, 'rendered/');
         const relative = folder.slice(`rendered/${environment.name}/`.length);
-        if (!paths.has(relative)) report({ component: component.name, object: set, path: 'spec.template.spec.sources', message: `source path ${path} holds no rendered file` });
+        if (!paths.has(relative))
+          report({
+            component: component.name,
+            object: set,
+            path: 'spec.template.spec.sources',
+            message: `source path ${path} holds no rendered file`,
+          });
       }
       const kinds = [
-        ...component.objects.filter(({ object }) => rendered.kinds.isClusterScoped(object)).map(({ object }) => `${apiGroup(object)}/${object.kind}`),
+        ...component.objects
+          .filter(({ object }) => rendered.kinds.isClusterScoped(object))
+          .map(({ object }) => `${apiGroup(object)}/${object.kind}`),
         ...(component.helm?.facts?.clusterKinds ?? []).map((k) => `${k.group}/${k.kind}`),
       ];
       for (const kind of new Set(kinds)) {
-        if (!whitelist.has(kind)) report({ component: component.name, message: `creates cluster-scoped ${kind}, which AppProject ${project?.metadata?.name} does not whitelist` });
+        if (!whitelist.has(kind))
+          report({
+            component: component.name,
+            message: `creates cluster-scoped ${kind}, which AppProject ${project?.metadata?.name} does not whitelist`,
+          });
       }
     }
   },

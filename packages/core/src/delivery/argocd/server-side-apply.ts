@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../model/objects.js';
-import { STAGE_ANNOTATION } from '../../model/stage.js';
 import type { BuiltComponent } from '../../model/rendered.js';
+import { STAGE_ANNOTATION } from '../../model/stage.js';
 import { SYNC_OPTIONS, SYNC_WAVE } from './names.js';
 
 /** Whether an object must be applied server-side: CRDs, and anything whose last-applied annotation would not fit. */

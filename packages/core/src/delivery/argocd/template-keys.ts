@@ -28,7 +28,9 @@ export function templateKeys(set: IApplicationSet): string[] {
 
 /** `{{.key}}` (and `{{ .key }}`) substituted from an element; other actions are left as they are. */
 function substitute(text: string, element: Record<string, unknown>): string {
-  return text.replace(/\{\{-?\s*\.([A-Za-z_]\w*)\s*-?\}\}/g, (whole, key: string) => (typeof element[key] === 'string' ? (element[key] as string) : whole));
+  return text.replace(/\{\{-?\s*\.([A-Za-z_]\w*)\s*-?\}\}/g, (whole, key: string) =>
+    typeof element[key] === 'string' ? (element[key] as string) : whole,
+  );
 }
 
 /** What the delivery checks need of one generated Application. */
@@ -42,13 +44,15 @@ export interface GeneratedApplication {
 /** The Applications a list-generator ApplicationSet of ours generates: name, destination namespace and paths. */
 export function generatedApplications(set: IApplicationSet): GeneratedApplication[] {
   const template = set.spec.template;
-  return (set.spec.generators ?? []).flatMap((generator) => (generator.list?.elements ?? []).map((raw) => {
-    const element = raw as Record<string, unknown>;
-    const sources = (element.sources as Array<{ path?: string }> | undefined) ?? [];
-    return {
-      name: substitute(template.metadata.name ?? '', element),
-      namespace: substitute(template.spec.destination.namespace ?? '', element),
-      paths: sources.map((s) => s.path).filter((p): p is string => typeof p === 'string'),
-    };
-  }));
+  return (set.spec.generators ?? []).flatMap((generator) =>
+    (generator.list?.elements ?? []).map((raw) => {
+      const element = raw as Record<string, unknown>;
+      const sources = (element.sources as Array<{ path?: string }> | undefined) ?? [];
+      return {
+        name: substitute(template.metadata.name ?? '', element),
+        namespace: substitute(template.spec.destination.namespace ?? '', element),
+        paths: sources.map((s) => s.path).filter((p): p is string => typeof p === 'string'),
+      };
+    }),
+  );
 }

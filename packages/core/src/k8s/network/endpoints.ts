@@ -34,10 +34,14 @@ export interface EndpointTarget {
  * `pods`) and its port. `undefined` when the endpoint does not publish that (optional) address, e.g. a metrics
  * store without an Alertmanager. `field` is an address field of the endpoint: `endpointTarget(store, 'queryUrl')`.
  */
-export function endpointTarget<E extends EndpointOwner & { pods: object }, F extends keyof E['pods'] & keyof E & string>(endpoint: E, field: F): EndpointTarget | undefined {
+export function endpointTarget<
+  E extends EndpointOwner & { pods: object },
+  F extends keyof E['pods'] & keyof E & string,
+>(endpoint: E, field: F): EndpointTarget | undefined {
   const address = endpoint[field] as unknown;
   if (address === undefined) return undefined;
-  if (typeof address !== 'string') throw new PlatformError({ message: `${field} of component "${endpoint.component}" is not an address` });
+  if (typeof address !== 'string')
+    throw new PlatformError({ message: `${field} of component "${endpoint.component}" is not an address` });
   // `pods` may be missing at run time when the provider's library was built against an older core.
   const podLabels = (endpoint.pods as Partial<Record<string, PodSelector>> | undefined)?.[field];
   if (!podLabels || Object.keys(podLabels).length === 0) {
@@ -54,22 +58,35 @@ export function endpointTarget<E extends EndpointOwner & { pods: object }, F ext
  * instead of every pod of the provider's namespace. Absent targets (`undefined`) are skipped, so optional
  * addresses can be passed as they are. `podLabels` limits the rules to some of the consumer's own pods.
  */
-export function egressToEndpoints(targets: ReadonlyArray<EndpointTarget | undefined>, podLabels?: Record<string, string>): EgressRule[] {
+export function egressToEndpoints(
+  targets: ReadonlyArray<EndpointTarget | undefined>,
+  podLabels?: Record<string, string>,
+): EgressRule[] {
   const groups = new Map<string, { component: string; service: string; podLabels: PodSelector; ports: Set<number> }>();
   for (const target of targets) {
     if (!target) continue;
-    const selector = Object.keys(target.podLabels).sort().map((key) => `${key}=${target.podLabels[key]}`).join(',');
+    const selector = Object.keys(target.podLabels)
+      .sort()
+      .map((key) => `${key}=${target.podLabels[key]}`)
+      .join(',');
     const key = `${target.component}\u0000${selector}`;
-    const group = groups.get(key) ?? { component: target.component, service: target.service, podLabels: target.podLabels, ports: new Set<number>() };
+    const group = groups.get(key) ?? {
+      component: target.component,
+      service: target.service,
+      podLabels: target.podLabels,
+      ports: new Set<number>(),
+    };
     group.ports.add(target.port);
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map((group): EgressRule => ({
-      name: `to-${group.component}-${group.service}`,
-      to: [{ component: group.component, podLabels: group.podLabels }],
-      ports: [...group.ports].sort((a, b) => a - b),
-      ...(podLabels ? { podLabels } : {}),
-    }))
+    .map(
+      (group): EgressRule => ({
+        name: `to-${group.component}-${group.service}`,
+        to: [{ component: group.component, podLabels: group.podLabels }],
+        ports: [...group.ports].sort((a, b) => a - b),
+        ...(podLabels ? { podLabels } : {}),
+      }),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -18,7 +18,9 @@ function policy(name: string, namespace: string, component: string, spec: INetwo
 
 function ports(list: PortSpec[] | undefined): INetworkPolicyPort[] | undefined {
   if (!list || list.length === 0) return undefined;
-  return list.map((p) => (typeof p === 'object' ? { port: p.port, protocol: p.protocol ?? 'TCP' } : { port: p, protocol: 'TCP' }));
+  return list.map((p) =>
+    typeof p === 'object' ? { port: p.port, protocol: p.protocol ?? 'TCP' } : { port: p, protocol: 'TCP' },
+  );
 }
 
 function peersFor(list: NetworkPeer[], peers: Peers, namespace: string): INetworkPolicyPeer[] {
@@ -32,11 +34,17 @@ function peersFor(list: NetworkPeer[], peers: Peers, namespace: string): INetwor
     if ('component' in peer) {
       const peerNamespace = peers.namespaceOf(peer.component);
       if (peerNamespace === undefined) continue;
-      result.push({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': peerNamespace } }, podSelector });
+      result.push({
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': peerNamespace } },
+        podSelector,
+      });
     } else if ('allNamespaces' in peer) {
       result.push({ namespaceSelector: {}, podSelector });
     } else if ('namespace' in peer) {
-      result.push({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': peer.namespace } }, podSelector });
+      result.push({
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': peer.namespace } },
+        podSelector,
+      });
     } else {
       result.push({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } }, podSelector });
     }
@@ -51,9 +59,16 @@ export function objectStoragePort(environment: EnvironmentView): number {
 }
 
 /** The policies of a namespace as a whole: deny everything, then allow the namespace itself, DNS and metrics scrapers. */
-function namespacePolicies(component: string, namespace: string, environment: EnvironmentView): Record<string, INetworkPolicy> {
+function namespacePolicies(
+  component: string,
+  namespace: string,
+  environment: EnvironmentView,
+): Record<string, INetworkPolicy> {
   const result: Record<string, INetworkPolicy> = {
-    networkpolicy_default_deny: policy('default-deny', namespace, component, { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
+    networkpolicy_default_deny: policy('default-deny', namespace, component, {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+    }),
     networkpolicy_allow_same_namespace: policy('allow-same-namespace', namespace, component, {
       podSelector: {},
       policyTypes: ['Ingress', 'Egress'],
@@ -63,10 +78,20 @@ function namespacePolicies(component: string, namespace: string, environment: En
     networkpolicy_allow_dns: policy('allow-dns', namespace, component, {
       podSelector: {},
       policyTypes: ['Egress'],
-      egress: [{
-        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-        ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
-      }],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+            },
+          ],
+          ports: [
+            { port: 53, protocol: 'UDP' },
+            { port: 53, protocol: 'TCP' },
+          ],
+        },
+      ],
     }),
   };
   const scrapers = environment.settings.metricsScraperNamespaces.filter((ns) => ns !== namespace);
@@ -74,7 +99,9 @@ function namespacePolicies(component: string, namespace: string, environment: En
     result.networkpolicy_allow_metrics_scraping = policy('allow-metrics-scraping', namespace, component, {
       podSelector: {},
       policyTypes: ['Ingress'],
-      ingress: [{ from: scrapers.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } })) }],
+      ingress: [
+        { from: scrapers.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } })) },
+      ],
     });
   }
   return result;
@@ -85,12 +112,22 @@ function namespacePolicies(component: string, namespace: string, environment: En
  * namespace, DNS, metrics scraping from the environment's scraper namespaces, and each declared rule.
  * Rules whose peers are all absent from the environment render nothing.
  */
-export function networkPolicies(component: string, namespace: string, access: NetworkAccess, environment: EnvironmentView, peers: Peers, { namespaceWide = true }: { namespaceWide?: boolean } = {}): Record<string, INetworkPolicy> {
-  const result: Record<string, INetworkPolicy> = namespaceWide ? namespacePolicies(component, namespace, environment) : {};
+export function networkPolicies(
+  component: string,
+  namespace: string,
+  access: NetworkAccess,
+  environment: EnvironmentView,
+  peers: Peers,
+  { namespaceWide = true }: { namespaceWide?: boolean } = {},
+): Record<string, INetworkPolicy> {
+  const result: Record<string, INetworkPolicy> = namespaceWide
+    ? namespacePolicies(component, namespace, environment)
+    : {};
   const seen = new Set<string>();
   const key = (name: string) => `networkpolicy_allow_${name.replace(/-/g, '_')}`;
   for (const rule of access.ingress ?? []) {
-    if (seen.has(rule.name)) throw new PlatformError({ path: `network.ingress`, message: `two rules are named "${rule.name}"` });
+    if (seen.has(rule.name))
+      throw new PlatformError({ path: `network.ingress`, message: `two rules are named "${rule.name}"` });
     seen.add(rule.name);
     const from = rule.from === 'any' ? undefined : peersFor(rule.from, peers, namespace);
     if (from !== undefined && from.length === 0) continue;
@@ -101,7 +138,8 @@ export function networkPolicies(component: string, namespace: string, access: Ne
     });
   }
   for (const rule of access.egress ?? []) {
-    if (seen.has(rule.name)) throw new PlatformError({ path: `network.egress`, message: `two rules are named "${rule.name}"` });
+    if (seen.has(rule.name))
+      throw new PlatformError({ path: `network.egress`, message: `two rules are named "${rule.name}"` });
     seen.add(rule.name);
     let to: INetworkPolicyPeer[];
     let rulePorts = rule.ports;
@@ -125,4 +163,3 @@ export function networkPolicies(component: string, namespace: string, access: Ne
   }
   return result;
 }
-

@@ -40,4 +40,3 @@ export interface NetworkAccess {
   ingress?: IngressRule[];
   egress?: EgressRule[];
 }
-

@@ -8,13 +8,23 @@ function namedPorts(containers: IContainer[], only?: string[]): IServicePort[] {
   for (const container of containers) {
     for (const port of container.ports ?? []) {
       if (!port.name || (only && !only.includes(port.name)) || ports.some((p) => p.name === port.name)) continue;
-      ports.push({ name: port.name, port: port.containerPort, targetPort: port.name, protocol: port.protocol ?? 'TCP' });
+      ports.push({
+        name: port.name,
+        port: port.containerPort,
+        targetPort: port.name,
+        protocol: port.protocol ?? 'TCP',
+      });
     }
   }
   return ports;
 }
 
-export function companions<W>(context: BuildContext<unknown>, options: WorkloadOptions, workload: W, pdbByDefault: boolean): WorkloadObjects<W> {
+export function companions<W>(
+  context: BuildContext<unknown>,
+  options: WorkloadOptions,
+  workload: W,
+  pdbByDefault: boolean,
+): WorkloadObjects<W> {
   const labels = standardLabels(context.name, options.name);
   const selector = selectorLabels(context.name, options.name);
   const result: WorkloadObjects<W> = { workload };
@@ -23,7 +33,11 @@ export function companions<W>(context: BuildContext<unknown>, options: WorkloadO
     result.service = {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: service.name ?? options.name, namespace: context.namespace, labels: { ...labels, ...selector } },
+      metadata: {
+        name: service.name ?? options.name,
+        namespace: context.namespace,
+        labels: { ...labels, ...selector },
+      },
       spec: {
         ...(service.headless ? { clusterIP: 'None' } : {}),
         ...(service.publishNotReadyAddresses ? { publishNotReadyAddresses: true } : {}),
@@ -56,4 +70,3 @@ export function companions<W>(context: BuildContext<unknown>, options: WorkloadO
   }
   return result;
 }
-

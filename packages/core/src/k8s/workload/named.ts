@@ -7,14 +7,16 @@ import type { WorkloadObjects } from './options.js';
  * A workload's objects under Jsonnet-style names: `<part>_<kind>` (e.g. `distributor_deployment`) plus its
  * `<part>_service`, `<part>_pdb` and `<part>_servicemonitor` where rendered.
  */
-export type NamedWorkloadObjects<P extends string, K extends string, W> =
-  & { [X in `${P}_${K}`]: W }
-  & { [X in `${P}_service`]?: IService }
-  & { [X in `${P}_pdb`]?: IPodDisruptionBudget }
-  & { [X in `${P}_servicemonitor`]?: IServiceMonitor };
+export type NamedWorkloadObjects<P extends string, K extends string, W> = { [X in `${P}_${K}`]: W } & {
+  [X in `${P}_service`]?: IService;
+} & { [X in `${P}_pdb`]?: IPodDisruptionBudget } & { [X in `${P}_servicemonitor`]?: IServiceMonitor };
 
 /** Names the objects of a workload helper: `namedWorkloadObjects('distributor', 'deployment', deployment(...))`. */
-export function namedWorkloadObjects<P extends string, K extends string, W>(part: P, kind: K, objects: WorkloadObjects<W>): NamedWorkloadObjects<P, K, W> {
+export function namedWorkloadObjects<P extends string, K extends string, W>(
+  part: P,
+  kind: K,
+  objects: WorkloadObjects<W>,
+): NamedWorkloadObjects<P, K, W> {
   return {
     [`${part}_${kind}`]: objects.workload,
     ...(objects.service ? { [`${part}_service`]: objects.service } : {}),
@@ -29,11 +31,21 @@ export function namedWorkloadObjects<P extends string, K extends string, W>(part
  * its own name and without the workload's selector labels, so the workload's ServiceMonitor (which selects on
  * those) does not scrape the pods a second time through it.
  */
-export function discoveryService(context: BuildContext<unknown>, name: string, workload: string, ports: IServicePort[]): IService {
+export function discoveryService(
+  context: BuildContext<unknown>,
+  name: string,
+  workload: string,
+  ports: IServicePort[],
+): IService {
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace: context.namespace, labels: standardLabels(context.name, name) },
-    spec: { clusterIP: 'None', publishNotReadyAddresses: true, selector: selectorLabels(context.name, workload), ports },
+    spec: {
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: selectorLabels(context.name, workload),
+      ports,
+    },
   };
 }

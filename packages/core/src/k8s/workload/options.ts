@@ -1,5 +1,11 @@
 import type {
-  IContainer, IPodDisruptionBudget, IPodSecurityContext, IPodSpec, IService, IServiceMonitor, IVolume,
+  IContainer,
+  IPodDisruptionBudget,
+  IPodSecurityContext,
+  IPodSpec,
+  IService,
+  IServiceMonitor,
+  IVolume,
 } from '../../registry/kubernetes-types.js';
 
 /** A persistent volume claim template of a StatefulSet. */
@@ -87,4 +93,3 @@ export interface WorkloadObjects<W> {
   pdb?: IPodDisruptionBudget;
   serviceMonitor?: IServiceMonitor;
 }
-

@@ -6,7 +6,10 @@ import { selectorLabels, standardLabels } from '../labels.js';
 import { DEFAULT_RUN_AS, restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security.js';
 import type { WorkloadOptions } from './options.js';
 
-export function containerDefaults(container: IContainer, mounts: Array<{ name: string; mountPath: string }>): IContainer {
+export function containerDefaults(
+  container: IContainer,
+  mounts: Array<{ name: string; mountPath: string }>,
+): IContainer {
   const existing = new Set((container.volumeMounts ?? []).map((m) => m.name));
   return {
     imagePullPolicy: 'IfNotPresent',
@@ -17,7 +20,11 @@ export function containerDefaults(container: IContainer, mounts: Array<{ name: s
   };
 }
 
-export function workloadPodSpec(context: BuildContext<unknown>, options: WorkloadOptions, replicated: boolean): IPodSpec {
+export function workloadPodSpec(
+  context: BuildContext<unknown>,
+  options: WorkloadOptions,
+  replicated: boolean,
+): IPodSpec {
   const selector = selectorLabels(context.name, options.name);
   const sharedMounts = [
     ...(options.tmpVolume === false ? [] : [{ name: 'tmp', mountPath: '/tmp' }]),
@@ -34,21 +41,34 @@ export function workloadPodSpec(context: BuildContext<unknown>, options: Workloa
     tolerations: options.tolerations,
     initContainers: options.initContainers?.map((c) => containerDefaults(c, sharedMounts)),
     containers: options.containers.map((c) => containerDefaults(c, sharedMounts)),
-    volumes: [
-      ...(options.tmpVolume === false ? [] : [{ name: 'tmp', emptyDir: {} }]),
-      ...(options.volumes ?? []),
-    ],
+    volumes: [...(options.tmpVolume === false ? [] : [{ name: 'tmp', emptyDir: {} }]), ...(options.volumes ?? [])],
   };
   if (replicated && antiAffinity === 'required') {
     spec.affinity = {
-      podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: selector }, topologyKey: 'kubernetes.io/hostname' }] },
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [
+          { labelSelector: { matchLabels: selector }, topologyKey: 'kubernetes.io/hostname' },
+        ],
+      },
     };
   }
   if (replicated && antiAffinity !== 'none') {
     spec.topologySpreadConstraints = [
-      { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } },
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: selector },
+      },
       ...(antiAffinity === 'preferred'
-        ? [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' as const, labelSelector: { matchLabels: selector } }]
+        ? [
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              whenUnsatisfiable: 'ScheduleAnyway' as const,
+              labelSelector: { matchLabels: selector },
+            },
+          ]
         : []),
     ];
   }
@@ -58,7 +78,11 @@ export function workloadPodSpec(context: BuildContext<unknown>, options: Workloa
 
 export function podTemplateMetadata(context: BuildContext<unknown>, options: WorkloadOptions) {
   return {
-    labels: { ...standardLabels(context.name, options.name), ...options.podLabels, ...selectorLabels(context.name, options.name) },
+    labels: {
+      ...standardLabels(context.name, options.name),
+      ...options.podLabels,
+      ...selectorLabels(context.name, options.name),
+    },
     ...(options.podAnnotations ? { annotations: options.podAnnotations } : {}),
   };
 }
@@ -66,7 +90,10 @@ export function podTemplateMetadata(context: BuildContext<unknown>, options: Wor
 export function workloadMetadata(context: BuildContext<unknown>, options: WorkloadOptions) {
   // Argo CD reads the wave with strconv.Atoi and silently falls back to wave 0 on anything else.
   if (options.stage !== undefined && !Number.isInteger(options.stage)) {
-    throw new PlatformError({ path: `${options.name}.stage`, message: `a first-sync stage must be an integer, got ${options.stage}` });
+    throw new PlatformError({
+      path: `${options.name}.stage`,
+      message: `a first-sync stage must be an integer, got ${options.stage}`,
+    });
   }
   const annotations = {
     ...options.annotations,
@@ -79,4 +106,3 @@ export function workloadMetadata(context: BuildContext<unknown>, options: Worklo
     ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
   };
 }
-

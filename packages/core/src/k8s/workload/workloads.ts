@@ -6,7 +6,10 @@ import type { WorkloadObjects, WorkloadOptions } from './options.js';
 import { podTemplateMetadata, workloadMetadata, workloadPodSpec } from './pod-template.js';
 
 /** A Deployment with its Service, PodDisruptionBudget and ServiceMonitor. */
-export function deployment(context: BuildContext<unknown>, options: WorkloadOptions): WorkloadObjects<IDeployment> & { workload: IDeployment } {
+export function deployment(
+  context: BuildContext<unknown>,
+  options: WorkloadOptions,
+): WorkloadObjects<IDeployment> & { workload: IDeployment } {
   const replicas = options.replicas ?? 1;
   const workload: IDeployment = {
     apiVersion: 'apps/v1',
@@ -16,16 +19,30 @@ export function deployment(context: BuildContext<unknown>, options: WorkloadOpti
       replicas,
       revisionHistoryLimit: 10,
       minReadySeconds: options.minReadySeconds ?? 10,
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: options.rollout?.maxSurge ?? '25%', maxUnavailable: options.rollout?.maxUnavailable ?? 0 } },
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: {
+          maxSurge: options.rollout?.maxSurge ?? '25%',
+          maxUnavailable: options.rollout?.maxUnavailable ?? 0,
+        },
+      },
       selector: { matchLabels: selectorLabels(context.name, options.name) },
-      template: { metadata: podTemplateMetadata(context, options), spec: workloadPodSpec(context, options, replicas > 1) },
+      template: {
+        metadata: podTemplateMetadata(context, options),
+        spec: workloadPodSpec(context, options, replicas > 1),
+      },
     },
   };
-  return companions(context, options, workload, replicas > 1) as WorkloadObjects<IDeployment> & { workload: IDeployment };
+  return companions(context, options, workload, replicas > 1) as WorkloadObjects<IDeployment> & {
+    workload: IDeployment;
+  };
 }
 
 /** A StatefulSet with its (headless by default) Service, PodDisruptionBudget and ServiceMonitor. */
-export function statefulSet(context: BuildContext<unknown>, options: WorkloadOptions): WorkloadObjects<IStatefulSet> & { workload: IStatefulSet } {
+export function statefulSet(
+  context: BuildContext<unknown>,
+  options: WorkloadOptions,
+): WorkloadObjects<IStatefulSet> & { workload: IStatefulSet } {
   const replicas = options.replicas ?? 1;
   const serviceName = options.service === false ? options.name : (options.service?.name ?? options.name);
   const workload: IStatefulSet = {
@@ -41,7 +58,10 @@ export function statefulSet(context: BuildContext<unknown>, options: WorkloadOpt
       minReadySeconds: options.minReadySeconds,
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
       selector: { matchLabels: selectorLabels(context.name, options.name) },
-      template: { metadata: podTemplateMetadata(context, options), spec: workloadPodSpec(context, options, replicas > 1) },
+      template: {
+        metadata: podTemplateMetadata(context, options),
+        spec: workloadPodSpec(context, options, replicas > 1),
+      },
       volumeClaimTemplates: options.volumeClaims?.map((claim) => ({
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
@@ -54,12 +74,18 @@ export function statefulSet(context: BuildContext<unknown>, options: WorkloadOpt
       })),
     },
   };
-  const withHeadless: WorkloadOptions = options.service === false ? options : { ...options, service: { headless: true, ...options.service } };
-  return companions(context, withHeadless, workload, true) as WorkloadObjects<IStatefulSet> & { workload: IStatefulSet };
+  const withHeadless: WorkloadOptions =
+    options.service === false ? options : { ...options, service: { headless: true, ...options.service } };
+  return companions(context, withHeadless, workload, true) as WorkloadObjects<IStatefulSet> & {
+    workload: IStatefulSet;
+  };
 }
 
 /** A DaemonSet (node agent) with its Service and ServiceMonitor; no PDB (one pod per node). */
-export function daemonSet(context: BuildContext<unknown>, options: WorkloadOptions): WorkloadObjects<IDaemonSet> & { workload: IDaemonSet } {
+export function daemonSet(
+  context: BuildContext<unknown>,
+  options: WorkloadOptions,
+): WorkloadObjects<IDaemonSet> & { workload: IDaemonSet } {
   const workload: IDaemonSet = {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -67,11 +93,15 @@ export function daemonSet(context: BuildContext<unknown>, options: WorkloadOptio
     spec: {
       revisionHistoryLimit: 10,
       minReadySeconds: options.minReadySeconds,
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: options.rollout?.maxUnavailable ?? 1 } },
+      updateStrategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: options.rollout?.maxUnavailable ?? 1 },
+      },
       selector: { matchLabels: selectorLabels(context.name, options.name) },
       template: { metadata: podTemplateMetadata(context, options), spec: workloadPodSpec(context, options, false) },
     },
   };
-  return companions(context, { ...options, pdb: false }, workload, false) as WorkloadObjects<IDaemonSet> & { workload: IDaemonSet };
+  return companions(context, { ...options, pdb: false }, workload, false) as WorkloadObjects<IDaemonSet> & {
+    workload: IDaemonSet;
+  };
 }
-
