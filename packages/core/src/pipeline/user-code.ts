@@ -5,7 +5,7 @@ const TOOLKIT_FRAME =
   /[\\/](packages[\\/]core|@platform[\\/]core|node_modules)[\\/]|node:internal|platform-cli[\\/]cli-/;
 
 /** `environments/prod/index.ts:12:5`: the first frame of a stack outside the toolkit, relative to the repository when it can. */
-export function userFrame(error: unknown): string | undefined {
+function userFrame(error: unknown): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   for (const line of stack.split('\n').slice(1)) {
     const match = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());

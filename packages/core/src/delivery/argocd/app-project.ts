@@ -8,7 +8,7 @@ import type { IAppProject } from './kinds.js';
 import { argocdNamespace, projectName, SYNC_WAVE } from './names.js';
 
 /** Cluster-scoped kinds that rendered objects and charts create, as AppProject allow-list entries. */
-export function clusterResources(components: BuiltComponent[], kinds: KindRegistry): GroupKind[] {
+function clusterResources(components: BuiltComponent[], kinds: KindRegistry): GroupKind[] {
   const seen = new Map<string, { group: string; kind: string }>();
   const add = (group: string, kind: string) => seen.set(`${group}/${kind}`, { group, kind });
   add('', 'Namespace');

@@ -48,7 +48,7 @@ function syncOptionsOf(environment: Environment, component: BuiltComponent): str
  * patch read (`ignoreDifferences: []` included): with `missingkey=error` a key an element lacks fails the
  * whole ApplicationSet, `{{ if .x }}` included (text/template evaluates the pipeline first).
  */
-export const TEMPLATE_PATCH = [
+const TEMPLATE_PATCH = [
   'spec:',
   '  sources: {{ toJson .sources }}',
   '  syncPolicy:',

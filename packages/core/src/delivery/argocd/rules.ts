@@ -1,5 +1,5 @@
 import { apiGroup } from '../../model/objects.js';
-import type { FindingInput, PolicyRule } from '../../model/policy.js';
+import type { PolicyRule } from '../../model/policy.js';
 import type { RenderedEnvironment } from '../../model/rendered.js';
 import { REQUIRED_CONTROLLER_SETTINGS } from './health-check.js';
 import type { IApplicationSet, IAppProject } from './kinds.js';
@@ -156,4 +156,3 @@ const coverage: PolicyRule = {
 /** Argo CD's delivery checks. */
 export const ARGOCD_RULES: readonly PolicyRule[] = [controllerSettings, templateKeysRule, coverage];
 
-export type { FindingInput };

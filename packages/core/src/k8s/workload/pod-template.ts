@@ -6,7 +6,7 @@ import { selectorLabels, standardLabels } from '../labels.js';
 import { DEFAULT_RUN_AS, restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security.js';
 import type { WorkloadOptions } from './options.js';
 
-export function containerDefaults(
+function containerDefaults(
   container: IContainer,
   mounts: Array<{ name: string; mountPath: string }>,
 ): IContainer {
