@@ -32,7 +32,7 @@ export const CHART = {
 export const RELEASE_NAME = 'external-secrets';
 
 /** The controller's ServiceAccount (chart: the full name, which is the release name). The platform store authenticates to Vault with its token. */
-export const CONTROLLER_SERVICE_ACCOUNT = RELEASE_NAME;
+export const CONTROLLER_SERVICE_ACCOUNT = 'external-secrets';
 
 /** Port the webhook pods serve admission requests on (chart value `webhook.port`, default 10250). */
 export const WEBHOOK_PORT = 10250;

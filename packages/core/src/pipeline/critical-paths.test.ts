@@ -30,7 +30,7 @@ const crd: ICustomResourceDefinition = {
 describe('validation of what the schemas let through', () => {
   it('reports null values, which Kubernetes drops, with their path', async () => {
     const withNull = web().override({ web_deployment: { spec: { template: { spec: { priorityClassName: 'x' } } } } }).mixin((object) => {
-      if (object.kind === 'Deployment') (object as { spec: { minReadySeconds: unknown } }).spec.minReadySeconds = null;
+      if (object.kind === 'Deployment') (object as unknown as { spec: { minReadySeconds: unknown } }).spec.minReadySeconds = null;
     });
     expect(await renderError([withNull])).toBe('test › web › Deployment/web › spec.minReadySeconds: null is not a value Kubernetes keeps; remove the field instead');
   });
