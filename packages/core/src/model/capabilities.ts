@@ -1,3 +1,13 @@
+import type {
+  DnsProvider,
+  IngressController,
+  NodeCapacity,
+  PostgresEndpoint,
+  PublicCertificateIssuer,
+  RedisEndpoint,
+  TrustBundle,
+} from './platform-capabilities.js';
+
 /**
  * Typed endpoints that components publish for each other, so that nobody types a URL twice: Grafana's
  * datasources and Alloy's outputs are derived from whatever stores the environment has.
@@ -130,6 +140,13 @@ export interface Capabilities {
   dashboards: DashboardSet;
   otlpCollector: OtlpCollector;
   deliveryController: DeliveryController;
+  postgres: PostgresEndpoint;
+  redis: RedisEndpoint;
+  trustBundle: TrustBundle;
+  ingressController: IngressController;
+  dnsProvider: DnsProvider;
+  publicCertificateIssuer: PublicCertificateIssuer;
+  nodeCapacity: NodeCapacity;
 }
 
 export type CapabilityName = keyof Capabilities;

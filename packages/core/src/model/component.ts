@@ -4,6 +4,7 @@ import type { BuildContext, ComponentDefinition } from './definition.js';
 import type { Mixin } from './mixin.js';
 import type { ObjectMap } from './objects.js';
 import type { DeepPartial, Patch } from './patch.js';
+import type { Route } from './routes.js';
 import { mergeSync, type SyncSettings } from './sync.js';
 import type { Tier } from './tiers.js';
 
@@ -21,6 +22,13 @@ export interface AddObjectsContext extends BuildContext<unknown> {
   provided: Provided;
 }
 
+/** What a function passed to {@link Component.addRoutes} receives: the component's context and what it provides. */
+export interface AddRoutesContext {
+  name: string;
+  namespace: string;
+  provided: Provided;
+}
+
 /** Objects to add: a map, or a function of the component's build context that returns one. */
 export type ObjectAdditions<A extends ObjectMap> = A | ((context: AddObjectsContext) => A);
 
@@ -34,6 +42,7 @@ export interface ComponentState<C extends object> {
   configLayers: Array<DeepPartial<C>>;
   patches: Array<ObjectsPatch<ObjectMap>>;
   additions: Array<ObjectAdditions<ObjectMap>>;
+  routes: Array<Route[] | ((context: AddRoutesContext) => Route[])>;
   mixins: Mixin[];
   dependsOn: string[];
   sync: SyncSettings;
@@ -67,6 +76,11 @@ export interface Component<C extends object = object, O extends ObjectMap = Obje
   addObjects<A extends ObjectMap>(objects: ObjectAdditions<A>): Component<C, O & A>;
   /** Applies functions to every object of this component. */
   mixin(...mixins: Mixin[]): Component<C, O>;
+  /**
+   * Exposes more of the component through the environment's edge: routes as data, or a function of what the
+   * component provides (its Services' addresses) returning them.
+   */
+  addRoutes(routes: Route[] | ((context: AddRoutesContext) => Route[])): Component<C, O>;
   /** Renames the instance (for two instances of one library in an environment). Namespace follows unless set. */
   named(name: string): Component<C, O>;
   /**
@@ -142,6 +156,10 @@ class ComponentInstance<C extends object, O extends ObjectMap> implements Compon
     return this.#with({ mixins: [...this.#state.mixins, ...mixins] });
   }
 
+  addRoutes(routes: Route[] | ((context: AddRoutesContext) => Route[])): Component<C, O> {
+    return this.#with({ routes: [...this.#state.routes, routes] });
+  }
+
   named(name: string): Component<C, O> {
     return this.#with({ name });
   }
@@ -176,6 +194,7 @@ export function defineComponent<C extends object, O extends ObjectMap>(
       configLayers: config === undefined ? [] : [config],
       patches: [],
       additions: [],
+      routes: [],
       mixins: [],
       dependsOn: [],
       sync: {},

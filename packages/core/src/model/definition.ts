@@ -5,6 +5,7 @@ import type { ChartInstall } from './chart.js';
 import type { ConfigChecks } from './config-checks.js';
 import type { ObjectMap } from './objects.js';
 import type { Peers } from './peers.js';
+import type { Route } from './routes.js';
 import type { ResolvedSettings } from './settings.js';
 import type { SyncSettings } from './sync.js';
 import type { Tier } from './tiers.js';
@@ -60,6 +61,11 @@ export interface ComponentDefinition<C extends object, O extends ObjectMap> {
   provides?(context: ComponentContext<C>): Provided;
   /** The component's named objects. */
   build(context: BuildContext<C>): O;
+  /**
+   * The HTTP(S) endpoints the component exposes, as data; the environment's edge component renders them.
+   * Must not depend on peers.
+   */
+  routes?(context: ComponentContext<C>): Route[];
   /** The upstream chart the delivery engine installs alongside the objects, if any. */
   helm?(context: BuildContext<C>): ChartInstall<object>;
   /** Network access the component's pods need (turned into NetworkPolicies). */

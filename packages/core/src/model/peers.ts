@@ -1,4 +1,5 @@
 import type { Capabilities, CapabilityName } from './capabilities.js';
+import type { DeclaredRoute } from './routes.js';
 
 /** Looks up what other components of the environment provide. */
 export interface Peers {
@@ -10,4 +11,6 @@ export interface Peers {
   require<K extends CapabilityName>(capability: K, why: string): Capabilities[K];
   /** Namespace of a component of the environment, if present. */
   namespaceOf(component: string): string | undefined;
+  /** Every route the environment's components declare (for the edge component that renders them). */
+  routes(): DeclaredRoute[];
 }

@@ -5,6 +5,7 @@ import type { EnvironmentView } from './definition.js';
 import type { Environment } from './environment.js';
 import type { KubeObject } from './objects.js';
 import type { PolicyRule } from './policy.js';
+import type { DeclaredRoute } from './routes.js';
 import type { SyncSettings } from './sync.js';
 import type { Tier } from './tiers.js';
 
@@ -57,6 +58,8 @@ export interface RenderedEnvironment {
   files: Map<string, string>;
   /** The kinds this render knew (built-in, the engine's, the libraries' and the environment's). */
   kinds: KindRegistry;
+  /** Every route the components declare, with its resolved host. */
+  routes: DeclaredRoute[];
   /** What each component provides, by component name. */
   provided: ReadonlyMap<string, Provided>;
   /** The delivery engine that rendered the delivery objects, its folder, and its checks for `pnpm check`. */

@@ -4,7 +4,14 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import { web } from '../fixtures.test-helpers.js';
-import { type Component, defineComponent, type DeepPartial, type IDeployment, type ObjectsPatch, replace } from '../index.js';
+import {
+  type Component,
+  type DeepPartial,
+  defineComponent,
+  type IDeployment,
+  type ObjectsPatch,
+  replace,
+} from '../index.js';
 
 interface ShopConfig {
   /** A union: only these values compile. */
@@ -43,13 +50,19 @@ describe('types of the composition model', () => {
     // null removes an object; the namespace objects core adds can be overridden too.
     shop().override({ shop_deployment: null, networkpolicy_default_deny: { metadata: { labels: { a: 'b' } } } });
     // Named lists take items by name; replace() swaps a list whole.
-    web().override({ web_deployment: { spec: { template: { spec: { containers: [{ name: 'web', image: 'x:1' }], volumes: replace([]) } } } } });
+    web().override({
+      web_deployment: {
+        spec: { template: { spec: { containers: [{ name: 'web', image: 'x:1' }], volumes: replace([]) } } },
+      },
+    });
   });
 
   it('keeps its types through every refinement', () => {
     const refined = shop().configure({ replicas: 2 }).named('shop2').after('db').inTier('platform');
     expectTypeOf(refined).toEqualTypeOf<Component<ShopConfig, { shop_deployment: IDeployment }>>();
     const extended = shop().addObjects({ extra_deployment: {} as IDeployment });
-    expectTypeOf<ObjectsPatch<{ shop_deployment: IDeployment; extra_deployment: IDeployment }>>().toMatchTypeOf<Parameters<typeof extended.override>[0]>();
+    expectTypeOf<ObjectsPatch<{ shop_deployment: IDeployment; extra_deployment: IDeployment }>>().toMatchTypeOf<
+      Parameters<typeof extended.override>[0]
+    >();
   });
 });

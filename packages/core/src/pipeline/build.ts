@@ -1,11 +1,13 @@
 import { namespaceObject } from '../k8s/namespace.js';
 import { networkPolicies } from '../k8s/network/policies.js';
+import type { IngressRule, NetworkAccess } from '../k8s/network/types.js';
 import type { Provided } from '../model/capabilities.js';
 import type { AddObjectsContext } from '../model/component.js';
 import type { BuildContext } from '../model/definition.js';
 import { PlatformError } from '../model/errors.js';
 import { isKubeObject, type KubeObject } from '../model/objects.js';
 import type { Peers } from '../model/peers.js';
+import type { DeclaredRoute } from '../model/routes.js';
 import type { ResolvedComponent } from './resolve.js';
 import { runUserCode } from './user-code.js';
 
@@ -36,6 +38,23 @@ function checkAdditions(additions: unknown, component: string): Record<string, K
 }
 
 /**
+ * Ingress from the environment's ingress controllers to the pods behind each route the component declares, on
+ * the port the route's Service targets: routed backends are reachable from the edge and from nothing else the
+ * route adds.
+ */
+function routeIngress(routes: readonly DeclaredRoute[], peers: Peers): IngressRule[] {
+  const controllers = peers.all('ingressController');
+  return routes.flatMap((route) =>
+    controllers.map((controller) => ({
+      name: controllers.length === 1 ? `ingress-${route.name}` : `ingress-${route.name}-${controller.component}`,
+      from: [{ component: controller.component, podLabels: controller.pods }],
+      ports: [route.backend.targetPort],
+      podLabels: route.backend.pods,
+    })),
+  );
+}
+
+/**
  * Stage 2: the component's objects: its namespace and NetworkPolicies (unless another component owns the
  * namespace), the library's build, and the user's additions, by name.
  */
@@ -44,9 +63,13 @@ export function buildComponent(resolved: ResolvedComponent, peers: Peers): Gener
   const name = base.name;
   const context: BuildContext<object> = { ...base, peers };
   const location = { component: name };
-  const network = definition.network
+  const declared = definition.network
     ? runUserCode(`${definition.name}'s network()`, location, () => definition.network!(context))
     : {};
+  const network: NetworkAccess = {
+    ...declared,
+    ingress: [...(declared.ingress ?? []), ...routeIngress(resolved.routes, peers)],
+  };
   const ownsNamespace = state.createNamespace !== false;
   const objects: Record<string, KubeObject> = {
     ...(ownsNamespace

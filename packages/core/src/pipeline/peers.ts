@@ -1,6 +1,7 @@
 import type { Capabilities, CapabilityName, Provided } from '../model/capabilities.js';
 import { PlatformError } from '../model/errors.js';
 import type { Peers } from '../model/peers.js';
+import type { DeclaredRoute } from '../model/routes.js';
 
 /** Raised for a capability nobody provides, kept apart so that a failed provider does not cascade. */
 export const MISSING_CAPABILITY = 'missing-capability';
@@ -14,12 +15,14 @@ export function peersOf(
   namespaces: ReadonlyMap<string, string>,
   requester: string,
   unavailable: ReadonlySet<string>,
+  routes: readonly DeclaredRoute[] = [],
 ): Peers {
   const all = <K extends CapabilityName>(capability: K): Capabilities[K][] => {
     const result: Capabilities[K][] = [];
     for (const [name, entry] of provided) {
       if (name === requester) continue;
-      const value = entry[capability];
+      // Read through `unknown`: the union of every capability's types is too large for TypeScript to spell out.
+      const value: unknown = (entry as Record<string, unknown>)[capability];
       if (value === undefined) continue;
       result.push(...((Array.isArray(value) ? value : [value]) as Capabilities[K][]));
     }
@@ -38,5 +41,6 @@ export function peersOf(
       throw error;
     },
     namespaceOf: (component) => namespaces.get(component),
+    routes: () => routes.map((route) => ({ ...route })),
   };
 }

@@ -104,6 +104,7 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   );
   const provided = new Map<string, Provided>(resolved.map((r) => [r.component.name, r.provided]));
   const namespaces = new Map(environment.components.map((c) => [c.name, c.namespace]));
+  const allRoutes = resolved.flatMap((r) => r.routes);
 
   let kinds: KindRegistry | undefined;
   try {
@@ -116,7 +117,10 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   for (const item of resolved) {
     const { component, definition, state } = item;
     try {
-      const { context, objects } = buildComponent(item, peersOf(provided, namespaces, component.name, failed));
+      const { context, objects } = buildComponent(
+        item,
+        peersOf(provided, namespaces, component.name, failed, allRoutes),
+      );
       const overridden = applyOverrides(objects, state.patches);
       const mixed = applyMixins(
         overridden,
@@ -232,6 +236,7 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
     objects,
     files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     kinds: registry,
+    routes: allRoutes,
     provided,
     delivery: { engine: engine.name, folder: engine.folder, rules: [...DELIVERY_RULES, ...engine.rules] },
   };

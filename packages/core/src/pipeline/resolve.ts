@@ -4,10 +4,13 @@ import { ConfigChecks } from '../model/config-checks.js';
 import { mergeConfig } from '../model/config-merge.js';
 import type { ComponentContext, ComponentDefinition, EnvironmentView } from '../model/definition.js';
 import type { ObjectMap } from '../model/objects.js';
+import { type DeclaredRoute, routeHost } from '../model/routes.js';
 import { runUserCode } from './user-code.js';
 
 /** A component with its configuration merged and checked (once), and what it provides. */
 export interface ResolvedComponent {
+  /** The routes the library and the user declare for the component. */
+  routes: DeclaredRoute[];
   component: AnyComponent;
   definition: ComponentDefinition<object, ObjectMap>;
   state: ComponentState<object>;
@@ -43,5 +46,25 @@ export function resolveComponent(component: AnyComponent, view: EnvironmentView)
   const provided = definition.provides
     ? runUserCode(`${definition.name}'s provides()`, location, () => definition.provides!(context))
     : {};
-  return { component, definition, state, context, provided };
+  const declared = [
+    ...(definition.routes
+      ? runUserCode(`${definition.name}'s routes()`, location, () => definition.routes!(context))
+      : []),
+    ...state.routes.flatMap((routes) =>
+      typeof routes === 'function'
+        ? runUserCode('the addRoutes function', location, () =>
+            routes({ name: context.name, namespace: context.namespace, provided }),
+          )
+        : routes,
+    ),
+  ];
+  const routes = declared.map(
+    (route): DeclaredRoute => ({
+      ...route,
+      component: context.name,
+      namespace: context.namespace,
+      fqdn: routeHost(route, view.settings.baseDomain),
+    }),
+  );
+  return { component, definition, state, context, provided, routes };
 }

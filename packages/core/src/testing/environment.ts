@@ -71,6 +71,7 @@ export function testBuildContext<C>(
         throw new Error(`no peers in a test build context (asked for "${capability}")`);
       },
       namespaceOf: () => undefined,
+      routes: () => [],
     },
   };
 }

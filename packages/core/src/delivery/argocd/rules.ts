@@ -155,4 +155,3 @@ const coverage: PolicyRule = {
 
 /** Argo CD's delivery checks. */
 export const ARGOCD_RULES: readonly PolicyRule[] = [controllerSettings, templateKeysRule, coverage];
-

@@ -6,10 +6,7 @@ import { selectorLabels, standardLabels } from '../labels.js';
 import { DEFAULT_RUN_AS, restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security.js';
 import type { WorkloadOptions } from './options.js';
 
-function containerDefaults(
-  container: IContainer,
-  mounts: Array<{ name: string; mountPath: string }>,
-): IContainer {
+function containerDefaults(container: IContainer, mounts: Array<{ name: string; mountPath: string }>): IContainer {
   const existing = new Set((container.volumeMounts ?? []).map((m) => m.name));
   return {
     imagePullPolicy: 'IfNotPresent',
