@@ -2,9 +2,10 @@
  * The API objects a chart can create that matter before it is synced: the CRDs it installs and the
  * cluster-scoped kinds its templates contain (Argo CD's AppProject must whitelist those).
  */
-import { builtInClusterGroup, isBuiltInClusterScoped } from './cluster-scoped-kinds.js';
-import { ACTION, type TemplateDocument } from './template-scan.js';
+
 import { formatValuePath } from '@platform/core';
+import { builtInClusterGroup, isBuiltInClusterScoped } from './cluster-scoped-kinds.js';
+import { ACTION, type TemplateDocument } from './template-documents.js';
 import { parseYaml } from './yaml.js';
 
 /** A CRD the chart installs; `conditions` are the chart conditions it is rendered under (outermost first). */
@@ -28,8 +29,9 @@ export interface ClusterKind {
  */
 export function rewriteCondition(condition: string, prefix: readonly string[] = []): string {
   return condition
-    .replace(/(?:\$[A-Za-z0-9_]*|\.[A-Za-z_][A-Za-z0-9_]*)*\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g, (_, fields: string) =>
-      formatValuePath([...prefix, ...fields.split('.').filter((f) => f !== '')]) || 'Values',
+    .replace(
+      /(?:\$[A-Za-z0-9_]*|\.[A-Za-z_][A-Za-z0-9_]*)*\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g,
+      (_, fields: string) => formatValuePath([...prefix, ...fields.split('.').filter((f) => f !== '')]) || 'Values',
     )
     .trim();
 }
@@ -43,7 +45,7 @@ export function joinConditions(conditions: readonly string[]): string | undefine
 
 function commonPrefix(a: readonly string[], b: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) out.push(a[i]);
+  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) out.push(a[i]!);
   return out;
 }
 
@@ -78,16 +80,24 @@ function groupOf(apiVersion: string): string {
  * condition sets (an `if`/`else` that both install it) keeps the conditions they share. Condition value paths are
  * written relative to `prefix` (a dependency's alias in its parent).
  */
-export function chartObjects(documents: readonly TemplateDocument[], prefix: readonly string[] = []): { crds: FoundCrd[]; clusterKinds: ClusterKind[] } {
+export function chartObjects(
+  documents: readonly TemplateDocument[],
+  prefix: readonly string[] = [],
+): { crds: FoundCrd[]; clusterKinds: ClusterKind[] } {
   const crds = new Map<string, FoundCrd>();
   for (const document of documents) {
     if (document.kind !== 'CustomResourceDefinition') continue;
     const fields = crdFields(document.text);
-    if (!fields) throw new Error(`${document.source}: a CustomResourceDefinition whose group, names or scope cannot be read`);
+    if (!fields) {
+      throw new Error(`${document.source}: a CustomResourceDefinition whose group, names or scope cannot be read`);
+    }
     const conditions = document.conditions.map((c) => rewriteCondition(c, prefix));
     const key = `${fields.group}/${fields.kind}`;
     const seen = crds.get(key);
-    crds.set(key, seen ? { ...seen, conditions: commonPrefix(seen.conditions, conditions) } : { ...fields, conditions });
+    crds.set(
+      key,
+      seen ? { ...seen, conditions: commonPrefix(seen.conditions, conditions) } : { ...fields, conditions },
+    );
   }
   const clusterKinds = new Map<string, ClusterKind>();
   for (const document of documents) {
@@ -99,6 +109,7 @@ export function chartObjects(documents: readonly TemplateDocument[], prefix: rea
       clusterKinds.set(`${group}/${document.kind}`, { group, kind: document.kind });
     }
   }
-  const byGroupKind = (a: ClusterKind, b: ClusterKind) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind);
+  const byGroupKind = (a: ClusterKind, b: ClusterKind) =>
+    a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind);
   return { crds: [...crds.values()].sort(byGroupKind), clusterKinds: [...clusterKinds.values()].sort(byGroupKind) };
 }

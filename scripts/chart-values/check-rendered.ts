@@ -25,7 +25,11 @@ interface Facts {
 export async function loadFacts(extra: readonly string[] = []): Promise<Map<string, Facts>> {
   const files = readdirSync(join(root, 'packages')).flatMap((pkg) => {
     const src = join(root, 'packages', pkg, 'src');
-    return existsSync(src) ? readdirSync(src).filter((f) => f.endsWith('chart-values.generated.ts')).map((f) => join(src, f)) : [];
+    return existsSync(src)
+      ? readdirSync(src)
+          .filter((f) => f.endsWith('chart-values.generated.ts'))
+          .map((f) => join(src, f))
+      : [];
   });
   const facts = new Map<string, Facts>();
   for (const file of [...files, ...extra]) {
@@ -45,9 +49,13 @@ interface ChartSource {
 export function checkRendered(dir: string, facts: ReadonlyMap<string, Facts>): string[] {
   const problems: string[] = [];
   const argocd = join(dir, '_argocd');
-  for (const file of readdirSync(argocd).filter((f) => /^applicationset-.*\.ya?ml$/.test(f)).sort()) {
+  const files = readdirSync(argocd)
+    .filter((f) => /^applicationset-.*\.ya?ml$/.test(f))
+    .sort();
+  for (const file of files) {
     for (const document of parseYamlDocuments(readFileSync(join(argocd, file), 'utf8'))) {
-      const generators = (document as { spec?: { generators?: { list?: { elements?: unknown[] } }[] } } | null)?.spec?.generators ?? [];
+      const generators =
+        (document as { spec?: { generators?: { list?: { elements?: unknown[] } }[] } } | null)?.spec?.generators ?? [];
       for (const element of generators.flatMap((g) => g.list?.elements ?? [])) {
         const { component, sources } = element as { component?: string; sources?: ChartSource[] };
         for (const source of sources ?? []) {
@@ -58,7 +66,9 @@ export function checkRendered(dir: string, facts: ReadonlyMap<string, Facts>): s
             problems.push(`${component} ${key}: no generated chart facts`);
             continue;
           }
-          for (const path of unknownValuePaths(source.helm.valuesObject, known.CHART_VALUE_PATHS)) problems.push(`${component} ${key}: ${path}`);
+          for (const path of unknownValuePaths(source.helm.valuesObject, known.CHART_VALUE_PATHS)) {
+            problems.push(`${component} ${key}: ${path}`);
+          }
         }
       }
     }
@@ -69,7 +79,9 @@ export function checkRendered(dir: string, facts: ReadonlyMap<string, Facts>): s
 async function main(argv: string[]): Promise<void> {
   const extra = argv.filter((a) => a.endsWith('.ts'));
   const dirs = argv.filter((a) => !a.endsWith('.ts'));
-  if (dirs.length === 0) throw new Error('usage: check-rendered.ts rendered/<env> [...] [extra-facts.generated.ts ...]');
+  if (dirs.length === 0) {
+    throw new Error('usage: check-rendered.ts rendered/<env> [...] [extra-facts.generated.ts ...]');
+  }
   const facts = await loadFacts(extra.map((f) => resolve(f)));
   let failed = false;
   for (const dir of dirs) {

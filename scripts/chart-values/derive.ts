@@ -9,13 +9,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { chartObjects, joinConditions, rewriteCondition, type ClusterKind, type FoundCrd } from './chart-objects.js';
-import { generatedModule, type ChartFacts } from './generated-module.js';
-import { schemaPaths } from './schema-paths.js';
-import { scanTemplates, yamlDocuments, type ChartFile } from './template-scan.js';
+import { parseArgs } from 'node:util';
 import { formatValuePath } from '@platform/core';
+import { type ClusterKind, chartObjects, type FoundCrd, joinConditions, rewriteCondition } from './chart-objects.js';
+import { type ChartFacts, generatedModule } from './generated-module.js';
+import { schemaPaths } from './schema-paths.js';
+import { yamlDocuments } from './template-documents.js';
+import { type ChartFile, scanTemplates } from './template-scan.js';
 import { valuesYamlPaths } from './values-yaml-paths.js';
 import { parseYaml } from './yaml.js';
 
@@ -62,7 +63,10 @@ function readOptional(path: string): string | undefined {
  * dependency found in neither `dependencies` nor `charts/<name>` is taken as an open map under its alias, so its
  * values are never reported, and a note says so.
  */
-export function deriveChart(chartDir: string, options: { dependencies?: ReadonlyMap<string, string>; version?: string; prefix?: readonly string[] } = {}): DerivedChart {
+export function deriveChart(
+  chartDir: string,
+  options: { dependencies?: ReadonlyMap<string, string>; version?: string; prefix?: readonly string[] } = {},
+): DerivedChart {
   const chart = (parseYaml(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) ?? {}) as ChartYaml;
   const name = chart.name ?? 'unknown';
   const version = options.version ?? String(chart.version ?? '0.0.0');
@@ -76,10 +80,12 @@ export function deriveChart(chartDir: string, options: { dependencies?: Readonly
   const readChartFile = (path: string) => readOptional(join(chartDir, path));
   // Files the templates pull in with `.Files.Get` may themselves be templates rendered with the same values
   // later (Istio's injection templates, rendered by istiod): their `.Values` references count too.
-  const referenced = [...new Set(templates.flatMap((t) => [...t.text.matchAll(/\.Files\.Get\s+"([^"]+)"/g)].map((m) => m[1])))].sort();
+  const referenced = [
+    ...new Set(templates.flatMap((t) => [...t.text.matchAll(/\.Files\.Get\s+"([^"]+)"/g)].map((m) => m[1]!))),
+  ].sort();
   const extra: ChartFile[] = referenced.flatMap((path) => {
     const text = readChartFile(path);
-    return text !== undefined && text.includes('.Values') ? [{ path, text }] : [];
+    return text?.includes('.Values') ? [{ path, text }] : [];
   });
   const scan = scanTemplates(templates, readChartFile, extra);
 
@@ -92,7 +98,9 @@ export function deriveChart(chartDir: string, options: { dependencies?: Readonly
     for (const key of hoisted) {
       const inner = record[key];
       delete record[key];
-      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) Object.assign(record, { ...inner, ...record });
+      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
+        Object.assign(record, { ...inner, ...record });
+      }
     }
     values = record;
   }
@@ -108,13 +116,17 @@ export function deriveChart(chartDir: string, options: { dependencies?: Readonly
     if (!ref.open || scalars.has(at)) return ref.path;
     return [...ref.path, lists.has(at) ? '[]' : '*'];
   });
-  const paths: string[][] = [...fromValues, ...(schemaText ? schemaPaths(JSON.parse(schemaText)) : []), ...fromTemplates].filter(
-    (path) => path.length > 0 && !hoisted.has(path[0]),
-  );
+  const paths: string[][] = [
+    ...fromValues,
+    ...(schemaText ? schemaPaths(JSON.parse(schemaText)) : []),
+    ...fromTemplates,
+  ].filter((path) => path.length > 0 && !hoisted.has(path[0]!));
 
   const documents = [...scan.documents];
   for (const path of filesUnder(join(chartDir, 'crds'))) {
-    if (/\.ya?ml$/.test(path)) documents.push(...yamlDocuments(join('crds', path), readFileSync(join(chartDir, 'crds', path), 'utf8')));
+    if (/\.ya?ml$/.test(path)) {
+      documents.push(...yamlDocuments(join('crds', path), readFileSync(join(chartDir, 'crds', path), 'utf8')));
+    }
   }
   const objects = chartObjects(documents, prefix);
   const crds = [...objects.crds];
@@ -122,20 +134,33 @@ export function deriveChart(chartDir: string, options: { dependencies?: Readonly
 
   for (const dependency of chart.dependencies ?? []) {
     const alias = dependency.alias ?? dependency.name;
-    const condition = dependency.condition?.split(',').map((c) => c.trim()).filter((c) => c !== '') ?? [];
+    const condition =
+      dependency.condition
+        ?.split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== '') ?? [];
     for (const path of condition) paths.push(path.split('.'));
     for (const tag of dependency.tags ?? []) paths.push(['tags', tag]);
-    const dir = options.dependencies?.get(dependency.name) ?? (existsSync(join(chartDir, 'charts', dependency.name, 'Chart.yaml')) ? join(chartDir, 'charts', dependency.name) : undefined);
+    const dir =
+      options.dependencies?.get(dependency.name) ??
+      (existsSync(join(chartDir, 'charts', dependency.name, 'Chart.yaml'))
+        ? join(chartDir, 'charts', dependency.name)
+        : undefined);
     if (!dir) {
       paths.push([alias, '*']);
-      notes.push(`dependency ${dependency.name} was not read: every value under ${formatValuePath([alias])} is accepted, its CRDs and kinds are not listed`);
+      notes.push(
+        `dependency ${dependency.name} was not read: every value under ${formatValuePath([alias])} is accepted, its CRDs and kinds are not listed`,
+      );
       continue;
     }
     const sub = deriveChart(dir, { dependencies: options.dependencies, prefix: [...prefix, alias] });
     notes.push(`dependency ${sub.name}@${sub.version} as ${formatValuePath([alias])}`, ...sub.notes);
     if (typeof values === 'object' && values !== null && !Array.isArray(values)) {
       const own = (values as Record<string, unknown>)[alias];
-      (values as Record<string, unknown>)[alias] = { ...(sub.values as object), ...(typeof own === 'object' && own !== null ? own : {}) };
+      (values as Record<string, unknown>)[alias] = {
+        ...(sub.values as object),
+        ...(typeof own === 'object' && own !== null ? own : {}),
+      };
     }
     for (const path of sub.paths) {
       paths.push([alias, ...path]);
@@ -147,7 +172,9 @@ export function deriveChart(chartDir: string, options: { dependencies?: Readonly
       const seen = crds.find((c) => c.group === crd.group && c.kind === crd.kind);
       if (!seen) crds.push({ ...crd, conditions: [...gate, ...crd.conditions] });
     }
-    for (const kind of sub.clusterKinds) if (!clusterKinds.some((k) => k.group === kind.group && k.kind === kind.kind)) clusterKinds.push(kind);
+    for (const kind of sub.clusterKinds) {
+      if (!clusterKinds.some((k) => k.group === kind.group && k.kind === kind.kind)) clusterKinds.push(kind);
+    }
   }
   return { name, version, paths, crds, clusterKinds, notes, values };
 }
@@ -171,7 +198,10 @@ export function valuePathList(paths: readonly string[][]): string[] {
   const ancestors = new Set<string>();
   for (const [, path] of kept) for (let i = 1; i < path.length; i++) ancestors.add(formatValuePath(path.slice(0, i)));
   return kept
-    .filter(([formatted, path]) => ['*', '[]'].includes(path[path.length - 1]) || !ancestors.has(formatted))
+    .filter(([formatted, path]) => {
+      const last = path[path.length - 1];
+      return last === '*' || last === '[]' || !ancestors.has(formatted);
+    })
     .map(([formatted]) => formatted)
     .sort();
 }
@@ -183,9 +213,17 @@ export function chartFacts(derived: DerivedChart): ChartFacts {
     version: derived.version,
     valuePaths: valuePathList(derived.paths),
     crds: derived.crds
-      .map((crd) => ({ group: crd.group, kind: crd.kind, plural: crd.plural, scope: crd.scope, when: joinConditions(crd.conditions) }))
+      .map((crd) => ({
+        group: crd.group,
+        kind: crd.kind,
+        plural: crd.plural,
+        scope: crd.scope,
+        when: joinConditions(crd.conditions),
+      }))
       .sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind)),
-    clusterKinds: [...derived.clusterKinds].sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind)),
+    clusterKinds: [...derived.clusterKinds].sort(
+      (a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind),
+    ),
     notes: derived.notes,
     conditionDefaults: conditionDefaults(derived),
   };
@@ -225,7 +263,9 @@ function main(argv: string[]): void {
       out: { type: 'string' },
     },
   });
-  if (!values.chart || !values.out) throw new Error('usage: derive.ts --chart <dir> [--dependency <name>=<dir> ...] [--version <v>] --out <file>');
+  if (!values.chart || !values.out) {
+    throw new Error('usage: derive.ts --chart <dir> [--dependency <name>=<dir> ...] [--version <v>] --out <file>');
+  }
   const dependencies = new Map<string, string>();
   for (const entry of values.dependency ?? []) {
     const at = entry.indexOf('=');
@@ -233,11 +273,19 @@ function main(argv: string[]): void {
     dependencies.set(entry.slice(0, at), resolve(entry.slice(at + 1)));
   }
   const derived = deriveChart(resolve(values.chart), { dependencies, version: values.version });
-  const declared = new Set(((parseYaml(readFileSync(join(values.chart, 'Chart.yaml'), 'utf8')) ?? {}) as ChartYaml).dependencies?.map((d) => d.name));
-  for (const name of dependencies.keys()) if (!declared.has(name)) throw new Error(`--dependency ${name}: the chart declares no such dependency`);
+  const declared = new Set(
+    ((parseYaml(readFileSync(join(values.chart, 'Chart.yaml'), 'utf8')) ?? {}) as ChartYaml).dependencies?.map(
+      (d) => d.name,
+    ),
+  );
+  for (const name of dependencies.keys()) {
+    if (!declared.has(name)) throw new Error(`--dependency ${name}: the chart declares no such dependency`);
+  }
   const facts = chartFacts(derived);
   writeFileSync(values.out, generatedModule(facts));
-  console.log(`${values.out}: ${facts.name}@${facts.version}, ${facts.valuePaths.length} value paths, ${facts.crds.length} CRDs, ${facts.clusterKinds.length} cluster-scoped kinds`);
+  console.log(
+    `${values.out}: ${facts.name}@${facts.version}, ${facts.valuePaths.length} value paths, ${facts.crds.length} CRDs, ${facts.clusterKinds.length} cluster-scoped kinds`,
+  );
   for (const note of facts.notes) console.log(`  ${note}`);
 }
 

@@ -59,12 +59,17 @@ export function generatedModule(facts: ChartFacts): string {
     '',
     `/** CRDs the chart installs; \`when\`: the chart condition (template syntax over value paths) it depends on. */`,
     `export const CHART_CRDS: readonly { readonly group: string; readonly kind: string; readonly plural: string; readonly scope: 'Namespaced' | 'Cluster'; readonly when?: string }[] = [`,
-    ...facts.crds.map((crd) => `  ${object({ group: crd.group, kind: crd.kind, plural: crd.plural, scope: crd.scope, when: crd.when })},`),
+    ...facts.crds.map(
+      (crd) =>
+        `  ${object({ group: crd.group, kind: crd.kind, plural: crd.plural, scope: crd.scope, when: crd.when })},`,
+    ),
     `];`,
     '',
     `/** The chart's default values of the paths the CRD conditions read (\`chartCondition\` evaluates them). */`,
     `export const CHART_CONDITION_DEFAULTS: Readonly<Record<string, string | number | boolean | null>> = {`,
-    ...Object.entries(facts.conditionDefaults).map(([path, value]) => `  ${quoted(path)}: ${typeof value === 'string' ? quoted(value) : String(value)},`),
+    ...Object.entries(facts.conditionDefaults).map(
+      ([path, value]) => `  ${quoted(path)}: ${typeof value === 'string' ? quoted(value) : String(value)},`,
+    ),
     `};`,
     '',
     `/** Cluster-scoped kinds the chart's templates can create. */`,

@@ -56,7 +56,10 @@ export function externalSecretsCrds(chartDir: string, show: (path: string) => st
     const kind = crd?.spec?.names?.kind;
     const singular = crd?.spec?.names?.singular;
     if (!kind || !singular) continue;
-    const gate = kind.includes('Cluster') || kind.includes('PushSecret') ? `and (.Values.installCRDs) (.Values.crds.create${kind})` : '.Values.installCRDs';
+    const gate =
+      kind.includes('Cluster') || kind.includes('PushSecret')
+        ? `and (.Values.installCRDs) (.Values.crds.create${kind})`
+        : '.Values.installCRDs';
     writeFileSync(join(dir, `${singular}.yaml`), `{{- if ${gate} }}\n${document.trimEnd()}\n{{- end }}\n`);
   }
 }
@@ -69,7 +72,9 @@ export const SOURCES: Record<string, Source> = {
     tag: (v) => `argo-cd-${v}`,
     path: 'charts/argo-cd',
     out: 'packages/argo-cd/src/chart-values.generated.ts',
-    dependencies: { 'redis-ha': { repository: 'DandyDeveloper/charts', tag: (v) => `redis-ha-${v}`, path: 'charts/redis-ha' } },
+    dependencies: {
+      'redis-ha': { repository: 'DandyDeveloper/charts', tag: (v) => `redis-ha-${v}`, path: 'charts/redis-ha' },
+    },
   },
   'cert-manager': {
     repository: 'cert-manager/cert-manager',
@@ -131,8 +136,13 @@ export function refresh(name: string, gitDirs: ReadonlyMap<string, string>): str
   try {
     const tag = source.tag(source.version);
     const chartDir = unpack(gitDir, tag, source.path, join(work, 'chart'));
-    source.prepare?.(chartDir, (path) => execFileSync('git', ['-C', gitDir, 'show', `${tag}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 30 }));
-    const chart = parseYaml(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as { version?: string; dependencies?: { name: string; version: string }[] };
+    source.prepare?.(chartDir, (path) =>
+      execFileSync('git', ['-C', gitDir, 'show', `${tag}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 30 }),
+    );
+    const chart = parseYaml(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as {
+      version?: string;
+      dependencies?: { name: string; version: string }[];
+    };
     if (!source.placeholderVersion && String(chart.version) !== source.version) {
       throw new Error(`${name}: ${tag} holds chart version ${chart.version}, expected ${source.version}`);
     }
@@ -141,8 +151,15 @@ export function refresh(name: string, gitDirs: ReadonlyMap<string, string>): str
       const declared = chart.dependencies?.find((d) => d.name === dependency);
       if (!declared) throw new Error(`${name}: Chart.yaml no longer declares ${dependency}`);
       const dependencyGit = gitDirs.get(dependency);
-      if (!dependencyGit) throw new Error(`${name}: --git ${dependency}=<dir> is required (a clone of https://github.com/${where.repository})`);
-      dependencies.set(dependency, unpack(dependencyGit, where.tag(declared.version), where.path, join(work, dependency)));
+      if (!dependencyGit) {
+        throw new Error(
+          `${name}: --git ${dependency}=<dir> is required (a clone of https://github.com/${where.repository})`,
+        );
+      }
+      dependencies.set(
+        dependency,
+        unpack(dependencyGit, where.tag(declared.version), where.path, join(work, dependency)),
+      );
     }
     const facts = chartFacts(deriveChart(chartDir, { dependencies, version: source.version }));
     const out = resolve(root, source.out);
@@ -155,15 +172,21 @@ export function refresh(name: string, gitDirs: ReadonlyMap<string, string>): str
 }
 
 function main(argv: string[]): void {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { git: { type: 'string', multiple: true } } });
-  if (positionals.length !== 1) throw new Error(`usage: refresh.ts <${Object.keys(SOURCES).join('|')}> --git <dir> [--git <dependency>=<dir>]`);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { git: { type: 'string', multiple: true } },
+  });
+  if (positionals.length !== 1) {
+    throw new Error(`usage: refresh.ts <${Object.keys(SOURCES).join('|')}> --git <dir> [--git <dependency>=<dir>]`);
+  }
   const gitDirs = new Map<string, string>();
   for (const entry of values.git ?? []) {
     const at = entry.indexOf('=');
     if (at > 0) gitDirs.set(entry.slice(0, at), resolve(entry.slice(at + 1)));
     else gitDirs.set('', resolve(entry));
   }
-  console.log(refresh(positionals[0], gitDirs));
+  console.log(refresh(positionals[0]!, gitDirs));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

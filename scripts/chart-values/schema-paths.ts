@@ -25,7 +25,10 @@ export function schemaPaths(schema: unknown): string[][] {
 function resolveRef(root: Schema, ref: string): Schema | undefined {
   if (!ref.startsWith('#')) return undefined;
   let at: unknown = root;
-  for (const raw of ref.slice(1).split('/').filter((part) => part !== '')) {
+  for (const raw of ref
+    .slice(1)
+    .split('/')
+    .filter((part) => part !== '')) {
     const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     at = isSchema(at) ? at[part] : undefined;
   }
@@ -52,7 +55,8 @@ function walk(schema: Schema, root: Schema, at: string[], paths: string[][], vis
     }
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
       const branches = schema[key];
-      if (Array.isArray(branches)) for (const branch of branches) if (isSchema(branch)) walk(branch, root, at, paths, visiting);
+      if (!Array.isArray(branches)) continue;
+      for (const branch of branches) if (isSchema(branch)) walk(branch, root, at, paths, visiting);
     }
     const kinds = types(schema);
     const properties = isSchema(schema.properties) ? schema.properties : undefined;

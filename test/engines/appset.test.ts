@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateApplications } from './appset.js';
+import { generateApplications, type Result } from './appset.js';
 
 /** A minimal ApplicationSet with a list generator, as our renderer writes them (goTemplate, missingkey=error). */
 function appSet(elements: object[], template: object, extra: Record<string, unknown> = {}): object {
@@ -18,24 +18,36 @@ function appSet(elements: object[], template: object, extra: Record<string, unkn
   };
 }
 
+/** Runs one ApplicationSet; the executor answers with one result per ApplicationSet. */
+async function generateOne(appset: object): Promise<Result> {
+  const results = await generateApplications([appset]);
+  expect(results).toHaveLength(1);
+  return results[0]!;
+}
+
 const template = {
   metadata: { name: 'prod-{{.component}}', labels: { 'platform.dev/component': '{{.component}}' } },
   spec: {
     project: 'platform-prod',
     destination: { server: 'https://kubernetes.default.svc', namespace: '{{.component}}' },
-    sources: [{ repoURL: 'https://git.example.com/p.git', path: 'rendered/prod/{{.component}}', targetRevision: 'main' }],
+    sources: [
+      { repoURL: 'https://git.example.com/p.git', path: 'rendered/prod/{{.component}}', targetRevision: 'main' },
+    ],
     syncPolicy: { syncOptions: ['ServerSideApply=true'] },
   },
 };
 
 describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list generator)', () => {
   it('substitutes {{.component}} in every string field, map keys included', async () => {
-    const [result] = await generateApplications([
-      appSet([{ component: 'mimir' }], { ...template, metadata: { ...template.metadata, annotations: { '{{.component}}/owner': 'team-{{.component}}' } } }),
-    ]);
+    const result = await generateOne(
+      appSet([{ component: 'mimir' }], {
+        ...template,
+        metadata: { ...template.metadata, annotations: { '{{.component}}/owner': 'team-{{.component}}' } },
+      }),
+    );
     expect(result.error).toBeUndefined();
     expect(result.applications).toHaveLength(1);
-    const [app] = result.applications;
+    const app = result.applications[0]!;
     expect(app.metadata).toEqual({
       name: 'prod-mimir',
       namespace: 'argocd',
@@ -43,16 +55,26 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
       annotations: { 'mimir/owner': 'team-mimir' },
     });
     expect(app.spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'mimir' });
-    expect(app.spec.sources).toEqual([{ repoURL: 'https://git.example.com/p.git', path: 'rendered/prod/mimir', targetRevision: 'main' }]);
+    expect(app.spec.sources).toEqual([
+      { repoURL: 'https://git.example.com/p.git', path: 'rendered/prod/mimir', targetRevision: 'main' },
+    ]);
   });
 
   it('fails the whole ApplicationSet with Argo CD’s message when a template reads a key an element lacks', async () => {
-    const patch = 'spec:\n  {{- if .ignoreDifferences }}\n  ignoreDifferences: {{ toJson .ignoreDifferences }}\n  {{- end }}\n';
-    const [result] = await generateApplications([
-      appSet([{ component: 'loki', ignoreDifferences: [{ kind: 'Secret', jsonPointers: ['/data'] }] }, { component: 'mimir' }], template, {
-        templatePatch: patch,
-      }),
-    ]);
+    const patch =
+      'spec:\n  {{- if .ignoreDifferences }}\n  ignoreDifferences: {{ toJson .ignoreDifferences }}\n  {{- end }}\n';
+    const result = await generateOne(
+      appSet(
+        [
+          { component: 'loki', ignoreDifferences: [{ kind: 'Secret', jsonPointers: ['/data'] }] },
+          { component: 'mimir' },
+        ],
+        template,
+        {
+          templatePatch: patch,
+        },
+      ),
+    );
     // template.go:83-85 wraps Render.Replace's error (utils.go:418-419), which wraps text/template's.
     expect(result.error).toBe(
       `error replacing values in templatePatch: failed to execute go template ${patch}: ` +
@@ -64,9 +86,12 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
   });
 
   it('reports the first failing string field of the template the same way', async () => {
-    const [result] = await generateApplications([
-      appSet([{ component: 'mimir' }], { ...template, metadata: { ...template.metadata, name: 'prod-{{.component}}-{{.tier}}' } }),
-    ]);
+    const result = await generateOne(
+      appSet([{ component: 'mimir' }], {
+        ...template,
+        metadata: { ...template.metadata, name: 'prod-{{.component}}-{{.tier}}' },
+      }),
+    );
     expect(result.error).toBe(
       'failed to execute go template prod-{{.component}}-{{.tier}}: template: base:1:22: executing "base" at <.tier>: map has no entry for key "tier"',
     );
@@ -74,7 +99,7 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
   });
 
   it('lets index and hasKey read absent keys under missingkey=error', async () => {
-    const [result] = await generateApplications([
+    const result = await generateOne(
       appSet([{ component: 'mimir', tier: 'platform' }, { component: 'loki' }], {
         ...template,
         metadata: {
@@ -85,7 +110,7 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
           },
         },
       }),
-    ]);
+    );
     expect(result.error).toBeUndefined();
     expect(result.applications.map((a) => [a.metadata.name, a.metadata.labels])).toEqual([
       ['prod-loki', { tier: 'none', indexed: 'unset' }],
@@ -109,11 +134,14 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
       syncOptions: ['PruneLast=true', 'ServerSideApply=true'],
       ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }],
     };
-    const [result] = await generateApplications([appSet([element], template, { templatePatch: patch })]);
+    const result = await generateOne(appSet([element], template, { templatePatch: patch }));
     expect(result.error).toBeUndefined();
-    const { spec } = result.applications[0];
+    const { spec } = result.applications[0]!;
     expect(spec.revisionHistoryLimit).toBe(3);
-    expect(spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: false }, syncOptions: ['PruneLast=true', 'ServerSideApply=true'] });
+    expect(spec.syncPolicy).toEqual({
+      automated: { prune: true, selfHeal: false },
+      syncOptions: ['PruneLast=true', 'ServerSideApply=true'],
+    });
     expect(spec.ignoreDifferences).toEqual([{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }]);
   });
 
@@ -125,9 +153,9 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
       '  syncPolicy:',
       '    syncOptions: ["PruneLast=true"]',
     ].join('\n');
-    const [result] = await generateApplications([appSet([{ component: 'loki' }], template, { templatePatch: patch })]);
+    const result = await generateOne(appSet([{ component: 'loki' }], template, { templatePatch: patch }));
     expect(result.error).toBeUndefined();
-    const { spec } = result.applications[0];
+    const { spec } = result.applications[0]!;
     expect(spec.sources).toEqual([{ repoURL: 'https://charts.example.com', chart: 'loki', targetRevision: '1.0.0' }]);
     expect(spec.syncPolicy).toEqual({ syncOptions: ['PruneLast=true'] });
     expect(spec.destination).toEqual({ server: 'https://kubernetes.default.svc', namespace: 'loki' });
@@ -135,7 +163,9 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
   });
 
   it('rejects a patch value of the wrong type with the decoding error', async () => {
-    const [result] = await generateApplications([appSet([{ component: 'loki' }], template, { templatePatch: 'spec:\n  revisionHistoryLimit: "{{.component}}"\n' })]);
+    const result = await generateOne(
+      appSet([{ component: 'loki' }], template, { templatePatch: 'spec:\n  revisionHistoryLimit: "{{.component}}"\n' }),
+    );
     expect(result.error).toBe(
       'invalid templatePatch "{\\"spec\\":{\\"revisionHistoryLimit\\":\\"loki\\"}}": ' +
         'json: cannot unmarshal string into Go struct field ApplicationSpec.spec.revisionHistoryLimit of type int64',
@@ -145,22 +175,25 @@ describe('generateApplications (Argo CD v3.4.4 ApplicationSet controller, list g
 
   it('adds the resources finalizer unless preserveResourcesOnDeletion, and defaults the project', async () => {
     const { project: _, ...specWithoutProject } = template.spec;
-    const [result] = await generateApplications([appSet([{ component: 'a' }], { ...template, spec: specWithoutProject }, { syncPolicy: undefined })]);
-    expect(result.applications[0].metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
-    expect(result.applications[0].spec.project).toBe('default');
+    const result = await generateOne(
+      appSet([{ component: 'a' }], { ...template, spec: specWithoutProject }, { syncPolicy: undefined }),
+    );
+    expect(result.applications[0]!.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    expect(result.applications[0]!.spec.project).toBe('default');
   });
 
   it('leaves out every Application whose name is duplicated and reports it', async () => {
-    const [result] = await generateApplications([appSet([{ component: 'a' }, { component: 'a' }, { component: 'b' }], template)]);
+    const result = await generateOne(appSet([{ component: 'a' }, { component: 'a' }, { component: 'b' }], template));
     expect(result.error).toBe('ApplicationSet demo contains applications with duplicate name: prod-a');
     expect(result.reason).toBe('ApplicationValidationError');
     expect(result.applications.map((a) => a.metadata.name)).toEqual(['prod-b']);
   });
 
   it('refuses generators it does not reproduce', async () => {
-    const [result] = await generateApplications([
-      { ...(appSet([], template) as { spec: Record<string, unknown> }), spec: { goTemplate: true, generators: [{ clusters: {} }], template } },
-    ]);
+    const result = await generateOne({
+      ...(appSet([], template) as { spec: Record<string, unknown> }),
+      spec: { goTemplate: true, generators: [{ clusters: {} }], template },
+    });
     expect(result.reason).toBe('UnsupportedByExecutor');
     expect(result.error).toMatch(/only the list generator is reproduced/);
   });

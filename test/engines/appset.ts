@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 export type Application = {
   apiVersion: 'argoproj.io/v1alpha1';
   kind: 'Application';
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; finalizers?: string[] };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    finalizers?: string[];
+  };
   spec: Record<string, unknown>;
   operation?: Record<string, unknown>;
 };
@@ -46,13 +52,31 @@ let built: Promise<string> | undefined;
 /** Hash of everything compiled into the binary: the package's .go files and the embedded schema. */
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(sourceDir).filter((n) => n.endsWith('.go') || n.endsWith('.json')).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(sourceDir, name))).update('\0');
+  const names = readdirSync(sourceDir)
+    .filter((n) => n.endsWith('.go') || n.endsWith('.json'))
+    .sort();
+  for (const name of names) {
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(join(sourceDir, name)))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<{ code: number; stdout: string; stderr: string }> {
+/** A finished child process: its exit code (-1 when killed by a signal) and its output. */
+interface RunOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<RunOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -60,7 +84,13 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
     child.stdin.end(options.input ?? '');
   });
 }
@@ -70,14 +100,23 @@ async function build(): Promise<string> {
   if (existsSync(binary)) return binary;
   mkdirSync(cacheDir, { recursive: true });
   // Sprig and sigs.k8s.io/yaml come from Debian's /usr/share/gocode, so build in GOPATH mode.
-  const env = { ...process.env, GO111MODULE: 'off', GOPATH, GOFLAGS: '', CGO_ENABLED: '0', GOCACHE: process.env.GOCACHE ?? join(cacheDir, 'go-build') };
+  const env = {
+    ...process.env,
+    GO111MODULE: 'off',
+    GOPATH,
+    GOFLAGS: '',
+    CGO_ENABLED: '0',
+    GOCACHE: process.env.GOCACHE ?? join(cacheDir, 'go-build'),
+  };
   const partial = `${binary}.${process.pid}.partial`;
-  let result;
+  let result: RunOutput;
   try {
     result = await run('go', ['build', '-o', partial, '.'], { cwd: sourceDir, env });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('Go is not installed: run `bash scripts/setup.sh` (README set-up) to install golang-go, sprig and sigs.k8s.io/yaml');
+      throw new Error(
+        'Go is not installed: run `bash scripts/setup.sh` (README set-up) to install golang-go, sprig and sigs.k8s.io/yaml',
+      );
     }
     throw error;
   }
@@ -88,7 +127,9 @@ async function build(): Promise<string> {
   }
   // Parallel test workers may build at once; the rename makes whichever finishes last win atomically.
   renameSync(partial, binary);
-  for (const stale of readdirSync(cacheDir).filter((n) => /^appset-[0-9a-f]{16}$/.test(n) && join(cacheDir, n) !== binary)) {
+  for (const stale of readdirSync(cacheDir).filter(
+    (n) => /^appset-[0-9a-f]{16}$/.test(n) && join(cacheDir, n) !== binary,
+  )) {
     rmSync(join(cacheDir, stale), { force: true });
   }
   return binary;

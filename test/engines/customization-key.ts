@@ -7,7 +7,14 @@
  */
 
 /** settings.go:1130-1166: the customization types a split key may name. */
-const TYPES = ['health', 'useOpenLibs', 'actions', 'ignoreDifferences', 'ignoreResourceUpdates', 'knownTypeFields'] as const;
+const TYPES = [
+  'health',
+  'useOpenLibs',
+  'actions',
+  'ignoreDifferences',
+  'ignoreResourceUpdates',
+  'knownTypeFields',
+] as const;
 
 export type CustomizationType = (typeof TYPES)[number];
 
@@ -40,11 +47,11 @@ export function parseCustomizationKey(key: string): CustomizationKey {
     // Argo CD only checks the prefix, so resource.customizationsX.health.Foo would load; flag it anyway.
     throw new Error(`${key}: the second part must be "customizations"`);
   }
-  const type = parts[2];
+  const type = parts[2]!;
   if (!(TYPES as readonly string[]).includes(type)) {
     throw new Error(`resource customization type ${type} not supported`);
   }
-  let resource = convertToOverrideKey(parts[3]);
+  let resource = convertToOverrideKey(parts[3]!);
   if (resource === 'all') resource = '*/*';
   return { type: type as CustomizationType, resource };
 }
@@ -79,7 +86,10 @@ export function customizationKey(type: CustomizationType, group: string, kind: s
  * Checks that `key` is a valid split key of `type` that Argo CD applies to resources of `group`/`kind`;
  * returns the problems, empty when it does.
  */
-export function checkCustomizationKey(key: string, expected: { type: CustomizationType; group: string; kind: string }): string[] {
+export function checkCustomizationKey(
+  key: string,
+  expected: { type: CustomizationType; group: string; kind: string },
+): string[] {
   let parsed: CustomizationKey;
   try {
     parsed = parseCustomizationKey(key);
@@ -91,7 +101,9 @@ export function checkCustomizationKey(key: string, expected: { type: Customizati
   const wanted = resourceKey(expected.group, expected.kind);
   // "all" becomes */*, which lua.go:486-495 matches against every resource with a glob.
   if (parsed.resource !== wanted && parsed.resource !== '*/*') {
-    problems.push(`${key}: applies to ${parsed.resource}, not ${wanted} (expected ${customizationKey(expected.type, expected.group, expected.kind)})`);
+    problems.push(
+      `${key}: applies to ${parsed.resource}, not ${wanted} (expected ${customizationKey(expected.type, expected.group, expected.kind)})`,
+    );
   }
   return problems;
 }

@@ -39,6 +39,7 @@ const INVALID_HEALTH_STATUS = 'Lua returned an invalid health status';
 
 /** Quotes a string as a Lua literal (\ddd escapes are decimal, always three digits); UTF-8 passes through. */
 function luaString(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point, Lua literals must escape them
   return `"${s.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => (c === '\\' ? '\\\\' : c === '"' ? '\\"' : `\\${String(c.charCodeAt(0)).padStart(3, '0')}`))}"`;
 }
 
@@ -58,7 +59,10 @@ export function toLuaLiteral(value: unknown): string {
       return luaString(value);
     case 'object': {
       if (Array.isArray(value)) {
-        return `{${value.filter((v) => v !== null && v !== undefined).map(toLuaLiteral).join(',')}}`;
+        return `{${value
+          .filter((v) => v !== null && v !== undefined)
+          .map(toLuaLiteral)
+          .join(',')}}`;
       }
       const fields = Object.entries(value as Record<string, unknown>)
         .filter(([, v]) => v !== null && v !== undefined)
@@ -85,7 +89,11 @@ function runDriver(program: string, sentinel: string): Promise<DriverResult> {
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(error.code === 'ENOENT' ? new Error('lua5.1 is not installed: run `bash scripts/setup.sh` (README set-up)') : error);
+      reject(
+        error.code === 'ENOENT'
+          ? new Error('lua5.1 is not installed: run `bash scripts/setup.sh` (README set-up)')
+          : error,
+      );
     });
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -96,7 +104,7 @@ function runDriver(program: string, sentinel: string): Promise<DriverResult> {
       if (code !== 0 || at < 0) {
         return reject(new Error(`lua5.1 driver failed (exit ${code}): ${Buffer.concat(err).toString('utf8')}`));
       }
-      resolve(JSON.parse(stdout.slice(at + sentinel.length).split('\n')[0]) as DriverResult);
+      resolve(JSON.parse(stdout.slice(at + sentinel.length).split('\n')[0]!) as DriverResult);
     });
     child.stdin.end(program);
   });
@@ -113,7 +121,8 @@ function decodeHealthStatus(json: string): HealthResult | 'typeError' {
   const result: HealthResult = { status: '' };
   let typeError = false;
   for (const [key, v] of Object.entries(value)) {
-    const field = key === 'status' || key === 'message' ? key : ['status', 'message'].find((f) => f === key.toLowerCase());
+    const field =
+      key === 'status' || key === 'message' ? key : ['status', 'message'].find((f) => f === key.toLowerCase());
     if (field === undefined || v === null) continue;
     if (typeof v !== 'string') {
       typeError = true;
@@ -133,9 +142,16 @@ const HOOK_FINALIZER = 'argocd.argoproj.io/hook-finalizer';
  * gitops-engine health.go:70-89 (a resource being deleted is Progressing before any script runs; a script
  * error is Unknown with the error as message) around lua.go ExecuteHealthLua (lines 132-165).
  */
-export async function runHealthScript(script: string, obj: unknown, options: HealthOptions = {}): Promise<HealthResult> {
+export async function runHealthScript(
+  script: string,
+  obj: unknown,
+  options: HealthOptions = {},
+): Promise<HealthResult> {
   const metadata = (obj as { metadata?: { deletionTimestamp?: unknown; finalizers?: unknown } } | null)?.metadata;
-  if (metadata?.deletionTimestamp != null && !(Array.isArray(metadata.finalizers) && metadata.finalizers.includes(HOOK_FINALIZER))) {
+  if (
+    metadata?.deletionTimestamp != null &&
+    !(Array.isArray(metadata.finalizers) && metadata.finalizers.includes(HOOK_FINALIZER))
+  ) {
     return { status: 'Progressing', message: 'Pending deletion' };
   }
   const sentinel = `\n@@health-${randomBytes(8).toString('hex')}@@`;

@@ -237,3 +237,13 @@ func isEmpty(t *Type, v any) bool {
 	}
 	return false
 }
+
+func (m *OMap) remove(k string) {
+	delete(m.vals, k)
+	for i, key := range m.keys {
+		if key == k {
+			m.keys = append(m.keys[:i], m.keys[i+1:]...)
+			return
+		}
+	}
+}

@@ -1,32 +1,7 @@
 package main
 
-// Accessors and the IsZero methods of the Application types that change behaviour: omitzero on
+// The IsZero methods of the Application types that change behaviour: omitzero on
 // ApplicationSourceDirectory.jsonnet (types.go:906) and NormalizeApplicationSpec (normalize.go).
-
-func (o *Obj) str(goName string) string { return o.get(fieldNamed(o.S, goName)).(string) }
-
-func (o *Obj) flag(goName string) bool { return o.get(fieldNamed(o.S, goName)).(bool) }
-
-func (o *Obj) isNil(goName string) bool { return o.get(fieldNamed(o.S, goName)) == nil }
-
-// size is len() of a slice or map field (0 when nil).
-func (o *Obj) size(goName string) int {
-	switch v := o.get(fieldNamed(o.S, goName)).(type) {
-	case []any:
-		return len(v)
-	case map[string]any:
-		return len(v)
-	}
-	return 0
-}
-
-// ptrObj returns the struct a pointer field points to, or nil.
-func (o *Obj) ptrObj(goName string) *Obj {
-	if p, ok := o.get(fieldNamed(o.S, goName)).(*Ptr); ok && p != nil {
-		return p.V.(*Obj)
-	}
-	return nil
-}
 
 // isZero is the omitzero test: the type's IsZero method where upstream declares one, else the Go zero value.
 func isZero(t *Type, v any) bool {
