@@ -14,7 +14,9 @@ export type KindSchema =
   /** A kubernetes-models class, loaded on demand by deep path (importing model barrels costs seconds). */
   | { model: () => Promise<ModelClass> }
   /** The CRD's `openAPIV3Schema` (generated from the upstream CRD by `scripts/crd-schemas/derive.ts`). */
-  | { openAPIV3Schema: StructuralSchema };
+  | { openAPIV3Schema: StructuralSchema }
+  /** The same, loaded on first use (large schemas stay out of start-up). */
+  | { load: () => Promise<StructuralSchema> };
 
 /** One API kind the toolkit can render: where it lives, whether it is namespaced, and its schema. */
 export interface KindDefinition {

@@ -20,7 +20,9 @@ async function validatorOf(definition: KindDefinition): Promise<Validator> {
     validator =
       'model' in schema
         ? schema.model().then((Model: ModelClass) => (object: KubeObject) => modelProblems(Model, object))
-        : Promise.resolve(compileStructuralSchema(schema.openAPIV3Schema) as Validator);
+        : 'load' in schema
+          ? schema.load().then((loaded) => compileStructuralSchema(loaded) as Validator)
+          : Promise.resolve(compileStructuralSchema(schema.openAPIV3Schema) as Validator);
     validators.set(definition, validator);
   }
   return validator;
