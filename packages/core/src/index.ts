@@ -21,6 +21,8 @@ export * from './delivery/chart-value-paths.js';
 // Delivery.
 export * from './delivery/engine.js';
 export * from './delivery/first-sync-plan.js';
+export * from './delivery/flux/kinds.js';
+export * from './delivery/flux/names.js';
 export * from './delivery/ordering.js';
 export { DELIVERY_RULES, firstSyncShareRule } from './delivery/rules.js';
 export * from './k8s/alerts.js';

@@ -1,3 +1,4 @@
+import type { Provided } from '../model/capabilities.js';
 import type { EnvironmentView } from '../model/definition.js';
 import type { Environment } from '../model/environment.js';
 import type { KubeObject } from '../model/objects.js';
@@ -12,6 +13,16 @@ export interface DeliveryInput {
   components: BuiltComponent[];
   steps: SyncStep[];
   kinds: KindRegistry;
+  /** What each component provides (an Alertmanager to notify, a secret store ...). */
+  provided: ReadonlyMap<string, Provided>;
+}
+
+/** One object the engine renders, by key, and the folder of `rendered/<env>/` it is written to. */
+export interface DeliveryObject {
+  key: string;
+  object: KubeObject;
+  /** Folder; default the engine's `folder`. */
+  folder?: string;
 }
 
 /**
@@ -32,8 +43,8 @@ export interface DeliveryEngine {
    * objects), on a component's finished object, before it is serialised. Returns a new object.
    */
   finaliseObject(object: KubeObject, component: BuiltComponent): KubeObject;
-  /** The objects that deliver the environment, by key. */
-  objects(input: DeliveryInput): Array<{ key: string; object: KubeObject }>;
+  /** The objects that deliver the environment. */
+  objects(input: DeliveryInput): DeliveryObject[];
   /** The engine's delivery checks, run by `pnpm check` with the policy rules. */
   readonly rules: readonly PolicyRule[];
 }

@@ -2,9 +2,10 @@ import type { Environment } from '../model/environment.js';
 import { PlatformError } from '../model/errors.js';
 import { argoCdEngine } from './argocd/engine.js';
 import type { DeliveryEngine } from './engine.js';
+import { fluxEngine } from './flux/engine.js';
 
 /** The delivery engines core ships, by `delivery.engine` name. */
-const ENGINES: Readonly<Record<string, DeliveryEngine>> = { argocd: argoCdEngine };
+const ENGINES: Readonly<Record<string, DeliveryEngine>> = { argocd: argoCdEngine, flux: fluxEngine };
 
 /** The engine an environment chooses (`delivery.engine`, default Argo CD). */
 export function engineFor(environment: Environment): DeliveryEngine {

@@ -113,10 +113,10 @@ function autoscalerMinimums(rendered: RenderedEnvironment): Map<string, number> 
   return result;
 }
 
-function unitName(rendered: RenderedEnvironment, component: string): string {
-  return rendered.delivery.engine === 'argocd'
-    ? `Application ${rendered.environment.name}-${component}`
-    : `${component}`;
+function unitNames(rendered: RenderedEnvironment, component: string): string[] {
+  if (rendered.delivery.engine === 'argocd') return [`Application ${rendered.environment.name}-${component}`];
+  const chart = rendered.components.find((c) => c.name === component)?.helm;
+  return [...(chart ? [`Kustomization ${component}-chart`] : []), `Kustomization ${component}`];
 }
 
 /**
@@ -190,13 +190,16 @@ export function firstSyncPlan(
       tier: step.tier,
       level: step.level,
       components: step.components,
-      units: step.components.map((name) => unitName(rendered, name)),
+      units: step.components.flatMap((name) => unitNames(rendered, name)),
       apisAdded: added.sort(),
       pods,
       share: totalPods ? pods / totalPods : 0,
       stages: ordered,
       uncounted: step.components.filter((name) => byComponent.get(name)?.helm),
-      waitsFor: `every ${rendered.delivery.engine === 'argocd' ? 'Application' : 'unit'} of this step Healthy and Synced`,
+      waitsFor:
+        rendered.delivery.engine === 'argocd'
+          ? 'every Application of this step Healthy and Synced'
+          : 'every Kustomization of this step Ready (wait: true: every object it applied ready)',
       failures,
     };
   });

@@ -46,8 +46,8 @@ export interface ArgoCdDeliverySettings {
 /** How an environment is delivered. */
 export interface DeliverySettings {
   /** The GitOps engine that applies the rendered output. Default `argocd`. */
-  engine?: 'argocd';
-  /** Namespace the engine runs in. Default `argocd`. */
+  engine?: 'argocd' | 'flux';
+  /** Namespace the engine runs in. Default `argocd` (Argo CD) or `flux-system` (Flux). */
   namespace?: string;
   /**
    * Largest share of all pods of the environment that one stage of the first sync (one stage of one sync

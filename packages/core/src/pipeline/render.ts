@@ -185,7 +185,14 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
     }
   }
   const deliveryNamespace = engine.namespace(environment);
-  for (const { key, object } of engine.objects({ environment, view, components: built, steps, kinds: registry })) {
+  for (const { key, object, folder } of engine.objects({
+    environment,
+    view,
+    components: built,
+    steps,
+    kinds: registry,
+    provided,
+  })) {
     const placed = {
       ...object,
       metadata: {
@@ -193,11 +200,12 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
         ...(registry.isClusterScoped(object) ? {} : { namespace: object.metadata?.namespace ?? deliveryNamespace }),
       },
     };
+    const at = folder ?? engine.folder;
     objects.push({
-      component: engine.folder,
+      component: at,
       key,
       object: placed,
-      path: `${engine.folder}/${fileName(placed, deliveryNamespace)}`,
+      path: `${at}/${fileName(placed, deliveryNamespace)}`,
       yaml: serialize(placed),
     });
   }

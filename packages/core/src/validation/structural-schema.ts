@@ -130,6 +130,8 @@ function compile(schema: StructuralSchema, atRoot: boolean): Check {
     }
     if (!isPlainObject(value)) return;
     for (const [key, child] of Object.entries(value)) {
+      // Object metadata is the API server's, validated by its own rules (and metadataProblems), never by the CRD.
+      if ((atRoot || embedded) && key === 'metadata') continue;
       const check = byName.get(key);
       if (check) check(child, [...segments, key], problems, root);
       else if (additional) additional(child, [...segments, key], problems, root);

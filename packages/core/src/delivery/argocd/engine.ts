@@ -1,5 +1,4 @@
-import type { KubeObject } from '../../model/objects.js';
-import type { DeliveryEngine, DeliveryInput } from '../engine.js';
+import type { DeliveryEngine, DeliveryInput, DeliveryObject } from '../engine.js';
 import { appProject } from './app-project.js';
 import { applicationSets } from './application-sets.js';
 import { bootstrapObjects } from './bootstrap.js';
@@ -18,7 +17,7 @@ export const argoCdEngine: DeliveryEngine = {
   kinds: ARGOCD_KINDS,
   namespace: argocdNamespace,
   finaliseObject: finaliseForArgoCd,
-  objects({ environment, components, steps, kinds }: DeliveryInput): Array<{ key: string; object: KubeObject }> {
+  objects({ environment, components, steps, kinds }: DeliveryInput): DeliveryObject[] {
     const bootstrap = bootstrapObjects(environment);
     return [
       { key: 'bootstrap_project', object: bootstrap.project },
