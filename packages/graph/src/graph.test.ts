@@ -26,10 +26,7 @@ const api = defineComponent({
       pods: { remoteWriteUrl: selectorLabels(name, 'api'), queryUrl: selectorLabels(name, 'api') },
     },
   }),
-  network: ({ peers }) => ({
-    ingress: [{ name: 'clients', from: [{ component: 'web' }], ports: [8080] }],
-    egress: [] as never[],
-  }),
+  network: () => ({ ingress: [{ name: 'clients', from: [{ component: 'web' }], ports: [8080] }] }),
   build: (ctx) =>
     namedWorkloadObjects(
       'api',

@@ -4,7 +4,7 @@ import type { GraphEdge, GraphModel, GraphNode } from './model.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -26,12 +26,12 @@ function nodeSvg(node: GraphNode, box: Layout['nodes'][number], change: string |
         ? ` · ${node.findings.waived} waived`
         : '';
   return [
-    `<g class="node tier-${node.tier} status-${status(node)}${change ? ` change-${change}` : ''}" data-component="${escape(node.id)}"${change ? ` data-change="${change}"` : ''} transform="translate(${box.x},${box.y})" tabindex="0">`,
+    `<g class="node tier-${node.tier} status-${status(node)}${change ? ` change-${change}` : ''}" data-component="${escapeHtml(node.id)}"${change ? ` data-change="${change}"` : ''} transform="translate(${box.x},${box.y})" tabindex="0">`,
     `<rect width="${box.width}" height="${box.height}" rx="8"/>`,
-    `<text class="name" x="10" y="20">${escape(node.id)}${change ? ` <tspan class="badge">${change}</tspan>` : ''}</text>`,
-    `<text x="10" y="38">${escape(node.tier)} · step ${node.step} · ns ${escape(node.namespace)}</text>`,
-    `<text x="10" y="54">${escape(version)}${node.chart ? ` · chart ${escape(node.chart.chart)} ${escape(node.chart.version)}` : ''}</text>`,
-    `<text x="10" y="70">${node.pods} pods · ${objects} objects${escape(findings)}</text>`,
+    `<text class="name" x="10" y="20">${escapeHtml(node.id)}${change ? ` <tspan class="badge">${change}</tspan>` : ''}</text>`,
+    `<text x="10" y="38">${escapeHtml(node.tier)} · step ${node.step} · ns ${escapeHtml(node.namespace)}</text>`,
+    `<text x="10" y="54">${escapeHtml(version)}${node.chart ? ` · chart ${escapeHtml(node.chart.chart)} ${escapeHtml(node.chart.version)}` : ''}</text>`,
+    `<text x="10" y="70">${node.pods} pods · ${objects} objects${escapeHtml(findings)}</text>`,
     '</g>',
   ].join('');
 }
@@ -43,7 +43,7 @@ function edgeSvg(edge: GraphEdge, path: Layout['edges'][number] | undefined, cha
     edge.type === 'wiring'
       ? `${edge.from} → ${edge.to} on ${(edge.ports ?? []).join(', ')} (${(edge.policies ?? []).join(', ')})`
       : `${edge.to} comes after ${edge.from}`;
-  return `<path class="edge ${edge.type}${change ? ` change-${change}` : ''}" data-edge="${escape(edge.id)}" data-from="${escape(edge.from)}" data-to="${escape(edge.to)}"${change ? ` data-change="${change}"` : ''} d="${d}" marker-end="url(#arrow-${edge.type})"><title>${escape(title)}</title></path>`;
+  return `<path class="edge ${edge.type}${change ? ` change-${change}` : ''}" data-edge="${escapeHtml(edge.id)}" data-from="${escapeHtml(edge.from)}" data-to="${escapeHtml(edge.to)}"${change ? ` data-change="${change}"` : ''} d="${d}" marker-end="url(#arrow-${edge.type})"><title>${escapeHtml(title)}</title></path>`;
 }
 
 function timeline(model: GraphModel): string {
@@ -54,7 +54,7 @@ function timeline(model: GraphModel): string {
           `<span class="stage${s.share > model.maxShare ? ' over' : ''}" style="width:${(s.share * 100).toFixed(1)}%" title="stage ${s.stage}: ${s.pods} pods (${percent(s.share)})"></span>`,
       )
       .join('');
-    return `<li data-step="${step.wave}"><span class="label">${step.wave}. ${escape(step.tier)}: ${escape(step.components.join(', '))}</span><span class="bar">${stages}</span><span class="share">${step.pods} pods · ${percent(step.share)}</span></li>`;
+    return `<li data-step="${step.wave}"><span class="label">${step.wave}. ${escapeHtml(step.tier)}: ${escapeHtml(step.components.join(', '))}</span><span class="bar">${stages}</span><span class="share">${step.pods} pods · ${percent(step.share)}</span></li>`;
   });
   return `<section id="timeline"><h2>First sync</h2><p>${model.totalPods} pods in ${model.steps.length} steps; no stage may start more than ${percent(model.maxShare)} of them.</p><ol>${rows.join('')}</ol></section>`;
 }
@@ -63,7 +63,7 @@ function calendar(model: GraphModel): string {
   if (model.certificates.length === 0) return '';
   const rows = model.certificates.map(
     (c) =>
-      `<tr><td>${escape(c.component)}</td><td>${escape(c.name)}</td><td>${c.ca ? 'CA' : 'leaf'}</td><td>${escape(c.duration)}</td><td>${escape(c.renewBefore ?? '')}</td></tr>`,
+      `<tr><td>${escapeHtml(c.component)}</td><td>${escapeHtml(c.name)}</td><td>${c.ca ? 'CA' : 'leaf'}</td><td>${escapeHtml(c.duration)}</td><td>${escapeHtml(c.renewBefore ?? '')}</td></tr>`,
   );
   return `<section id="certificates"><h2>Certificates</h2><table><thead><tr><th>component</th><th>certificate</th><th>type</th><th>lifetime</th><th>renewed before expiry</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
@@ -85,10 +85,10 @@ export async function graphPage(model: GraphModel, diff?: GraphDiff): Promise<st
   const paths = new Map(placed.edges.map((p) => [p.id, p]));
   const columns = placed.columns.map((c) => {
     const step = model.steps.find((s) => s.wave === c.step);
-    return `<text class="column" x="${(c.x + c.width / 2).toFixed(1)}" y="24" text-anchor="middle">step ${c.step}${step ? ` · ${escape(step.tier)}` : ''}</text>`;
+    return `<text class="column" x="${(c.x + c.width / 2).toFixed(1)}" y="24" text-anchor="middle">step ${c.step}${step ? ` · ${escapeHtml(step.tier)}` : ''}</text>`;
   });
   const svg = [
-    `<svg id="canvas" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" aria-label="components of ${escape(model.environment)} by sync step">`,
+    `<svg id="canvas" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" aria-label="components of ${escapeHtml(model.environment)} by sync step">`,
     '<defs>',
     '<marker id="arrow-dependency" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>',
     '<marker id="arrow-wiring" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>',
@@ -100,20 +100,20 @@ export async function graphPage(model: GraphModel, diff?: GraphDiff): Promise<st
   ].join('\n');
   const title = diff ? `${model.environment} compared with ${diff.against}` : model.environment;
   const legend = diff
-    ? `<p class="legend">Compared with <b>${escape(diff.against)}</b>: <span class="key change-added">added</span> <span class="key change-changed">changed</span> <span class="key change-removed">removed</span></p>`
+    ? `<p class="legend">Compared with <b>${escapeHtml(diff.against)}</b>: <span class="key change-added">added</span> <span class="key change-changed">changed</span> <span class="key change-removed">removed</span></p>`
     : '';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>platform: ${escape(title)}</title>
+<title>platform: ${escapeHtml(title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escape(title)}</h1>
-<p>${model.nodes.length} components · ${model.totalPods} pods · ${model.steps.length} sync steps · delivered by ${escape(model.engine)}. <span class="key dependency">depends on</span> <span class="key wiring">connects to</span></p>
+<h1>${escapeHtml(title)}</h1>
+<p>${model.nodes.length} components · ${model.totalPods} pods · ${model.steps.length} sync steps · delivered by ${escapeHtml(model.engine)}. <span class="key dependency">depends on</span> <span class="key wiring">connects to</span></p>
 ${legend}
 </header>
 <main>
