@@ -19,7 +19,7 @@ import { tlsCertificate } from './tls.js';
 
 export type { BootstrapRequest } from './bootstrap.js';
 export { ADMIN_POLICY, bootstrapRequests, EXTERNAL_SECRETS_POLICY, externalSecretsPolicy } from './bootstrap.js';
-export type { VaultServer } from './capability.js';
+export type { VaultServer } from '@platform/core';
 export type {
   AwsKmsSealConfig,
   ExternalSecretsAccessConfig,

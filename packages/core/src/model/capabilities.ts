@@ -5,7 +5,9 @@ import type {
   PostgresEndpoint,
   PublicCertificateIssuer,
   RedisEndpoint,
+  StatefulData,
   TrustBundle,
+  VaultServer,
 } from './platform-capabilities.js';
 
 /**
@@ -147,6 +149,8 @@ export interface Capabilities {
   dnsProvider: DnsProvider;
   publicCertificateIssuer: PublicCertificateIssuer;
   nodeCapacity: NodeCapacity;
+  vault: VaultServer;
+  statefulData: StatefulData;
 }
 
 export type CapabilityName = keyof Capabilities;

@@ -97,3 +97,40 @@ export interface PublicCertificateIssuer extends EndpointOwner {
   /** Whether it can issue wildcard certificates (DNS-01). */
   wildcards: boolean;
 }
+
+/**
+ * A Vault-API secret server in the cluster (OpenBao), as External Secrets' ClusterSecretStore needs it: where it
+ * listens, which CA signs its certificate, and the auth mount, role and KV mount the platform bootstrap creates.
+ */
+export interface VaultServer extends ServiceEndpoint<'address'> {
+  /** API URL, e.g. `https://openbao.openbao.svc.cluster.local:8200` (ESO `provider.vault.server`). */
+  address: string;
+  /**
+   * The Secret holding the CA that issued the listener's certificate (cert-manager's `ca.crt`), in the server's
+   * namespace (ESO `provider.vault.caProvider`, type `Secret`). Consumers in namespaces that receive the trust
+   * bundle may verify against the bundle instead: the issuer chains to its root.
+   */
+  caSecret: { namespace: string; name: string; key: string };
+  /** Mount path of the Kubernetes auth method for this cluster (ESO `auth.kubernetes.mountPath`). */
+  kubernetesAuthMount: string;
+  /** KV version 2 mount (ESO `provider.vault.path`, `version: v2`). */
+  kv: { mountPath: string; version: 'v2' };
+  /** The role External Secrets logs in with (ESO `auth.kubernetes.role`), bound to this ServiceAccount. */
+  externalSecrets: { role: string; serviceAccount: string; namespace: string; audience?: string };
+}
+
+/**
+ * A namespace whose objects or volumes hold state that git cannot recreate (a secret store's Raft data, a
+ * registry's database, issued certificates ...). A component that knows it is stateful provides it, and a backup
+ * component (Velero) schedules backups of that namespace.
+ */
+export interface StatefulData extends EndpointOwner {
+  /** Why the namespace must be backed up, shown on the Schedule. */
+  reason: string;
+  /**
+   * How its volumes are saved: `filesystem` copies every mounted volume with the node agent (kopia); `none` backs
+   * up the objects only (the data is backed up elsewhere, e.g. a PostgreSQL cluster's WAL archive). Default
+   * `filesystem`.
+   */
+  volumes?: 'filesystem' | 'none';
+}
