@@ -1,38 +1,11 @@
-import type { LogsStore, MetricsStore, TracesStore } from '@platform/core';
-import { FAKE_STORES as FAKE, fakeStorePods as pods } from '@platform/test-fakes';
+import { FAKE_STORES as FAKE, fakeLogs, fakeMetrics, fakeTraces } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
 import { type AlloyConfigInput, generateAlloyConfig } from './alloy-config.js';
 import { type AlloyConfig, defaults } from './config.js';
 
-const metrics: MetricsStore = {
-  component: 'mimir',
-  namespace: 'mimir',
-  remoteWriteUrl: FAKE.remoteWriteUrl,
-  queryUrl: FAKE.metricsQueryUrl,
-  multiTenant: true,
-  pods: { remoteWriteUrl: pods('mimir', 'distributor'), queryUrl: pods('mimir', 'query-frontend') },
-};
-const logs: LogsStore = {
-  component: 'loki',
-  namespace: 'loki',
-  pushUrl: FAKE.pushUrl,
-  queryUrl: FAKE.logsQueryUrl,
-  multiTenant: true,
-  pods: { pushUrl: pods('loki', 'write'), queryUrl: pods('loki', 'read') },
-};
-const traces: TracesStore = {
-  component: 'tempo',
-  namespace: 'tempo',
-  otlpGrpcAddress: FAKE.otlpGrpcAddress,
-  otlpHttpUrl: FAKE.otlpHttpUrl,
-  queryUrl: FAKE.tracesQueryUrl,
-  multiTenant: true,
-  pods: {
-    otlpGrpcAddress: pods('tempo', 'distributor'),
-    otlpHttpUrl: pods('tempo', 'distributor'),
-    queryUrl: pods('tempo', 'query-frontend'),
-  },
-};
+const metrics = fakeMetrics({ component: 'mimir' });
+const logs = fakeLogs({ component: 'loki' });
+const traces = fakeTraces({ component: 'tempo' });
 
 function generate(
   stores: Partial<AlloyConfigInput['stores']>,

@@ -37,8 +37,9 @@ export interface GeneratedAlloyConfig extends AlloyFile {
 export function generateAlloyConfig(input: AlloyConfigInput): GeneratedAlloyConfig {
   const { config, stores } = input;
   const externalLabels = { cluster: input.cluster, ...config.externalLabels };
-  const metrics = metricsDestinations(stores.metrics, config.extraMetricsTargets, input.tenant, externalLabels);
-  const logs = logsDestinations(stores.logs, config.extraLogsTargets, input.tenant, externalLabels);
+  const write = { tenant: input.tenant, externalLabels };
+  const metrics = metricsDestinations(stores.metrics, config.extraMetricsTargets, write);
+  const logs = logsDestinations(stores.logs, config.extraLogsTargets, write);
   const traces = tracesDestinations(stores.traces, input.tenant);
 
   const shipsLogs = logs.receivers.length > 0;

@@ -1,15 +1,14 @@
-import type { ConfigChecks } from '@platform/core';
+import { type ConfigChecks, isDnsSubdomain } from '@platform/core';
 import type { AlloyConfig, RemoteTarget } from './config.js';
 
 const STORES = ['metricsStore', 'logsStore', 'tracesStore'] as const;
 const TARGET_FIELDS = ['name', 'url', 'tenant', 'basicAuth', 'bearerTokenSecret', 'headers'];
 const INLINE_SECRETS = ['password', 'bearerToken', 'token', 'apiKey'];
-const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 function checkSecretRef(checks: ConfigChecks, path: string, ref: unknown): void {
   const secret = ref as { name?: unknown; key?: unknown } | undefined;
   checks.require(
-    typeof secret?.name === 'string' && SECRET_NAME.test(secret.name),
+    typeof secret?.name === 'string' && isDnsSubdomain(secret.name),
     `${path}.name`,
     "expected the name of a Secret in Alloy's namespace",
   );
@@ -77,17 +76,11 @@ function checkTargets(checks: ConfigChecks, path: string, targets: RemoteTarget[
 }
 
 /** Semantic checks of an Alloy configuration. */
-export function checkAlloyConfig(config: AlloyConfig, checks: ConfigChecks): void {
+export function checkConfig(config: AlloyConfig, checks: ConfigChecks): void {
   checks.require(config.image.length > 0, 'image', 'an image is required');
   config.require.forEach((capability, index) => checks.oneOf(`require[${index}]`, capability, STORES));
   checks.duration('metrics.scrapeInterval', config.metrics.scrapeInterval);
-  for (const [kind, values] of Object.entries({
-    requests: config.resources.requests,
-    limits: config.resources.limits,
-  })) {
-    for (const [resource, value] of Object.entries(values ?? {}))
-      checks.quantity(`resources.${kind}.${resource}`, value as string);
-  }
+  checks.resources('resources', config.resources);
   config.otlp.allowedNamespaces.forEach((namespace, index) =>
     checks.dnsLabel(`otlp.allowedNamespaces[${index}]`, namespace),
   );

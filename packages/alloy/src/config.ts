@@ -1,4 +1,4 @@
-import type { IPodSpec, IResourceRequirements, StoreCapability } from '@platform/core';
+import type { IPodSpec, ResourceRequirements, StoreCapability } from '@platform/core';
 
 /** A key of an existing Secret in Alloy's namespace (delivered by External Secrets, never rendered here). */
 export interface SecretKeyRef {
@@ -40,7 +40,7 @@ export interface AlloyConfig {
    */
   require: StoreCapability[];
   /** Container resources. Default requests 100m CPU / 256Mi, limit 1Gi memory. */
-  resources: IResourceRequirements;
+  resources: ResourceRequirements;
   /** Labels added to every metric and log line sent. Default `{}`; `cluster` is always set to the cluster name. */
   externalLabels: Record<string, string>;
   logs: {

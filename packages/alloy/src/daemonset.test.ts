@@ -1,4 +1,4 @@
-import type { IDaemonSet } from '@platform/core';
+import { hungProcessProbe, type IDaemonSet } from '@platform/core';
 import { renderForTest } from '@platform/core/testing';
 import { fakeLogsStore, fakeMetricsStore } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
@@ -14,12 +14,6 @@ describe('alloy probes', () => {
       timeoutSeconds: 1,
     });
     // Neither /-/healthy (component health, which a restart does not fix) nor /-/ready (false during the WAL replay of the initial load).
-    expect(container!.livenessProbe).toEqual({
-      tcpSocket: { port: 'http-metrics' },
-      initialDelaySeconds: 60,
-      periodSeconds: 20,
-      timeoutSeconds: 5,
-      failureThreshold: 10,
-    });
+    expect(container!.livenessProbe).toEqual(hungProcessProbe('http-metrics'));
   });
 });

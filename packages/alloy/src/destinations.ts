@@ -47,96 +47,72 @@ function headers(
   return Object.keys(all).length > 0 ? all : undefined;
 }
 
+/** The attributes of an `endpoint` block. */
+type Endpoint = Record<string, Value | undefined>;
+
 /**
- * One `prometheus.remote_write` per metrics store (tenant header when the store is multi-tenant) and per
- * extra target, so each destination has its own WAL and queue and a slow one does not hold back the others.
+ * One writer component (`prometheus.remote_write`, `loki.write`) per store and per extra target, so each
+ * destination has its own WAL and queue and a slow one does not hold back the others. Extra targets read their
+ * credentials from `local.file` components labelled after the signal and the target.
  */
+function writers(
+  component: 'prometheus.remote_write' | 'loki.write',
+  signal: 'metrics' | 'logs',
+  stores: ReadonlyArray<{ component: string; endpoint: Endpoint }>,
+  extras: readonly RemoteTarget[],
+  extraEndpoint: (target: RemoteTarget) => Endpoint,
+  externalLabels: Record<string, string>,
+): Destinations {
+  const writer = (label: string, endpoint: Endpoint, ...blocks: Block[]) =>
+    block(component, label, { external_labels: externalLabels }, block('endpoint', undefined, endpoint, ...blocks));
+  const components = stores.map((store) => writer(toLabel(store.component), store.endpoint));
+  for (const target of extras) {
+    const label = `extra_${toLabel(target.name)}`;
+    const auth = credentials(target, `${signal}_${label}`);
+    components.push(...auth.files, writer(label, { ...extraEndpoint(target), ...auth.attributes }, ...auth.blocks));
+  }
+  return { components, receivers: components.filter((c) => c.name === component).map((c) => ref(c, 'receiver')) };
+}
+
+/** What every destination of one signal shares: the tenant (for multi-tenant stores) and the external labels. */
+export interface WriteContext {
+  tenant: string;
+  externalLabels: Record<string, string>;
+}
+
+/** One `prometheus.remote_write` per metrics store (tenant header when the store is multi-tenant) and per extra target. */
 export function metricsDestinations(
   stores: readonly MetricsStore[],
   extras: readonly RemoteTarget[],
-  tenant: string,
-  externalLabels: Record<string, string>,
+  { tenant, externalLabels }: WriteContext,
 ): Destinations {
-  const components: Block[] = [];
-  for (const store of stores) {
-    components.push(
-      block(
-        'prometheus.remote_write',
-        toLabel(store.component),
-        { external_labels: externalLabels },
-        block('endpoint', undefined, {
-          url: store.remoteWriteUrl,
-          headers: headers(store.multiTenant ? tenant : undefined, undefined),
-        }),
-      ),
-    );
-  }
-  for (const target of extras) {
-    const label = `extra_${toLabel(target.name)}`;
-    const auth = credentials(target, `metrics_${label}`);
-    components.push(
-      ...auth.files,
-      block(
-        'prometheus.remote_write',
-        label,
-        { external_labels: externalLabels },
-        block(
-          'endpoint',
-          undefined,
-          { url: target.url, headers: headers(target.tenant, target.headers), ...auth.attributes },
-          ...auth.blocks,
-        ),
-      ),
-    );
-  }
-  return {
-    components,
-    receivers: components.filter((c) => c.name === 'prometheus.remote_write').map((c) => ref(c, 'receiver')),
-  };
+  const endpoints = stores.map((store) => ({
+    component: store.component,
+    endpoint: { url: store.remoteWriteUrl, headers: headers(store.multiTenant ? tenant : undefined, undefined) },
+  }));
+  const extraEndpoint = (target: RemoteTarget) => ({
+    url: target.url,
+    headers: headers(target.tenant, target.headers),
+  });
+  return writers('prometheus.remote_write', 'metrics', endpoints, extras, extraEndpoint, externalLabels);
 }
 
 /** One `loki.write` per log store (`tenant_id` when multi-tenant) and per extra target. */
 export function logsDestinations(
   stores: readonly LogsStore[],
   extras: readonly RemoteTarget[],
-  tenant: string,
-  externalLabels: Record<string, string>,
+  { tenant, externalLabels }: WriteContext,
 ): Destinations {
-  const components: Block[] = [];
-  for (const store of stores) {
-    components.push(
-      block(
-        'loki.write',
-        toLabel(store.component),
-        { external_labels: externalLabels },
-        block('endpoint', undefined, { url: store.pushUrl, tenant_id: store.multiTenant ? tenant : undefined }),
-      ),
-    );
-  }
-  for (const target of extras) {
-    const label = `extra_${toLabel(target.name)}`;
-    const auth = credentials(target, `logs_${label}`);
-    components.push(
-      ...auth.files,
-      block(
-        'loki.write',
-        label,
-        { external_labels: externalLabels },
-        block(
-          'endpoint',
-          undefined,
-          {
-            url: target.url,
-            tenant_id: target.tenant,
-            headers: headers(undefined, target.headers),
-            ...auth.attributes,
-          },
-          ...auth.blocks,
-        ),
-      ),
-    );
-  }
-  return { components, receivers: components.filter((c) => c.name === 'loki.write').map((c) => ref(c, 'receiver')) };
+  const endpoints = stores.map((store) => ({
+    component: store.component,
+    endpoint: { url: store.pushUrl, tenant_id: store.multiTenant ? tenant : undefined },
+  }));
+  const extraEndpoint = ({ url, tenant: tenantId, headers: extra }: RemoteTarget) => ({
+    url,
+    tenant_id: tenantId,
+    headers: headers(undefined, extra),
+  });
+  return writers('loki.write', 'logs', endpoints, extras, extraEndpoint, externalLabels);
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type TelemetryStores,
 } from '@platform/core';
 import { type GeneratedAlloyConfig, generateAlloyConfig } from './alloy-config.js';
-import { checkAlloyConfig } from './check.js';
+import { checkConfig } from './check.js';
 import { ALLOY_WORKLOAD, type AlloyConfig, defaults, PORTS } from './config.js';
 import { alloyWorkload } from './daemonset.js';
 import { alloyNetwork } from './network.js';
@@ -69,7 +69,7 @@ export const alloy = defineComponent<AlloyConfig, AlloyObjects>({
   // hostPath volumes are forbidden by the baseline level, so the namespace must be privileged; the pod
   // itself carries waivers for exactly the rules it breaks.
   podSecurity: 'privileged',
-  check: (config, checks) => checkAlloyConfig(config, checks),
+  check: checkConfig,
   build(context) {
     const { generated } = generate(context);
     const access = rbac(context, generated);

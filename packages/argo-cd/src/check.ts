@@ -1,8 +1,6 @@
-import type { ConfigChecks } from '@platform/core';
+import { type ConfigChecks, isHostName } from '@platform/core';
 import type { ArgoCdConfig, ResourceRequirements } from './config.js';
 import { REQUIRED_CM, REQUIRED_PARAMS } from './values.js';
-
-const HOST = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function checkReserved(checks: ConfigChecks, path: string, given: unknown, reserved: Record<string, string>): void {
   if (typeof given !== 'object' || given === null) return;
@@ -19,7 +17,7 @@ function checkReserved(checks: ConfigChecks, path: string, given: unknown, reser
 export function checkConfig(config: ArgoCdConfig, checks: ConfigChecks): void {
   if (config.domain !== undefined) {
     checks.require(
-      typeof config.domain === 'string' && HOST.test(config.domain),
+      typeof config.domain === 'string' && isHostName(config.domain),
       'domain',
       `expected a host name such as "argocd.example.com", got ${JSON.stringify(config.domain)}`,
     );

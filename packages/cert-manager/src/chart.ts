@@ -33,8 +33,11 @@ export const WEBHOOK_PORT = 10250;
 /** Name of the chart's Validating- and MutatingWebhookConfiguration (`<release>-webhook`). */
 export const WEBHOOK_CONFIGURATION = `${RELEASE_NAME}-webhook`;
 
-/** Registry the chart pulls every image from by default (chart value `imageRegistry`). */
-export const DEFAULT_IMAGE_REGISTRY = 'quay.io';
+/**
+ * Where the chart pulls every image from by default: registry and repository namespace (chart values
+ * `imageRegistry` and `imageNamespace`, which it joins as `<registry>/<namespace>/<image name>`).
+ */
+export const DEFAULT_IMAGE_REPOSITORY = 'quay.io/jetstack';
 
 /** Pod labels the chart sets, per part (`app.kubernetes.io/component`). */
 export const POD_COMPONENT_LABEL = 'app.kubernetes.io/component';

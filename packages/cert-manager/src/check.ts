@@ -1,7 +1,7 @@
-import type { ConfigChecks } from '@platform/core';
+import { type ConfigChecks, parseDuration } from '@platform/core';
 import { DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
-import type { CertManagerConfig } from './config.js';
-import { goDurationSeconds, lifetimeProblems } from './durations.js';
+import { type CertManagerConfig, ROOT_KEY_SIZES } from './config.js';
+import { lifetimeProblems } from './durations.js';
 
 const PARTS = ['controller', 'webhook', 'cainjector'] as const;
 
@@ -13,13 +13,13 @@ export function checkConfig(config: CertManagerConfig, checks: ConfigChecks): vo
   for (const part of PARTS) checks.integer(`replicas.${part}`, config.replicas[part], { min: 1 });
   for (const part of [...PARTS, 'startupapicheck'] as const)
     checks.resources(`resources.${part}`, config.resources[part]);
-  checks.oneOf('rootCA.keySize', config.rootCA.keySize, [256, 384]);
+  checks.oneOf('rootCA.keySize', config.rootCA.keySize, ROOT_KEY_SIZES);
   checks.require(config.rootCA.commonName.trim().length > 0, 'rootCA.commonName', 'the root CA needs a common name');
   for (const [field, message] of lifetimeProblems(config.rootCA.duration, config.rootCA.renewBefore))
     checks.require(false, `rootCA.${field}`, message);
   // A certificate signed just before the root is renewed must not outlive the root.
-  const rootRenewal = goDurationSeconds(config.rootCA.renewBefore);
-  const needed = goDurationSeconds(DEFAULT_DURATION)! + CA_MARGIN_SECONDS;
+  const rootRenewal = parseDuration(config.rootCA.renewBefore, 'go');
+  const needed = parseDuration(DEFAULT_DURATION, 'go')! + CA_MARGIN_SECONDS;
   if (rootRenewal !== undefined) {
     checks.require(
       rootRenewal >= needed,
@@ -29,7 +29,7 @@ export function checkConfig(config: CertManagerConfig, checks: ConfigChecks): vo
   }
 
   checks.integer('alerts.expiryWarningDays', config.alerts.expiryWarningDays, { min: 1 });
-  const renewals = [goDurationSeconds(config.rootCA.renewBefore), goDurationSeconds(DEFAULT_RENEW_BEFORE)].filter(
+  const renewals = [parseDuration(config.rootCA.renewBefore, 'go'), parseDuration(DEFAULT_RENEW_BEFORE, 'go')].filter(
     (s): s is number => s !== undefined,
   );
   const shortestDays = Math.min(...renewals) / 86400;

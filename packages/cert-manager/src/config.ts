@@ -2,12 +2,16 @@ import type { ResourceRequirements } from '@platform/core';
 
 export type { ResourceRequirements };
 
+/** ECDSA key sizes of the root CA (curves P-256 and P-384). */
+export const ROOT_KEY_SIZES = [256, 384] as const;
+export type RootKeySize = (typeof ROOT_KEY_SIZES)[number];
+
 /** The self-signed root of the platform's private PKI. */
 export interface RootCAConfig {
   /** Subject common name of the root certificate. Default `Platform Root CA`. */
   commonName: string;
   /** ECDSA curve of the root key: 256 (P-256) or 384 (P-384). Default 384. */
-  keySize: number;
+  keySize: RootKeySize;
   /** Validity of the root certificate, a Go duration. Default `87600h` (10 years). */
   duration: string;
   /** Renew the root this long before it expires, a Go duration. Default `8760h` (1 year). */

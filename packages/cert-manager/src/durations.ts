@@ -1,40 +1,40 @@
-import { describeValue, parseDuration } from '@platform/core';
+import { describeValue, formatDuration, parseDuration } from '@platform/core';
+
+/** The two lifetime fields of a certificate (`duration`, `renewBefore`), both Go durations (no `d` or `y`). */
+type LifetimeField = 'duration' | 'renewBefore';
 
 /**
- * Seconds of a Go duration (`2160h`, `1h30m`), the only form cert-manager accepts for `duration` and
- * `renewBefore` (no `d` or `y`). Undefined when the text is not one.
+ * cert-manager's own limits (pkg/apis/certmanager/v1/const.go): a certificate lives at least 1h and is renewed at
+ * least 5m before it expires; examples for messages.
  */
-export function goDurationSeconds(text: string): number | undefined {
-  return parseDuration(text, 'go');
-}
-
-/** cert-manager's own limits (pkg/apis/certmanager/v1/const.go): a certificate lives at least 1h ... */
-export const MINIMUM_DURATION_SECONDS = 3600;
-/** ... and is renewed at least 5m before it expires. */
-export const MINIMUM_RENEW_BEFORE_SECONDS = 300;
+const LIMITS: Record<LifetimeField, { minimumSeconds: number; example: string }> = {
+  duration: { minimumSeconds: 3600, example: '2160h' },
+  renewBefore: { minimumSeconds: 300, example: '720h' },
+};
 
 /**
  * The problems cert-manager's admission webhook would reject a `duration`/`renewBefore` pair for, as
  * `[field, message]` pairs, so they surface at render time instead of as a failed sync.
  */
-export function lifetimeProblems(duration: string, renewBefore: string): Array<['duration' | 'renewBefore', string]> {
-  const problems: Array<['duration' | 'renewBefore', string]> = [];
-  const total = goDurationSeconds(duration);
-  const renew = goDurationSeconds(renewBefore);
-  if (total === undefined)
-    problems.push([
-      'duration',
-      `expected a Go duration in hours, minutes or seconds such as "2160h", got ${describeValue(duration)}`,
-    ]);
-  else if (total < MINIMUM_DURATION_SECONDS)
-    problems.push(['duration', `cert-manager requires at least 1h, got ${describeValue(duration)}`]);
-  if (renew === undefined)
-    problems.push([
-      'renewBefore',
-      `expected a Go duration in hours, minutes or seconds such as "720h", got ${describeValue(renewBefore)}`,
-    ]);
-  else if (renew < MINIMUM_RENEW_BEFORE_SECONDS)
-    problems.push(['renewBefore', `cert-manager requires at least 5m, got ${describeValue(renewBefore)}`]);
+export function lifetimeProblems(duration: string, renewBefore: string): Array<[LifetimeField, string]> {
+  const problems: Array<[LifetimeField, string]> = [];
+  const seconds = (field: LifetimeField, text: string): number | undefined => {
+    const value = parseDuration(text, 'go');
+    const { minimumSeconds, example } = LIMITS[field];
+    if (value === undefined)
+      problems.push([
+        field,
+        `expected a Go duration in hours, minutes or seconds such as "${example}", got ${describeValue(text)}`,
+      ]);
+    else if (value < minimumSeconds)
+      problems.push([
+        field,
+        `cert-manager requires at least ${formatDuration(minimumSeconds)}, got ${describeValue(text)}`,
+      ]);
+    return value;
+  };
+  const total = seconds('duration', duration);
+  const renew = seconds('renewBefore', renewBefore);
   if (total !== undefined && renew !== undefined && renew >= total) {
     problems.push(['renewBefore', `must be shorter than duration (${duration}), got ${describeValue(renewBefore)}`]);
   }

@@ -178,7 +178,8 @@ describe('cert-manager', () => {
       },
     );
     const values = applicationSetElement(rendered, 'cert-manager').sources[0]!.helm!.valuesObject;
-    expect(values.imageRegistry).toBe('mirror.example.com/quay.io');
+    expect(values.imageRegistry).toBe('mirror.example.com/quay.io/jetstack');
+    expect(values.imageNamespace).toBe('');
     expect(values.webhook).toMatchObject({ timeoutSeconds: 10, replicaCount: 2 });
     expect(values.replicaCount).toBe(3);
   });
@@ -193,6 +194,7 @@ describe('cert-manager', () => {
     await expect(renderForTest([certManager({ rootCA: { duration: '8760h', renewBefore: '720h' } })])).rejects.toThrow(
       'rootCA.renewBefore: must be at least 2328h (the default certificate lifetime 2160h plus 7 days), so no certificate the root signs outlives it; got "720h"',
     );
+    // @ts-expect-error: 521 is not a key size of the root (checked at render time too, for plain JS)
     await expect(renderForTest([certManager({ rootCA: { keySize: 521 } })])).rejects.toThrow(
       'rootCA.keySize: expected one of 256, 384, got 521',
     );

@@ -1,5 +1,5 @@
-import { applyPatch, type BuildContext, type Patch } from '@platform/core';
-import { DEFAULT_IMAGE_REGISTRY } from './chart.js';
+import { applyPatch, type BuildContext, mirroredImage, type Patch } from '@platform/core';
+import { DEFAULT_IMAGE_REPOSITORY } from './chart.js';
 import type { CertManagerConfig, ResourceRequirements } from './config.js';
 
 /** A PodDisruptionBudget of one part (chart keys `podDisruptionBudget.*`). */
@@ -29,8 +29,12 @@ export interface CertManagerValues {
   crds: { enabled: boolean; keep: boolean };
   /** Leader-election Leases in the release namespace instead of the chart default `kube-system`, which the AppProject does not allow. */
   global: { leaderElection: { namespace: string } };
-  /** Registry every cert-manager image is pulled from (`<mirror>/quay.io` behind a mirror). Set only with a mirror. */
+  /**
+   * Registry (with path) every cert-manager image is pulled from: `<mirror>/quay.io/jetstack` behind a mirror,
+   * with an empty `imageNamespace` because the namespace is in it. Both set only with a mirror.
+   */
   imageRegistry?: string;
+  imageNamespace?: string;
   /** Controller replicas. */
   replicaCount: number;
   /** Controller PodDisruptionBudget. */
@@ -51,11 +55,11 @@ function pdb(enabled: boolean): PdbValues {
 
 /** The chart values for a cert-manager instance, with `extraValues` deep-merged last. */
 export function chartValues({ config, namespace, environment }: BuildContext<CertManagerConfig>): CertManagerValues {
-  const mirror = environment.settings.imageRegistryMirror?.replace(/\/+$/, '');
+  const mirror = environment.settings.imageRegistryMirror;
   const values: CertManagerValues = {
     crds: { enabled: true, keep: true },
     global: { leaderElection: { namespace } },
-    ...(mirror ? { imageRegistry: `${mirror}/${DEFAULT_IMAGE_REGISTRY}` } : {}),
+    ...(mirror ? { imageRegistry: mirroredImage(DEFAULT_IMAGE_REPOSITORY, mirror), imageNamespace: '' } : {}),
     replicaCount: config.replicas.controller,
     podDisruptionBudget: pdb(config.podDisruptionBudget),
     resources: config.resources.controller,

@@ -1,20 +1,9 @@
+import { hungProcessProbe } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from './database-pod.js';
-import { gossipRing } from './gossip-ring.js';
+import { database, resources } from './fixtures.test-helpers.js';
 
-const ring = gossipRing('loki', 'loki', { clusterDomain: 'cluster.local' });
-const database: GrafanaDatabase = {
-  image: 'grafana/loki:3.7.6',
-  httpPort: 3100,
-  grpcPort: 9095,
-  configFile: { volume: 'config', configMap: 'loki', path: '/etc/loki/config/config.yaml' },
-  runtimeFile: { volume: 'runtime-config', configMap: 'loki-runtime', path: '/etc/loki/runtime/runtime.yaml' },
-  dataPath: '/var/loki',
-  ring,
-  configYaml: 'auth_enabled: true\n',
-  env: [],
-};
-const resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } };
+const ring = database.ring!;
 
 describe('targetWorkload', () => {
   it('runs one target of the binary with the shared config, a checksum, ring membership and an emptyDir for data', () => {
@@ -54,13 +43,7 @@ describe('targetWorkload', () => {
       periodSeconds: 10,
       timeoutSeconds: 1,
     });
-    expect(container!.livenessProbe).toEqual({
-      tcpSocket: { port: 'http-metrics' },
-      initialDelaySeconds: 60,
-      periodSeconds: 20,
-      timeoutSeconds: 5,
-      failureThreshold: 10,
-    });
+    expect(container!.livenessProbe).toEqual(hungProcessProbe('http-metrics'));
   });
 
   it('stages the first sync: caches, then the stateful ring members, then the stateless paths', () => {
@@ -79,7 +62,7 @@ describe('targetWorkload', () => {
       resources,
       extraArgs: ['-x=1'],
       extraPorts: [{ name: 'otlp-grpc', containerPort: 4317, protocol: 'TCP' }],
-      storage: { storageSize: '10Gi' },
+      storageSize: '10Gi',
       stage: DATABASE_STAGES.stateful,
     });
     expect(options.containers[0]!.args).toEqual([
@@ -94,5 +77,64 @@ describe('targetWorkload', () => {
     ]);
     expect(options.volumes!.map((v) => v.name)).toEqual(['config', 'runtime-config']);
     expect(options.service).toEqual({ ports: ['http-metrics', 'grpc', 'otlp-grpc'] });
+  });
+});
+
+describe('targetWorkload options for databases that deploy differently', () => {
+  const jsonnetProbes = {
+    readiness: { httpGet: { path: '/ready', port: 8080 }, initialDelaySeconds: 15, timeoutSeconds: 1 },
+    liveness: { tcpSocket: { port: 8080 } },
+  };
+  const mimirLike: GrafanaDatabase = { ...database, probes: jsonnetProbes, serviceRingPort: true };
+
+  it('takes the database probes, a whole argument list and its own env', () => {
+    const [container] = targetWorkload(mimirLike, {
+      name: 'querier',
+      resources,
+      args: ['-config.file=/etc/mimir/mimir.yaml', '-target=querier'],
+      env: [{ name: 'X', value: '1' }],
+      stage: DATABASE_STAGES.stateless,
+    }).containers;
+    expect(container!.readinessProbe).toEqual(jsonnetProbes.readiness);
+    expect(container!.livenessProbe).toEqual(jsonnetProbes.liveness);
+    expect(container!.args).toEqual(['-config.file=/etc/mimir/mimir.yaml', '-target=querier']);
+    expect(container!.env).toEqual([{ name: 'X', value: '1' }]);
+  });
+
+  it('lists the gossip port in ring members’ Services only where the database asks, and keeps non-members off the ring', () => {
+    const member = targetWorkload(mimirLike, { name: 'ingester', resources, stage: DATABASE_STAGES.stateful });
+    expect(member.service).toEqual({ ports: ['http-metrics', 'grpc', 'gossip-ring'] });
+    const outsider = targetWorkload(mimirLike, {
+      name: 'query-frontend',
+      resources,
+      ringMember: false,
+      stage: DATABASE_STAGES.stateless,
+    });
+    expect(outsider.service).toEqual({ ports: ['http-metrics', 'grpc'] });
+    expect(outsider.containers[0]!.ports!.map((p) => p.name)).toEqual(['http-metrics', 'grpc']);
+    expect(outsider.podLabels).toEqual({});
+  });
+
+  it('names the claim, mounts extra files after the data path and annotates their checksums', () => {
+    const options = targetWorkload(database, {
+      name: 'alertmanager',
+      resources,
+      storageSize: '1Gi',
+      claimName: 'alertmanager-data',
+      files: [{ volume: 'fallback', configMap: 'fallback-config', path: '/configs/fallback.yaml' }],
+      podAnnotations: { 'checksum/fallback': 'abc' },
+      stage: DATABASE_STAGES.stateful,
+    });
+    expect(options.volumeClaims).toEqual([
+      { name: 'alertmanager-data', size: '1Gi', storageClassName: undefined, mountPath: '/var/loki' },
+    ]);
+    expect(options.containers[0]!.volumeMounts!.map((m) => m.mountPath)).toEqual([
+      '/etc/loki/config',
+      '/etc/loki/runtime',
+      '/configs',
+    ]);
+    expect(options.volumes!.at(-1)).toEqual({ name: 'fallback', configMap: { name: 'fallback-config' } });
+    expect(options.podAnnotations).toMatchObject({ 'checksum/fallback': 'abc' });
+    expect(options.replicas).toBe(1);
   });
 });

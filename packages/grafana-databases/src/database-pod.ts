@@ -2,6 +2,7 @@ import type {
   IContainer,
   IContainerPort,
   IEnvVar,
+  IProbe,
   IVolume,
   ResourceRequirements,
   WorkloadOptions,
@@ -10,9 +11,11 @@ import { configChecksum, hungProcessProbe } from '@platform/core';
 import type { GossipRing } from './gossip-ring.js';
 
 /**
- * Pods of Grafana's databases (Loki, Tempo; Mimir follows its Jsonnet more closely): one binary whose `-target`
- * selects the component a process runs, one configuration file shared by every target, a runtime (per-tenant)
- * file reloaded without restarts, and a data directory on a volume.
+ * Pods of Grafana's databases (Mimir, Loki, Tempo): one binary whose `-target` selects the component a process
+ * runs, one configuration file shared by every target, a runtime (per-tenant) file reloaded without restarts,
+ * and a data directory on a volume. Where the upstreams' own deployments differ (Mimir's Jsonnet sorts its
+ * flags, probes its port by number and lists every port in its Services; Loki's and Tempo's charts do not), the
+ * database or the target says so, so that one container serves all three.
  */
 
 /** A file a process reads from a ConfigMap, mounted read-only at the file's directory. */
@@ -47,6 +50,16 @@ export interface GrafanaDatabase {
    * with any, the processes run with `-config.expand-env=true`.
    */
   env: IEnvVar[];
+  /** Readiness and liveness probes of every container. Default: `/ready` and a hung-process probe on `http-metrics`. */
+  probes?: DatabaseProbes;
+  /** List the gossip port in each ring member's Service too (Grafana's Jsonnet exposes every container port). Default false. */
+  serviceRingPort?: boolean;
+}
+
+/** The probes of a database's containers. */
+export interface DatabaseProbes {
+  readiness: IProbe;
+  liveness: IProbe;
 }
 
 /**
@@ -75,20 +88,35 @@ export const DATABASE_STAGES = { caches: 0, stateful: 1, stateless: 2 } as const
 export interface DatabaseTarget {
   /** Workload, Service and container name, e.g. `write` or `live-store-zone-a`. */
   name: string;
-  /** `-target` of the process, e.g. `write`. */
-  target: string;
-  replicas: number;
+  /** `-target` of the process, e.g. `write`. Default the name. */
+  target?: string;
+  /** Pod count. Default 1. */
+  replicas?: number;
   resources: ResourceRequirements;
   /** Flags after `-config.file` and `-target`. */
   extraArgs?: string[];
+  /** The whole argument list instead of `-config.file`, `-target`, `extraArgs` and `-config.expand-env`. */
+  args?: string[];
+  /** Env vars of the process. Default the database's {@link GrafanaDatabase.env}. */
+  env?: IEnvVar[];
   /** Container ports besides `http-metrics`, `grpc` and the gossip ring, also exposed by the Service (e.g. OTLP receivers). */
   extraPorts?: IContainerPort[];
-  /** A persistent volume at the data path; without it the data path is an emptyDir. */
-  storage?: { storageSize: string; storageClassName?: string };
+  /** Joins the database's memberlist ring (labels and gossip port). Default true. */
+  ringMember?: boolean;
+  /** More read-only files from ConfigMaps, e.g. a configuration read only at start-up. */
+  files?: DatabaseFile[];
+  /** Size of a persistent volume at the data path; without one the data path is an emptyDir. */
+  storageSize?: string;
+  /** Storage class of the volume. Default: the cluster's default class. */
+  storageClassName?: string;
+  /** Name of the volume claim (template). Default `data`. */
+  claimName?: string;
   /** Size limit of the data emptyDir, when there is no persistent volume. */
   scratchSize?: string;
   terminationGracePeriodSeconds?: number;
   podLabels?: Record<string, string>;
+  /** Pod annotations besides the config checksum, e.g. checksums of files read only at start-up. */
+  podAnnotations?: Record<string, string>;
   /** The first-sync stage of the workload, one of {@link DATABASE_STAGES}. */
   stage: number;
 }
@@ -97,33 +125,54 @@ function directory(path: string): string {
   return path.slice(0, path.lastIndexOf('/'));
 }
 
+function isRingMember(
+  database: GrafanaDatabase,
+  target: DatabaseTarget,
+): database is GrafanaDatabase & { ring: GossipRing } {
+  return database.ring !== undefined && target.ringMember !== false;
+}
+
+/** `-config.file`, `-target`, the target's flags, and `-config.expand-env` when Secret env is referenced. */
+function defaultArgs(database: GrafanaDatabase, target: DatabaseTarget, env: IEnvVar[]): string[] {
+  return [
+    `-config.file=${database.configFile.path}`,
+    `-target=${target.target ?? target.name}`,
+    ...(target.extraArgs ?? []),
+    ...(env.length > 0 ? ['-config.expand-env=true'] : []),
+  ];
+}
+
+/**
+ * The probes unless a database sets its own: readiness on `/ready`; liveness never on `/ready`, which is false
+ * during WAL replay, ring joins and catch-up, when a restart only makes it worse.
+ */
+const DEFAULT_PROBES: DatabaseProbes = {
+  readiness: {
+    httpGet: { path: '/ready', port: 'http-metrics' },
+    initialDelaySeconds: 15,
+    periodSeconds: 10,
+    timeoutSeconds: 1,
+  },
+  liveness: hungProcessProbe('http-metrics'),
+};
+
 /** The container of a target. */
 export function targetContainer(database: GrafanaDatabase, target: DatabaseTarget): IContainer {
-  const { env } = database;
+  const env = target.env ?? database.env;
+  const probes = database.probes ?? DEFAULT_PROBES;
   return {
     name: target.name,
     image: database.image,
-    args: [
-      `-config.file=${database.configFile.path}`,
-      `-target=${target.target}`,
-      ...(target.extraArgs ?? []),
-      ...(env.length > 0 ? ['-config.expand-env=true'] : []),
-    ],
+    args: target.args ?? defaultArgs(database, target, env),
     ports: [
       { name: 'http-metrics', containerPort: database.httpPort, protocol: 'TCP' },
       { name: 'grpc', containerPort: database.grpcPort, protocol: 'TCP' },
-      ...(database.ring ? [database.ring.port] : []),
+      ...(isRingMember(database, target) ? [database.ring.port] : []),
       ...(target.extraPorts ?? []),
     ],
     ...(env.length > 0 ? { env } : {}),
-    readinessProbe: {
-      httpGet: { path: '/ready', port: 'http-metrics' },
-      initialDelaySeconds: 15,
-      periodSeconds: 10,
-      timeoutSeconds: 1,
-    },
-    // Never `/ready`: it is false during WAL replay, ring joins and catch-up, when a restart only makes it worse.
-    livenessProbe: hungProcessProbe('http-metrics'),
+    readinessProbe: probes.readiness,
+    livenessProbe: probes.liveness,
     resources: target.resources,
     volumeMounts: [
       ...[database.configFile, database.runtimeFile].map((file) => ({
@@ -131,7 +180,8 @@ export function targetContainer(database: GrafanaDatabase, target: DatabaseTarge
         mountPath: directory(file.path),
         readOnly: true,
       })),
-      ...(target.storage ? [] : [{ name: 'data', mountPath: database.dataPath }]),
+      ...(target.storageSize ? [] : [{ name: 'data', mountPath: database.dataPath }]),
+      ...(target.files ?? []).map((file) => ({ name: file.volume, mountPath: directory(file.path), readOnly: true })),
     ],
   };
 }
@@ -139,40 +189,49 @@ export function targetContainer(database: GrafanaDatabase, target: DatabaseTarge
 /**
  * Workload options of a target: its container, the file volumes, the data volume (claim or emptyDir), ring
  * membership, the config checksum, its first-sync wave, and a Service over `http-metrics`, `grpc` and the extra
- * ports.
+ * ports (and the gossip port where the database's Services list it).
  */
 export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget): WorkloadOptions {
+  const member = isRingMember(database, target);
   const volumes: IVolume[] = [
     ...[database.configFile, database.runtimeFile].map((file) => ({
       name: file.volume,
       configMap: { name: file.configMap },
     })),
-    ...(target.storage
+    ...(target.storageSize
       ? []
       : [{ name: 'data', emptyDir: target.scratchSize ? { sizeLimit: target.scratchSize } : {} }]),
+    ...(target.files ?? []).map((file) => ({ name: file.volume, configMap: { name: file.configMap } })),
   ];
   return {
     name: target.name,
-    replicas: target.replicas,
+    replicas: target.replicas ?? 1,
     containers: [targetContainer(database, target)],
     volumes,
-    ...(target.storage
+    ...(target.storageSize
       ? {
           volumeClaims: [
             {
-              name: 'data',
-              size: target.storage.storageSize,
-              storageClassName: target.storage.storageClassName,
+              name: target.claimName ?? 'data',
+              size: target.storageSize,
+              storageClassName: target.storageClassName,
               mountPath: database.dataPath,
             },
           ],
         }
       : {}),
-    // Every process joins memberlist (the rings of ingesters, compactors, schedulers, partitions ...).
-    podLabels: { ...database.ring?.memberLabels, ...target.podLabels },
-    podAnnotations: { 'checksum/config': configChecksum(database.configYaml) },
+    // Ring members join memberlist (the rings of ingesters, compactors, schedulers, partitions ...).
+    podLabels: { ...(member ? database.ring.memberLabels : {}), ...target.podLabels },
+    podAnnotations: { 'checksum/config': configChecksum(database.configYaml), ...target.podAnnotations },
     terminationGracePeriodSeconds: target.terminationGracePeriodSeconds,
     stage: target.stage,
-    service: { ports: ['http-metrics', 'grpc', ...(target.extraPorts ?? []).map((port) => port.name!)] },
+    service: {
+      ports: [
+        'http-metrics',
+        'grpc',
+        ...(member && database.serviceRingPort ? [database.ring.port.name!] : []),
+        ...(target.extraPorts ?? []).map((port) => port.name!),
+      ],
+    },
   };
 }

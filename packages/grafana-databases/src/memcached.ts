@@ -6,6 +6,7 @@ import {
   type WorkloadObjects,
   type WorkloadOptions,
 } from '@platform/core';
+import type { CacheConfig } from './cache-config.js';
 
 /** memcached and its Prometheus exporter: the pair Grafana's Tempo 3.0.3 Jsonnet pins, used by every store's caches. */
 export const MEMCACHED_IMAGE = 'memcached:1.6.40-alpine';
@@ -26,21 +27,13 @@ export const MEMCACHED_EXPORTER_RESOURCES: ResourceRequirements = {
   limits: { cpu: '100m', memory: '128Mi' },
 };
 
-/** One memcached cluster, as Grafana's `memcached.libsonnet` prototype describes it. */
-export interface MemcachedOptions {
+/**
+ * One memcached cluster, as Grafana's `memcached.libsonnet` prototype describes it: a cache's configuration
+ * (the container's memory follows from `memoryLimitMb`, see {@link memcachedMemory}) and how it runs.
+ */
+export interface MemcachedOptions extends Omit<CacheConfig, 'enabled'> {
   /** StatefulSet and headless Service name, e.g. `memcached-chunks`. */
   name: string;
-  replicas: number;
-  /** Item memory in MiB (`-m`); the container's memory follows from it (see {@link memcachedMemory}). */
-  memoryLimitMb: number;
-  /** Largest item in MiB (`-I`). */
-  maxItemSizeMb: number;
-  /** Maximum client connections (`-c`). */
-  connectionLimit: number;
-  /** CPU request of the memcached container. */
-  cpuRequest: string;
-  /** CPU limit of the memcached container. Default none. */
-  cpuLimit?: string;
   /** memcached image. Default {@link MEMCACHED_IMAGE}. */
   image?: string;
   /** Exporter image. Default {@link MEMCACHED_EXPORTER_IMAGE}. */

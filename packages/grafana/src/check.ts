@@ -1,17 +1,16 @@
-import type { ConfigChecks } from '@platform/core';
+import { type ConfigChecks, isDnsSubdomain, isHostName } from '@platform/core';
 import type { GrafanaConfig, SecretKeyRef } from './config.js';
+import { DASHBOARD_FILE_NAME } from './dashboards.js';
 
 const CAPABILITIES = ['metricsStore', 'logsStore', 'tracesStore'] as const;
-const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Settings whose values are credentials; they may only refer to a file or an environment variable. */
 const SECRET_SETTING = /(^|_)(password|secret|secret_key|token|api_key|private_key)$/i;
 const INDIRECT_VALUE = /^\$__(file|env|vault)\{[^}]+\}$/;
 
 function checkSecretRef(checks: ConfigChecks, path: string, ref: SecretKeyRef | undefined): void {
   checks.require(
-    ref !== undefined && SECRET_NAME.test(ref.name ?? ''),
+    ref !== undefined && isDnsSubdomain(ref.name ?? ''),
     `${path}.name`,
     "expected the name of a Secret in Grafana's namespace",
   );
@@ -19,7 +18,7 @@ function checkSecretRef(checks: ConfigChecks, path: string, ref: SecretKeyRef | 
 }
 
 /** Semantic checks of a Grafana configuration. */
-export function checkGrafanaConfig(config: GrafanaConfig, checks: ConfigChecks): void {
+export function checkConfig(config: GrafanaConfig, checks: ConfigChecks): void {
   checks.require(config.image.length > 0, 'image', 'an image is required');
   checks.integer('replicas', config.replicas, { min: 1 });
   checks.require(
@@ -30,20 +29,14 @@ export function checkGrafanaConfig(config: GrafanaConfig, checks: ConfigChecks):
   config.require.forEach((capability, index) => checks.oneOf(`require[${index}]`, capability, CAPABILITIES));
   if (config.host !== undefined)
     checks.require(
-      DNS_NAME.test(config.host),
+      isHostName(config.host),
       'host',
       `expected a DNS name such as "grafana.example.com", got "${config.host}"`,
     );
-  for (const [kind, values] of Object.entries({
-    requests: config.resources.requests,
-    limits: config.resources.limits,
-  })) {
-    for (const [resource, value] of Object.entries(values ?? {}))
-      checks.quantity(`resources.${kind}.${resource}`, value as string);
-  }
+  checks.resources('resources', config.resources);
 
   checks.require(
-    SECRET_NAME.test(config.admin.existingSecret),
+    isDnsSubdomain(config.admin.existingSecret),
     'admin.existingSecret',
     'the admin credentials come from an existing Secret: give its name',
   );
@@ -82,7 +75,7 @@ export function checkGrafanaConfig(config: GrafanaConfig, checks: ConfigChecks):
 
   for (const file of Object.keys(config.dashboards.files)) {
     checks.require(
-      /^[-._a-zA-Z0-9]+\.json$/.test(file),
+      DASHBOARD_FILE_NAME.test(file),
       `dashboards.files.${file}`,
       'dashboard file names must end in .json',
     );
@@ -99,5 +92,5 @@ export function checkGrafanaConfig(config: GrafanaConfig, checks: ConfigChecks):
   }
 
   checks.dnsLabel('ingress.controllerNamespace', config.ingress.controllerNamespace);
-  checks.require(SECRET_NAME.test(config.ingress.tlsSecretName), 'ingress.tlsSecretName', 'expected a Secret name');
+  checks.require(isDnsSubdomain(config.ingress.tlsSecretName), 'ingress.tlsSecretName', 'expected a Secret name');
 }

@@ -1,4 +1,4 @@
-import type { IResourceRequirements, StoreCapability } from '@platform/core';
+import type { ResourceRequirements, StoreCapability } from '@platform/core';
 
 /** A key of an existing Secret in Grafana's namespace (delivered by External Secrets, never rendered here). */
 export interface SecretKeyRef {
@@ -21,7 +21,7 @@ export interface GrafanaConfig {
   /** Replicas. Default 1; more than one needs an external `database` (sqlite cannot be shared). */
   replicas: number;
   /** Container resources. Default requests 100m CPU / 256Mi, limit 1Gi memory. */
-  resources: IResourceRequirements;
+  resources: ResourceRequirements;
   /** Public host name. Default `grafana.<baseDomain>`; `root_url` is `https://<host>/`. */
   host?: string;
   /**

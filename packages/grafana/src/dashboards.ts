@@ -20,7 +20,8 @@ export const DASHBOARDS_DIR = '/var/lib/grafana-dashboards';
  */
 export const CONFIGMAP_BUDGET = 900 * 1024;
 
-const FILE_NAME = /^[-._a-zA-Z0-9]+\.json$/;
+/** Names of dashboard files Grafana's file provider loads. */
+export const DASHBOARD_FILE_NAME = /^[-._a-zA-Z0-9]+\.json$/;
 const MAX_FOLDER_UID = 40;
 
 /** One dashboard provider: a folder of Grafana filled from one component's dashboards. */
@@ -33,7 +34,7 @@ export interface DashboardProvider {
 }
 
 function serializeDashboard(owner: string, file: string, dashboard: unknown): string {
-  if (!FILE_NAME.test(file)) {
+  if (!DASHBOARD_FILE_NAME.test(file)) {
     throw new PlatformError({
       component: owner,
       path: `dashboards.${file}`,

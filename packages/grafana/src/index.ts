@@ -14,7 +14,7 @@ import {
   type IServiceMonitor,
   namedWorkloadObjects,
 } from '@platform/core';
-import { checkGrafanaConfig } from './check.js';
+import { checkConfig } from './check.js';
 import { defaults, type GrafanaConfig } from './config.js';
 import { dashboardObjects, dashboardProviders } from './dashboards.js';
 import { datasources, datasourcesFile, resolveStores } from './datasources.js';
@@ -52,7 +52,7 @@ export const grafana = defineComponent<GrafanaConfig, GrafanaObjects>({
   name: 'grafana',
   tier: 'platform',
   defaults,
-  check: (config, checks) => checkGrafanaConfig(config, checks),
+  check: checkConfig,
   build(context) {
     const stores = resolveStores(context);
     const dashboards = dashboardObjects(context, dashboardProviders(context));

@@ -1,8 +1,8 @@
 import type { ConfigChecks } from '@platform/core';
-import type { IstiodConfig } from './config.js';
+import { ACCESS_LOG_ENCODINGS, type IstiodConfig, MTLS_MODES, OUTBOUND_TRAFFIC_POLICIES } from './config.js';
 
 /** Semantic checks of istiod's merged configuration. */
-export function checkIstiod(config: IstiodConfig, checks: ConfigChecks): void {
+export function checkConfig(config: IstiodConfig, checks: ConfigChecks): void {
   checks.integer('replicas', config.replicas, { min: 1 });
   checks.integer('autoscale.min', config.autoscale.min, { min: 1 });
   checks.integer('autoscale.max', config.autoscale.max, { min: 1 });
@@ -13,9 +13,9 @@ export function checkIstiod(config: IstiodConfig, checks: ConfigChecks): void {
   );
   checks.resources('resources', config.resources);
   checks.resources('proxyResources', config.proxyResources);
-  checks.oneOf('mesh.mtlsMode', config.mesh.mtlsMode, ['STRICT', 'PERMISSIVE']);
-  checks.oneOf('mesh.accessLogEncoding', config.mesh.accessLogEncoding, ['TEXT', 'JSON']);
-  checks.oneOf('mesh.outboundTrafficPolicy', config.mesh.outboundTrafficPolicy, ['ALLOW_ANY', 'REGISTRY_ONLY']);
+  checks.oneOf('mesh.mtlsMode', config.mesh.mtlsMode, MTLS_MODES);
+  checks.oneOf('mesh.accessLogEncoding', config.mesh.accessLogEncoding, ACCESS_LOG_ENCODINGS);
+  checks.oneOf('mesh.outboundTrafficPolicy', config.mesh.outboundTrafficPolicy, OUTBOUND_TRAFFIC_POLICIES);
   checks.require(
     config.mesh.accessLogFile === '' || config.mesh.accessLogFile.startsWith('/'),
     'mesh.accessLogFile',

@@ -8,16 +8,28 @@ export interface IstioBaseConfig {
   extraValues: Record<string, unknown>;
 }
 
+/** Mutual TLS modes of a mesh-wide PeerAuthentication: `PERMISSIVE` accepts plain text too (for a migration). */
+export const MTLS_MODES = ['STRICT', 'PERMISSIVE'] as const;
+export type MtlsMode = (typeof MTLS_MODES)[number];
+
+/** Envoy access log formats. */
+export const ACCESS_LOG_ENCODINGS = ['TEXT', 'JSON'] as const;
+export type AccessLogEncoding = (typeof ACCESS_LOG_ENCODINGS)[number];
+
+/** What sidecars do with traffic to hosts outside the mesh registry. */
+export const OUTBOUND_TRAFFIC_POLICIES = ['ALLOW_ANY', 'REGISTRY_ONLY'] as const;
+export type OutboundTrafficPolicy = (typeof OUTBOUND_TRAFFIC_POLICIES)[number];
+
 /** Mesh-wide behaviour (chart `meshConfig`, Istio's MeshConfig API). */
 export interface MeshSettings {
   /** Mutual TLS between workloads, mesh-wide (`PeerAuthentication/default` in the root namespace): `STRICT` or `PERMISSIVE` (for a migration). Default `STRICT`. */
-  mtlsMode: string;
+  mtlsMode: MtlsMode;
   /** Envoy access log path, e.g. `/dev/stdout`; empty for none. Default `''`. */
   accessLogFile: string;
   /** Access log format: `TEXT` or `JSON`. Default `JSON`. */
-  accessLogEncoding: string;
+  accessLogEncoding: AccessLogEncoding;
   /** Traffic to hosts outside the mesh registry: `ALLOW_ANY` or `REGISTRY_ONLY`. Default `ALLOW_ANY`. */
-  outboundTrafficPolicy: string;
+  outboundTrafficPolicy: OutboundTrafficPolicy;
   /** Start application containers only once the sidecar is ready. Default true. */
   holdApplicationUntilProxyStarts: boolean;
 }

@@ -9,8 +9,16 @@ import { istiod } from './istiod.js';
 
 export { istioBase } from './base.js';
 export { BASE_CHART, ISTIO_NAMESPACE, ISTIO_VERSION, ISTIOD_CHART, ISTIOD_PORTS } from './chart.js';
-export type { IstioBaseConfig, IstiodConfig, MeshSettings, ResourceRequirements } from './config.js';
-export { baseDefaults, istiodDefaults } from './config.js';
+export type {
+  AccessLogEncoding,
+  IstioBaseConfig,
+  IstiodConfig,
+  MeshSettings,
+  MtlsMode,
+  OutboundTrafficPolicy,
+  ResourceRequirements,
+} from './config.js';
+export { ACCESS_LOG_ENCODINGS, baseDefaults, istiodDefaults, MTLS_MODES, OUTBOUND_TRAFFIC_POLICIES } from './config.js';
 export { istiod } from './istiod.js';
 export type { IPeerAuthentication } from './kinds.js';
 export { ISTIO_KINDS } from './kinds.js';

@@ -175,7 +175,18 @@ describe('istio', () => {
     expect(rendered.steps.map((s) => s.components)).toEqual([['istio-crds'], ['istiod']]);
   });
 
+  it('types enum-like mesh settings as unions, a misspelt mode being a compile error', () => {
+    // @ts-expect-error: not a mutual TLS mode
+    istiod({ mesh: { mtlsMode: 'STRIKT' } });
+    // @ts-expect-error: not an access log encoding
+    istiod({ mesh: { accessLogEncoding: 'YAML' } });
+    // @ts-expect-error: not an outbound traffic policy
+    istiod({ mesh: { outboundTrafficPolicy: 'DENY' } });
+    istiod({ mesh: { mtlsMode: 'PERMISSIVE', accessLogEncoding: 'TEXT', outboundTrafficPolicy: 'REGISTRY_ONLY' } });
+  });
+
   it('reports bad configuration with paths', async () => {
+    // @ts-expect-error: checked at render time too, for configuration that bypasses the type
     await expect(renderForTest(istio({ istiod: { mesh: { mtlsMode: 'strict' } } }))).rejects.toThrow(
       'mesh.mtlsMode: expected one of "STRICT", "PERMISSIVE", got "strict"',
     );

@@ -1,6 +1,6 @@
 import { type DeepPartial, defineComponent } from '@platform/core';
 import { ISTIO_NAMESPACE, ISTIOD_CHART, ISTIOD_PORTS } from './chart.js';
-import { checkIstiod } from './check.js';
+import { checkConfig } from './check.js';
 import { type IstiodConfig, istiodDefaults } from './config.js';
 import { ISTIO_KINDS } from './kinds.js';
 import { istiodNetworkAccess } from './network.js';
@@ -12,7 +12,7 @@ const istiodComponent = defineComponent({
   name: 'istiod',
   tier: 'operators',
   defaults: istiodDefaults,
-  check: checkIstiod,
+  check: checkConfig,
   dependsOn: ({ config }) => [config.baseComponent],
   provides: ({ name, namespace }) => ({ serviceMesh: { component: name, namespace, xdsPort: ISTIOD_PORTS.xds } }),
   build: (context) => ({

@@ -17,6 +17,6 @@ export function meshPeerAuthentication({ name, namespace, config }: BuildContext
       labels: standardLabels(name, 'mesh-mtls'),
       annotations: stageAnnotations(1),
     },
-    spec: { mtls: { mode: config.mesh.mtlsMode as 'STRICT' | 'PERMISSIVE' } },
+    spec: { mtls: { mode: config.mesh.mtlsMode } },
   };
 }

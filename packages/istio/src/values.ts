@@ -1,6 +1,12 @@
-import { applyPatch, type BuildContext, type EnvironmentView, type Patch } from '@platform/core';
+import { applyPatch, type BuildContext, mirroredImage, type Patch } from '@platform/core';
 import { DEFAULT_HUB } from './chart.js';
-import type { IstioBaseConfig, IstiodConfig, ResourceRequirements } from './config.js';
+import type {
+  AccessLogEncoding,
+  IstioBaseConfig,
+  IstiodConfig,
+  OutboundTrafficPolicy,
+  ResourceRequirements,
+} from './config.js';
 
 /** The subset of the `base` chart (1.30.3) values this package sets. */
 export interface BaseValues {
@@ -33,8 +39,8 @@ export interface IstiodValues {
   /** Mesh configuration (Istio MeshConfig API). */
   meshConfig: {
     accessLogFile: string;
-    accessLogEncoding: string;
-    outboundTrafficPolicy: { mode: string };
+    accessLogEncoding: AccessLogEncoding;
+    outboundTrafficPolicy: { mode: OutboundTrafficPolicy };
     defaultConfig: { holdApplicationUntilProxyStarts: boolean };
   };
   /**
@@ -57,11 +63,6 @@ export interface IstiodValues {
   };
 }
 
-function mirroredHub(environment: EnvironmentView): string | undefined {
-  const mirror = environment.settings.imageRegistryMirror?.replace(/\/+$/, '');
-  return mirror ? `${mirror}/${DEFAULT_HUB}` : undefined;
-}
-
 /** Values of the `base` chart, with `extraValues` deep-merged last. */
 export function baseValues({ namespace, config }: BuildContext<IstioBaseConfig>): BaseValues {
   const values: BaseValues = { global: { istioNamespace: namespace }, defaultRevision: 'default' };
@@ -70,7 +71,7 @@ export function baseValues({ namespace, config }: BuildContext<IstioBaseConfig>)
 
 /** Values of the `istiod` chart, with `extraValues` deep-merged last. */
 export function istiodValues({ namespace, config, environment }: BuildContext<IstiodConfig>): IstiodValues {
-  const hub = mirroredHub(environment);
+  const mirror = environment.settings.imageRegistryMirror;
   const values: IstiodValues = {
     autoscaleEnabled: config.autoscale.enabled,
     autoscaleMin: config.autoscale.min,
@@ -88,7 +89,7 @@ export function istiodValues({ namespace, config, environment }: BuildContext<Is
     base: { validationFailurePolicy: 'Fail' },
     global: {
       istioNamespace: namespace,
-      ...(hub ? { hub } : {}),
+      ...(mirror ? { hub: mirroredImage(DEFAULT_HUB, mirror) } : {}),
       defaultPodDisruptionBudget: { enabled: config.podDisruptionBudget },
       logAsJson: config.logAsJson,
       proxy: { resources: config.proxyResources, clusterDomain: environment.settings.clusterDomain },

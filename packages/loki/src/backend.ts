@@ -1,19 +1,9 @@
-import {
-  type BuildContext,
-  discoveryService,
-  type IService,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import { type BuildContext, discoveryService, type IService } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type BackendObjects = NamedWorkloadObjects<'backend', 'statefulset', IStatefulSet> & {
-  backend_headless_service: IService;
-};
+export type BackendObjects = DatabaseTargetObjects<'backend', 'statefulset'> & { backend_headless_service: IService };
 
 /**
  * simple-scalable backend: `-target=backend` runs the compactor, index-gateway, query-scheduler and ruler, each
@@ -21,23 +11,11 @@ export type BackendObjects = NamedWorkloadObjects<'backend', 'statefulset', ISta
  * a headless one lets queriers reach every index-gateway.
  */
 export function backend(context: BuildContext<LokiConfig>, database: GrafanaDatabase): BackendObjects {
-  const { replicas, resources, storageSize, storageClassName } = context.config.backend;
-  const options = targetWorkload(database, {
-    name: SERVICE_NAMES.backend,
-    stage: DATABASE_STAGES.stateful,
-    target: 'backend',
-    replicas,
-    resources,
-    storage: { storageSize, storageClassName },
-  });
-  const objects = statefulSet(context, { ...options, service: { ...(options.service || {}), headless: false } });
+  const target = { name: SERVICE_NAMES.backend, ...context.config.backend };
+  const objects = databaseTarget(context, database, 'statefulset', target, { service: { headless: false } });
+  const { ports } = objects.backend_service!.spec!;
   return {
-    ...namedWorkloadObjects('backend', 'statefulset', objects),
-    backend_headless_service: discoveryService(
-      context,
-      SERVICE_NAMES.backendHeadless,
-      SERVICE_NAMES.backend,
-      objects.service!.spec!.ports!,
-    ),
+    ...objects,
+    backend_headless_service: discoveryService(context, SERVICE_NAMES.backendHeadless, SERVICE_NAMES.backend, ports!),
   };
 }

@@ -9,15 +9,10 @@ export type CacheObjects = Partial<NamedWorkloadObjects<'chunks_cache' | 'result
 function cache(context: BuildContext<LokiConfig>, name: string, settings: CacheConfig) {
   const { image, exporterImage } = context.config.caches;
   return memcached(context, {
+    ...settings,
     name,
     image,
     exporterImage,
-    replicas: settings.replicas,
-    memoryLimitMb: settings.memoryMb,
-    maxItemSizeMb: settings.maxItemMb,
-    connectionLimit: settings.connectionLimit,
-    cpuRequest: settings.cpu,
-    cpuLimit: settings.cpu,
     // As Loki's chart runs its caches: item size statistics for the exporter, modern defaults.
     extendedOptions: ['modern', 'track_sizes'],
     // First, with the configuration: the backend and read path find their caches running.

@@ -1,29 +1,12 @@
-import {
-  type BuildContext,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type CompactorObjects = NamedWorkloadObjects<'compactor', 'statefulset', IStatefulSet>;
+export type CompactorObjects = DatabaseTargetObjects<'compactor', 'statefulset'>;
 
 /** microservices: the one compactor merges index files, applies retention and serves delete requests. */
 export function compactor(context: BuildContext<LokiConfig>, database: GrafanaDatabase): CompactorObjects {
-  const { resources, storageSize, storageClassName } = context.config.compactor;
-  const objects = statefulSet(
-    context,
-    targetWorkload(database, {
-      name: SERVICE_NAMES.compactor,
-      stage: DATABASE_STAGES.stateful,
-      target: 'compactor',
-      replicas: 1,
-      resources,
-      storage: { storageSize, storageClassName },
-    }),
-  );
-  return namedWorkloadObjects('compactor', 'statefulset', objects);
+  const { compactor: settings } = context.config;
+  return databaseTarget(context, database, 'statefulset', { name: SERVICE_NAMES.compactor, ...settings });
 }

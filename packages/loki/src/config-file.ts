@@ -2,6 +2,7 @@ import {
   applyPatch,
   type BuildContext,
   type ObjectStorage,
+  parseDuration,
   type ResolvedObjectStorage,
   s3CredentialReferences,
 } from '@platform/core';
@@ -154,7 +155,7 @@ export function lokiConfigFile(
     },
     storage_config: { tsdb_shipper: { index_gateway_client: { server_address: addresses.indexGateway } } },
     compactor: {
-      retention_enabled: !isZeroDuration(config.retentionPeriod),
+      retention_enabled: parseDuration(config.retentionPeriod, 'prometheus') !== 0,
       delete_request_store: 's3',
       working_directory: `${DATA_PATH}/compactor`,
     },
@@ -232,8 +233,4 @@ export function lokiConfigFile(
 /** The runtime configuration: per-tenant limits Loki reloads without a restart. */
 export function runtimeConfigFile(config: LokiConfig): { overrides: Record<string, Record<string, unknown>> } {
   return { overrides: config.tenantOverrides };
-}
-
-function isZeroDuration(duration: string): boolean {
-  return /^0+[a-z]*$/.test(duration);
 }

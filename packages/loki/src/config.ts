@@ -3,7 +3,14 @@
  * {@link defaults} is also the schema user configuration is checked against.
  */
 import type { ResourceRequirements } from '@platform/core';
-import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from '@platform/grafana-databases';
+import {
+  type CacheConfig,
+  type LogLevel,
+  MEMCACHED_EXPORTER_IMAGE,
+  MEMCACHED_IMAGE,
+} from '@platform/grafana-databases';
+
+export type { CacheConfig };
 
 /** Loki 3.7.6, the release whose configuration reference this package is written against. */
 export const LOKI_IMAGE = 'grafana/loki:3.7.6';
@@ -31,22 +38,6 @@ export interface StatefulWorkloadConfig extends WorkloadConfig {
   storageSize: string;
   /** Storage class of the volumes. Default: the cluster's default class. */
   storageClassName?: string;
-}
-
-/** One memcached cache. */
-export interface CacheConfig {
-  /** Render the cache and point Loki at it. Default true. */
-  enabled: boolean;
-  /** memcached pods. Default 1. */
-  replicas: number;
-  /** Memory memcached may use for items, in MiB (`-m`); the container requests ~1.05x plus 100 MiB and is limited to 1.5x. */
-  memoryMb: number;
-  /** Largest item memcached accepts, in MiB (`-I`). Default 5 (Loki chunks can exceed memcached's 1 MiB default). */
-  maxItemMb: number;
-  /** Client connections memcached accepts (`-c`). Default 16384. */
-  connectionLimit: number;
-  /** CPU request and limit. */
-  cpu: string;
 }
 
 /** One schema period of the index and chunk store. */
@@ -96,7 +87,7 @@ export interface LokiConfig {
   /** Loki image. Default {@link LOKI_IMAGE}. */
   image: string;
   /** Log level of every Loki process: `debug`, `info`, `warn` or `error`. Default `info`. */
-  logLevel: string;
+  logLevel: LogLevel;
   /** Copies of every stream the write path keeps. Default 3; the write/ingester replicas must be at least this. */
   replicationFactor: number;
   /**
@@ -115,7 +106,10 @@ export interface LokiConfig {
   tenantOverrides: Record<string, Record<string, unknown>>;
   /** Report anonymous usage statistics to Grafana Labs. Default false. */
   usageReporting: boolean;
-  /** memcached caches. */
+  /**
+   * memcached caches. Each defaults to 1 replica, items up to 5 MiB (Loki chunks can exceed memcached's 1 MiB
+   * default), 16384 connections and 500m CPU, requested and limited.
+   */
   caches: {
     /** Chunk cache (queriers, ingesters). Default enabled, 1 replica, 4096 MiB. */
     chunks: CacheConfig;
@@ -164,6 +158,19 @@ function resources(cpu: string, memory: string, cpuLimit: string, memoryLimit: s
   return { requests: { cpu, memory }, limits: { cpu: cpuLimit, memory: memoryLimit } };
 }
 
+function cache(memoryLimitMb: number): CacheConfig {
+  const cpu = '500m';
+  return {
+    enabled: true,
+    replicas: 1,
+    memoryLimitMb,
+    maxItemSizeMb: 5,
+    connectionLimit: 16384,
+    cpuRequest: cpu,
+    cpuLimit: cpu,
+  };
+}
+
 /** The first schema period's date: a fixed day (never the clock), before any environment of this platform existed. */
 export const SCHEMA_START = '2025-01-01';
 
@@ -188,8 +195,8 @@ export const defaults: LokiConfig = {
   tenantOverrides: {},
   usageReporting: false,
   caches: {
-    chunks: { enabled: true, replicas: 1, memoryMb: 4096, maxItemMb: 5, connectionLimit: 16384, cpu: '500m' },
-    results: { enabled: true, replicas: 1, memoryMb: 1024, maxItemMb: 5, connectionLimit: 16384, cpu: '500m' },
+    chunks: cache(4096),
+    results: cache(1024),
     image: MEMCACHED_IMAGE,
     exporterImage: MEMCACHED_EXPORTER_IMAGE,
   },

@@ -7,7 +7,7 @@ import { gossipRing } from '@platform/grafana-databases';
 import { alertsPrometheusRule } from './alerts.js';
 import { type BackendObjects, backend } from './backend.js';
 import { type CacheObjects, cacheObjects } from './caches.js';
-import { checkLokiConfig } from './checks.js';
+import { checkConfig } from './check.js';
 import { type CompactorObjects, compactor } from './compactor.js';
 import { defaults, type LokiConfig } from './config.js';
 import { lokiConfigFile, runtimeConfigFile } from './config-file.js';
@@ -56,7 +56,7 @@ export const loki = defineComponent<LokiConfig, LokiObjects>({
   name: 'loki',
   tier: 'platform',
   defaults,
-  check: (config, checks) => checkLokiConfig(config, checks),
+  check: checkConfig,
   provides: (context) => ({
     logsStore: logsStore(context),
     ...(context.environment.settings.serviceMonitors

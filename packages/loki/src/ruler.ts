@@ -1,15 +1,9 @@
-import {
-  type BuildContext,
-  deployment,
-  type IDeployment,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type RulerObjects = NamedWorkloadObjects<'ruler', 'deployment', IDeployment>;
+export type RulerObjects = DatabaseTargetObjects<'ruler', 'deployment'>;
 
 /**
  * microservices, optional: the ruler evaluates LogQL alerting and recording rules stored in the ruler bucket and
@@ -17,15 +11,5 @@ export type RulerObjects = NamedWorkloadObjects<'ruler', 'deployment', IDeployme
  */
 export function ruler(context: BuildContext<LokiConfig>, database: GrafanaDatabase): RulerObjects {
   const { replicas, resources } = context.config.ruler;
-  const objects = deployment(
-    context,
-    targetWorkload(database, {
-      name: SERVICE_NAMES.ruler,
-      target: 'ruler',
-      replicas,
-      resources,
-      stage: DATABASE_STAGES.stateless,
-    }),
-  );
-  return namedWorkloadObjects('ruler', 'deployment', objects);
+  return databaseTarget(context, database, 'deployment', { name: SERVICE_NAMES.ruler, replicas, resources });
 }

@@ -1,3 +1,4 @@
+import { hungProcessProbe } from '@platform/core';
 import { container, countByKind, podSpec, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { loki } from './index.js';
@@ -74,13 +75,7 @@ describe('simple-scalable mode (default)', async () => {
 
   it('restarts a target only when its HTTP port stops accepting connections, never on /ready', () => {
     for (const key of ['read_deployment', 'write_statefulset', 'backend_statefulset'] as const) {
-      expect(container(rendered[key]).livenessProbe, key).toEqual({
-        tcpSocket: { port: 'http-metrics' },
-        initialDelaySeconds: 60,
-        periodSeconds: 20,
-        timeoutSeconds: 5,
-        failureThreshold: 10,
-      });
+      expect(container(rendered[key]).livenessProbe, key).toEqual(hungProcessProbe('http-metrics'));
     }
   });
 

@@ -1,15 +1,9 @@
-import {
-  type BuildContext,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { LokiConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type WriteObjects = NamedWorkloadObjects<'write', 'statefulset', IStatefulSet>;
+export type WriteObjects = DatabaseTargetObjects<'write', 'statefulset'>;
 
 /** Time an ingester gets to hand over or flush its in-memory streams before it is killed. */
 export const INGESTER_GRACE_SECONDS = 300;
@@ -19,16 +13,10 @@ export const INGESTER_GRACE_SECONDS = 300;
  * ingester keeps its WAL on its own volume across restarts. Clients push through a ClusterIP Service.
  */
 export function write(context: BuildContext<LokiConfig>, database: GrafanaDatabase): WriteObjects {
-  const { replicas, resources, storageSize, storageClassName } = context.config.write;
-  const options = targetWorkload(database, {
+  const target = {
     name: SERVICE_NAMES.write,
-    stage: DATABASE_STAGES.stateful,
-    target: 'write',
-    replicas,
-    resources,
-    storage: { storageSize, storageClassName },
+    ...context.config.write,
     terminationGracePeriodSeconds: INGESTER_GRACE_SECONDS,
-  });
-  const objects = statefulSet(context, { ...options, service: { ...(options.service || {}), headless: false } });
-  return namedWorkloadObjects('write', 'statefulset', objects);
+  };
+  return databaseTarget(context, database, 'statefulset', target, { service: { headless: false } });
 }

@@ -1,19 +1,10 @@
-import {
-  configChecksum,
-  configMap,
-  type IConfigMap,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  serialize,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES } from '@platform/grafana-databases';
+import { configChecksum, configMap, type IConfigMap, serialize } from '@platform/core';
+import type { DatabaseTargetObjects } from '@platform/grafana-databases';
 import { FALLBACK_CONFIGMAP, FALLBACK_DIR, FALLBACK_FILE_KEY, WORKLOAD } from './layout.js';
-import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
+import { type MimirBuild, mimirTarget } from './pods.js';
 
 /** The Alertmanagers' objects (none when the Alertmanager is disabled). */
-export type AlertmanagerObjects = Partial<NamedWorkloadObjects<'alertmanager', 'statefulset', IStatefulSet>> & {
+export type AlertmanagerObjects = Partial<DatabaseTargetObjects<'alertmanager', 'statefulset'>> & {
   alertmanager_fallback_configmap?: IConfigMap;
 };
 
@@ -30,25 +21,14 @@ export function alertmanager(build: MimirBuild): AlertmanagerObjects {
   if (!settings.enabled) return {};
   const fallbackYaml = serialize(settings.fallbackConfig ?? DEFAULT_FALLBACK);
   const fallback = configMap(context, FALLBACK_CONFIGMAP, WORKLOAD.alertmanager, { [FALLBACK_FILE_KEY]: fallbackYaml });
-  const objects = statefulSet(
-    context,
-    mimirWorkloadOptions(build, {
-      name: WORKLOAD.alertmanager,
-      stage: DATABASE_STAGES.stateful,
-      settings,
-      ringMember: true,
-      objectStorage: true,
-      // Grafana's Jsonnet keeps idle HTTP connections for 6 minutes, longer than clients' polling intervals.
-      flags: { 'server.http-idle-timeout': '6m' },
-      volume: settings.storage,
-      volumes: [
-        { volume: { name: 'fallback-config', configMap: { name: FALLBACK_CONFIGMAP } }, mountPath: FALLBACK_DIR },
-      ],
-      // The fallback configuration is read at start-up only.
-      podAnnotations: { 'checksum/fallback-config': configChecksum(fallbackYaml) },
-      terminationGracePeriodSeconds: 900,
-      antiAffinity: 'preferred',
-    }),
-  );
-  return { ...namedWorkloadObjects('alertmanager', 'statefulset', objects), alertmanager_fallback_configmap: fallback };
+  const objects = mimirTarget(build, 'statefulset', 'alertmanager', {
+    // Grafana's Jsonnet keeps idle HTTP connections for 6 minutes, longer than clients' polling intervals.
+    flags: { 'server.http-idle-timeout': '6m' },
+    files: [{ volume: 'fallback-config', configMap: FALLBACK_CONFIGMAP, path: `${FALLBACK_DIR}/${FALLBACK_FILE_KEY}` }],
+    // The fallback configuration is read at start-up only.
+    podAnnotations: { 'checksum/fallback-config': configChecksum(fallbackYaml) },
+    terminationGracePeriodSeconds: 900,
+    antiAffinity: 'preferred',
+  });
+  return { ...objects, alertmanager_fallback_configmap: fallback };
 }

@@ -30,14 +30,10 @@ export function cacheObjects(context: BuildContext<MimirConfig>): CacheObjects {
         key,
         'statefulset',
         memcached(context, {
+          ...settings,
           name,
           image: config.images.memcached,
           exporterImage: config.images.memcachedExporter,
-          replicas: settings.replicas,
-          memoryLimitMb: settings.memoryLimitMb,
-          maxItemSizeMb: settings.maxItemSizeMb,
-          connectionLimit: settings.connectionLimit,
-          cpuRequest: settings.cpuRequest,
           exporterResources: config.caches.exporterResources,
           // As Grafana's Jsonnet: one memcached per node, and a minute of readiness before the rollout moves on.
           antiAffinity: 'required',

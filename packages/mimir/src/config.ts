@@ -1,5 +1,12 @@
-import type { BuildContext, ConfigChecks, ResourceRequirements } from '@platform/core';
-import { MEMCACHED_EXPORTER_IMAGE, MEMCACHED_IMAGE } from '@platform/grafana-databases';
+import type { ResourceRequirements } from '@platform/core';
+import {
+  type CacheConfig,
+  type LogLevel,
+  MEMCACHED_EXPORTER_IMAGE,
+  MEMCACHED_IMAGE,
+} from '@platform/grafana-databases';
+
+export type { CacheConfig };
 
 /** Settings shared by every Mimir workload; each component documents its own defaults. */
 export interface WorkloadConfig {
@@ -25,22 +32,6 @@ export interface VolumeConfig {
   storageClassName?: string;
 }
 
-/** One memcached cache: a StatefulSet running memcached and its Prometheus exporter. */
-export interface CacheConfig {
-  /** Render the cache and point Mimir at it. */
-  enabled: boolean;
-  /** Number of memcached pods. */
-  replicas: number;
-  /** Memory memcached may use for items, in MiB (`-m`). The container requests ~1.05x plus 100 MiB and is limited to 1.5x. */
-  memoryLimitMb: number;
-  /** Largest item memcached stores, in MiB (`-I`); also Mimir's client-side `max_item_size`. */
-  maxItemSizeMb: number;
-  /** Maximum simultaneous connections (`-c`). */
-  connectionLimit: number;
-  /** CPU request of the memcached container. */
-  cpuRequest: string;
-}
-
 /** Configuration of `@platform/mimir`. Every field is optional for users; the defaults below fill the rest. */
 export interface MimirConfig {
   /** Container images (defaults on each field). */
@@ -53,7 +44,7 @@ export interface MimirConfig {
     memcachedExporter: string;
   };
   /** Log level of every Mimir component (`server.log_level`): `debug`, `info`, `warn` or `error`. Default `info`. */
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logLevel: LogLevel;
   /**
    * Send anonymous usage statistics to Grafana Labs (`usage_stats.enabled`). Default `false`: the namespace's
    * egress policy only allows object storage, so reports could not leave the cluster anyway.
@@ -122,7 +113,11 @@ export interface MimirConfig {
     /** Allow the Alertmanager pods to reach notification receivers (HTTPS, port 443) outside the cluster. Default `true`. */
     notificationEgress: boolean;
   };
-  /** The memcached caches. Grafana's Jsonnet sizes them for production (chunks 6 GiB x 3); these defaults are small. */
+  /**
+   * The memcached caches, each a StatefulSet running memcached and its Prometheus exporter; `maxItemSizeMb` is
+   * also Mimir's client-side `max_item_size`. Every cache defaults to 16384 connections and a 100m CPU request
+   * without CPU limit. Grafana's Jsonnet sizes them for production (chunks 6 GiB x 3); these defaults are small.
+   */
   caches: {
     /** Chunks cache of store-gateways (`memcached-chunks`). Default 2 x 1024 MiB, items up to 1 MiB. */
     chunks: CacheConfig;
@@ -192,7 +187,15 @@ function resources(cpu: string, memory: string, memoryLimit: string): ResourceRe
 }
 
 function cache(replicas: number, memoryLimitMb: number, maxItemSizeMb: number): CacheConfig {
-  return { enabled: true, replicas, memoryLimitMb, maxItemSizeMb, connectionLimit: 16384, cpuRequest: '100m' };
+  return {
+    enabled: true,
+    replicas,
+    memoryLimitMb,
+    maxItemSizeMb,
+    connectionLimit: 16384,
+    cpuRequest: '100m',
+    cpuLimit: undefined,
+  };
 }
 
 /** The complete default configuration. Sizes are for a small environment; comments name Grafana's production sizes. */
@@ -278,133 +281,3 @@ export const defaults: MimirConfig = {
   network: { remoteWriteFrom: ['alloy', 'tempo'], queryFrom: ['grafana'], alertmanagerFrom: ['grafana', 'loki'] },
   extraConfig: {},
 };
-
-/** Tenant ids Mimir accepts: up to 150 characters out of letters, digits and `!-_.*'()`. */
-const TENANT_ID = /^[a-zA-Z0-9!\-_.*'()]{1,150}$/;
-
-type WorkloadKey =
-  | 'distributor'
-  | 'ingester'
-  | 'querier'
-  | 'queryFrontend'
-  | 'queryScheduler'
-  | 'storeGateway'
-  | 'compactor'
-  | 'ruler'
-  | 'alertmanager';
-const WORKLOADS: WorkloadKey[] = [
-  'distributor',
-  'ingester',
-  'querier',
-  'queryFrontend',
-  'queryScheduler',
-  'storeGateway',
-  'compactor',
-  'ruler',
-  'alertmanager',
-];
-const CACHES = ['chunks', 'indexQueries', 'metadata', 'frontend'] as const;
-
-function checkReplicationFactor(
-  checks: ConfigChecks,
-  path: string,
-  replicas: number,
-  factor: number,
-  what: string,
-): void {
-  checks.integer(`${path}.replicationFactor`, factor, { min: 1 });
-  if (Number.isInteger(replicas) && replicas >= 1 && Number.isInteger(factor)) {
-    checks.require(
-      factor <= replicas,
-      `${path}.replicationFactor`,
-      `is ${factor} but only ${replicas} ${what} would run; raise ${path}.replicas or lower the factor`,
-    );
-  }
-}
-
-/** Semantic checks of a merged configuration (the shape is already checked against {@link defaults}). */
-export function checkConfig(
-  config: MimirConfig,
-  checks: ConfigChecks,
-  _context: Omit<BuildContext<MimirConfig>, 'peers'>,
-): void {
-  for (const key of WORKLOADS) {
-    const workload = config[key];
-    if ('enabled' in workload && !workload.enabled) continue;
-    checks.integer(`${key}.replicas`, workload.replicas, { min: 1 });
-    checks.resources(`${key}.resources`, workload.resources);
-    if ('storage' in workload) checks.quantity(`${key}.storage.size`, workload.storage.size);
-  }
-  checkReplicationFactor(checks, 'ingester', config.ingester.replicas, config.ingester.replicationFactor, 'ingesters');
-  checkReplicationFactor(
-    checks,
-    'storeGateway',
-    config.storeGateway.replicas,
-    config.storeGateway.replicationFactor,
-    'store-gateways',
-  );
-  if (config.alertmanager.enabled) {
-    checkReplicationFactor(
-      checks,
-      'alertmanager',
-      config.alertmanager.replicas,
-      config.alertmanager.replicationFactor,
-      'alertmanagers',
-    );
-    const url = config.alertmanager.externalUrl;
-    checks.require(
-      url.startsWith('/') || /^https?:\/\/[^/]/.test(url),
-      'alertmanager.externalUrl',
-      `expected a path such as "/alertmanager" or an http(s) URL, got ${JSON.stringify(url)}`,
-    );
-  }
-  checks.integer('querier.maxConcurrent', config.querier.maxConcurrent, { min: 1 });
-  checks.integer(
-    'queryScheduler.maxOutstandingRequestsPerTenant',
-    config.queryScheduler.maxOutstandingRequestsPerTenant,
-    { min: 1 },
-  );
-
-  for (const key of CACHES) {
-    const cacheConfig = config.caches[key];
-    if (!cacheConfig.enabled) continue;
-    const path = `caches.${key}`;
-    checks.integer(`${path}.replicas`, cacheConfig.replicas, { min: 1 });
-    checks.integer(`${path}.memoryLimitMb`, cacheConfig.memoryLimitMb, { min: 64 });
-    checks.integer(`${path}.maxItemSizeMb`, cacheConfig.maxItemSizeMb, { min: 1, max: 1024 });
-    checks.integer(`${path}.connectionLimit`, cacheConfig.connectionLimit, { min: 1 });
-    checks.quantity(`${path}.cpuRequest`, cacheConfig.cpuRequest);
-    // memcached refuses to start otherwise: "Cannot set item size limit higher than 1/2 of memory max."
-    if (Number.isInteger(cacheConfig.memoryLimitMb) && Number.isInteger(cacheConfig.maxItemSizeMb)) {
-      checks.require(
-        cacheConfig.maxItemSizeMb * 2 <= cacheConfig.memoryLimitMb,
-        `${path}.maxItemSizeMb`,
-        `memcached refuses items larger than half its memory: ${cacheConfig.maxItemSizeMb} MiB items need memoryLimitMb of at least ${cacheConfig.maxItemSizeMb * 2}, got ${cacheConfig.memoryLimitMb}`,
-      );
-    }
-  }
-  checks.resources('caches.exporterResources', config.caches.exporterResources);
-
-  const limits = config.limits;
-  checks.integer('limits.ingestionBurstSize', limits.ingestionBurstSize, { min: 1 });
-  checks.require(
-    limits.ingestionRate > 0,
-    'limits.ingestionRate',
-    `expected a positive rate, got ${limits.ingestionRate}`,
-  );
-  checks.integer('limits.maxGlobalSeriesPerUser', limits.maxGlobalSeriesPerUser, { min: 0 });
-  checks.integer('limits.maxGlobalMetadataPerUser', limits.maxGlobalMetadataPerUser, { min: 0 });
-  checks.integer('limits.maxGlobalMetadataPerMetric', limits.maxGlobalMetadataPerMetric, { min: 0 });
-  checks.integer('limits.maxQueryParallelism', limits.maxQueryParallelism, { min: 1 });
-  for (const key of ['retentionPeriod', 'maxTotalQueryLength', 'maxPartialQueryLength', 'maxCacheFreshness'] as const) {
-    checks.duration(`limits.${key}`, limits[key]);
-  }
-  for (const tenant of Object.keys(config.overrides)) {
-    checks.require(
-      TENANT_ID.test(tenant),
-      `overrides.${tenant}`,
-      `"${tenant}" is not a valid Mimir tenant id (at most 150 letters, digits and !-_.*'())`,
-    );
-  }
-  checks.oneOf('logLevel', config.logLevel, ['debug', 'info', 'warn', 'error']);
-}

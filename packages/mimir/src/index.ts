@@ -5,7 +5,6 @@
  * `mimir.yaml` on S3-compatible storage, dashboards and alerts.
  */
 import {
-  configChecksum,
   defineComponent,
   type IConfigMap,
   type IPrometheusRule,
@@ -16,15 +15,16 @@ import { gossipRing } from '@platform/grafana-databases';
 import { type AlertmanagerObjects, alertmanager } from './alertmanager.js';
 import { alertsPrometheusRule } from './alerts.js';
 import { type CacheObjects, cacheObjects } from './caches.js';
+import { checkConfig } from './check.js';
 import { type CompactorObjects, compactor } from './compactor.js';
-import { checkConfig, defaults, type MimirConfig } from './config.js';
+import { defaults, type MimirConfig } from './config.js';
 import { configConfigMap, mimirConfigDocument, renderMimirYaml } from './config-file.js';
 import { mimirDashboards } from './dashboards.js';
 import { type DistributorObjects, distributor } from './distributor.js';
 import { metricsStore } from './endpoints.js';
 import { type IngesterObjects, ingester } from './ingester.js';
 import { mimirNetwork } from './network.js';
-import type { MimirBuild } from './pods.js';
+import { type MimirBuild, mimirDatabase } from './pods.js';
 import { type QuerierObjects, querier } from './querier.js';
 import { type QueryFrontendObjects, queryFrontend } from './query-frontend.js';
 import { type QuerySchedulerObjects, queryScheduler } from './query-scheduler.js';
@@ -69,7 +69,7 @@ export const mimir = defineComponent<MimirConfig, MimirObjects>({
   build(context) {
     const ring = gossipRing(context.name, context.namespace, context.environment.settings);
     const yaml = renderMimirYaml(mimirConfigDocument(context, ring));
-    const build: MimirBuild = { context, ring, configHash: configChecksum(yaml) };
+    const build: MimirBuild = { context, database: mimirDatabase(context, ring, yaml) };
     return {
       mimir_serviceaccount: serviceAccount(context),
       config_configmap: configConfigMap(context, yaml),

@@ -77,3 +77,27 @@ export function workload(object: KubeObject | undefined): KubeObject & PodTempla
 export function view<T>(object: unknown): T {
   return object as T;
 }
+
+/** Every Mimir workload by name, with its object name. */
+export const MIMIR_WORKLOADS = {
+  distributor: 'distributor_deployment',
+  ingester: 'ingester_statefulset',
+  querier: 'querier_deployment',
+  'query-frontend': 'query_frontend_deployment',
+  'query-scheduler': 'query_scheduler_deployment',
+  'store-gateway': 'store_gateway_statefulset',
+  compactor: 'compactor_statefulset',
+  ruler: 'ruler_deployment',
+  alertmanager: 'alertmanager_statefulset',
+} as const;
+
+/** The workloads that join the memberlist ring. */
+export const RING_MEMBERS = [
+  'distributor',
+  'ingester',
+  'querier',
+  'store-gateway',
+  'compactor',
+  'ruler',
+  'alertmanager',
+];

@@ -1,15 +1,13 @@
+import { type BuildContext, hungProcessProbe, s3CredentialsEnv, type WorkloadOptions } from '@platform/core';
 import {
-  type BuildContext,
-  hungProcessProbe,
-  type IContainer,
-  type IEnvVar,
-  type IVolume,
-  type IVolumeMount,
-  s3CredentialsEnv,
-  type VolumeClaim,
-  type WorkloadOptions,
-} from '@platform/core';
-import type { GossipRing } from '@platform/grafana-databases';
+  type DatabaseFile,
+  type DatabaseTargetObjects,
+  type DatabaseTargetSpec,
+  type DatabaseWorkloadKind,
+  databaseTarget,
+  type GossipRing,
+  type GrafanaDatabase,
+} from '@platform/grafana-databases';
 import type { MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
 import {
   CONFIG_CONFIGMAP,
@@ -21,16 +19,15 @@ import {
   OBJECT_STORAGE_CLIENT_LABEL,
   RUNTIME_CONFIGMAP,
   RUNTIME_DIR,
+  RUNTIME_FILE_KEY,
   SERVICE_ACCOUNT,
+  WORKLOAD,
 } from './layout.js';
 
-/** What every Mimir workload builder receives: the build context plus what the component shares. */
+/** What every Mimir workload builder receives: the build context and the database every component runs in. */
 export interface MimirBuild {
   context: BuildContext<MimirConfig>;
-  /** The memberlist ring every ring member joins. */
-  ring: GossipRing;
-  /** Hash of `mimir.yaml`, a pod annotation so a configuration change rolls the pods. */
-  configHash: string;
+  database: GrafanaDatabase;
 }
 
 /** Flag values of a Mimir container: `{ 'server.http-listen-port': 8080 }`. */
@@ -43,33 +40,28 @@ export function toArgs(flags: Flags): string[] {
     .map((key) => `-${key}=${String(flags[key])}`);
 }
 
-/** How one Mimir component differs from the others. */
+/** The Mimir components, by their configuration key (`queryFrontend`); {@link WORKLOAD} names their workloads. */
+export type MimirComponent = keyof typeof WORKLOAD;
+
+/** How one Mimir component differs from the others; its sizes come from its configuration section. */
 export interface MimirWorkloadSpec {
-  /** Workload name, e.g. `distributor`; also its `-target`. */
-  name: string;
-  /** The first-sync stage of the workload, one of core's `DATABASE_STAGES`. */
-  stage: number;
-  settings: WorkloadConfig;
-  /** Joins the memberlist gossip ring (hash-ring members and ring readers). */
-  ringMember: boolean;
-  /** Reads or writes object storage: gets the credentials and the egress to the endpoint. */
-  objectStorage: boolean;
+  /** Joins the memberlist gossip ring (hash-ring members and ring readers). Default true. */
+  ringMember?: boolean;
+  /** Reads or writes object storage: gets the credentials and the egress to the endpoint. Default true. */
+  objectStorage?: boolean;
   /** Component-specific flags, on top of `-target` and `-config.file`. */
   flags?: Flags;
-  /** Persistent volume at `/data`; without one `/data` is an emptyDir. */
-  volume?: VolumeConfig;
   terminationGracePeriodSeconds: number;
   antiAffinity: WorkloadOptions['antiAffinity'];
   rollout?: WorkloadOptions['rollout'];
   pdb?: WorkloadOptions['pdb'];
-  service?: WorkloadOptions['service'];
-  /** More (read-only) volumes and their mounts in the Mimir container. */
-  volumes?: Array<{ volume: IVolume; mountPath: string }>;
+  /** More read-only files, e.g. the Alertmanager's fallback configuration. */
+  files?: DatabaseFile[];
   /** More pod annotations, e.g. checksums of files read only at start-up. */
   podAnnotations?: Record<string, string>;
 }
 
-/** The readiness probe of every Mimir container (`$.util.readinessProbe` in Jsonnet). */
+/** The readiness probe of every Mimir container (`$.util.readinessProbe` in Jsonnet: the port by number, Kubernetes' default period). */
 export const READINESS_PROBE = {
   httpGet: { path: '/ready', port: HTTP_PORT },
   initialDelaySeconds: 15,
@@ -83,78 +75,77 @@ export const READINESS_PROBE = {
  */
 export const LIVENESS_PROBE = hungProcessProbe(HTTP_PORT);
 
+/**
+ * Mimir as a Grafana database: one image and `mimir.yaml` for every component, the runtime file, `/data`, the
+ * gossip ring and the object storage credentials. Where Grafana's Jsonnet differs from Loki's and Tempo's charts,
+ * Mimir follows the Jsonnet: its probes, and Services that list every container port (the gossip port too).
+ */
+export function mimirDatabase(
+  context: BuildContext<MimirConfig>,
+  ring: GossipRing,
+  configYaml: string,
+): GrafanaDatabase {
+  return {
+    image: context.config.images.mimir,
+    httpPort: HTTP_PORT,
+    grpcPort: GRPC_PORT,
+    configFile: { volume: 'config', configMap: CONFIG_CONFIGMAP, path: `${CONFIG_DIR}/${CONFIG_FILE_KEY}` },
+    runtimeFile: { volume: 'runtime', configMap: RUNTIME_CONFIGMAP, path: `${RUNTIME_DIR}/${RUNTIME_FILE_KEY}` },
+    dataPath: DATA_DIR,
+    ring,
+    configYaml,
+    env: s3CredentialsEnv(context.environment.settings.objectStorage),
+    probes: { readiness: READINESS_PROBE, liveness: LIVENESS_PROBE },
+    serviceRingPort: true,
+  };
+}
+
 /** The flags that select a component and load the shared configuration file. */
-function baseFlags(build: MimirBuild, name: string): Flags {
+function baseFlags(context: BuildContext<MimirConfig>, name: string): Flags {
   return {
     target: name,
     'config.file': `${CONFIG_DIR}/${CONFIG_FILE_KEY}`,
     // With a credentials Secret the configuration file refers to `${AWS_...}` variables, which Mimir must expand.
-    ...(build.context.environment.settings.objectStorage.credentialsSecret ? { 'config.expand-env': true } : {}),
+    ...(context.environment.settings.objectStorage.credentialsSecret ? { 'config.expand-env': true } : {}),
   };
 }
 
-/** The Mimir container of a component. */
-export function mimirContainer(build: MimirBuild, spec: MimirWorkloadSpec): IContainer {
-  const { config } = build.context;
-  const env: IEnvVar[] = spec.objectStorage ? s3CredentialsEnv(build.context.environment.settings.objectStorage) : [];
-  const mounts: IVolumeMount[] = [
-    { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
-    { name: 'runtime', mountPath: RUNTIME_DIR, readOnly: true },
-    ...(spec.volume ? [] : [{ name: 'data', mountPath: DATA_DIR }]),
-    ...(spec.volumes ?? []).map(({ volume, mountPath }) => ({ name: volume.name, mountPath, readOnly: true })),
-  ];
-  return {
-    name: spec.name,
-    image: config.images.mimir,
-    args: toArgs({ ...baseFlags(build, spec.name), ...spec.flags, ...spec.settings.extraArgs }),
-    ports: [
-      { name: 'http-metrics', containerPort: HTTP_PORT, protocol: 'TCP' },
-      { name: 'grpc', containerPort: GRPC_PORT, protocol: 'TCP' },
-      ...(spec.ringMember ? [build.ring.port] : []),
-    ],
-    ...(env.length > 0 ? { env } : {}),
-    readinessProbe: READINESS_PROBE,
-    livenessProbe: LIVENESS_PROBE,
-    resources: spec.settings.resources,
-    volumeMounts: mounts,
-  };
-}
-
-/** The options of the core workload helper for a Mimir component. */
-export function mimirWorkloadOptions(build: MimirBuild, spec: MimirWorkloadSpec): WorkloadOptions {
-  const volumeClaims: VolumeClaim[] | undefined = spec.volume
-    ? [
-        {
-          name: `${spec.name}-data`,
-          size: spec.volume.size,
-          storageClassName: spec.volume.storageClassName,
-          mountPath: DATA_DIR,
-        },
-      ]
-    : undefined;
-  const volumes: IVolume[] = [
-    { name: 'config', configMap: { name: CONFIG_CONFIGMAP } },
-    { name: 'runtime', configMap: { name: RUNTIME_CONFIGMAP } },
-    ...(spec.volume ? [] : [{ name: 'data', emptyDir: {} }]),
-    ...(spec.volumes ?? []).map(({ volume }) => volume),
-  ];
-  return {
-    name: spec.name,
-    replicas: spec.settings.replicas,
-    containers: [mimirContainer(build, spec)],
-    volumes,
-    volumeClaims,
-    podLabels: {
-      ...(spec.ringMember ? build.ring.memberLabels : {}),
-      ...(spec.objectStorage ? { [OBJECT_STORAGE_CLIENT_LABEL]: 'true' } : {}),
-    },
-    podAnnotations: { 'checksum/config': build.configHash, ...spec.podAnnotations },
-    serviceAccountName: SERVICE_ACCOUNT,
+/**
+ * A Mimir component's objects (`<name>_deployment` or `_statefulset`, its Service, PDB and ServiceMonitor): a
+ * target of the Mimir database with Jsonnet's sorted flags, sized by its configuration section (with a volume at
+ * `/data` where the section has `storage`), run as the `mimir` ServiceAccount. Only components that use object
+ * storage get its credentials and the label its egress policy selects.
+ */
+export function mimirTarget<Component extends MimirComponent, Kind extends DatabaseWorkloadKind>(
+  { context, database }: MimirBuild,
+  kind: Kind,
+  component: Component,
+  spec: MimirWorkloadSpec,
+): DatabaseTargetObjects<(typeof WORKLOAD)[Component], Kind> {
+  const name = WORKLOAD[component];
+  const settings: WorkloadConfig & { storage?: VolumeConfig } = context.config[component];
+  const volume = settings.storage;
+  const objectStorage = spec.objectStorage !== false;
+  const target: DatabaseTargetSpec<(typeof WORKLOAD)[Component]> = {
+    name,
+    replicas: settings.replicas,
+    resources: settings.resources,
+    args: toArgs({ ...baseFlags(context, name), ...spec.flags, ...settings.extraArgs }),
+    env: objectStorage ? database.env : [],
+    ringMember: spec.ringMember,
+    files: spec.files,
+    ...(volume
+      ? { storageSize: volume.size, storageClassName: volume.storageClassName, claimName: `${name}-data` }
+      : {}),
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
-    stage: spec.stage,
-    antiAffinity: spec.antiAffinity,
-    rollout: spec.rollout,
-    pdb: spec.pdb,
-    service: spec.service,
+    podLabels: objectStorage ? { [OBJECT_STORAGE_CLIENT_LABEL]: 'true' } : undefined,
+    podAnnotations: spec.podAnnotations,
   };
+  const { antiAffinity, rollout, pdb } = spec;
+  return databaseTarget(context, database, kind, target, {
+    serviceAccountName: SERVICE_ACCOUNT,
+    antiAffinity,
+    rollout,
+    pdb,
+  });
 }

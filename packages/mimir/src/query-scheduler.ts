@@ -1,17 +1,10 @@
-import {
-  deployment,
-  discoveryService,
-  type IDeployment,
-  type IService,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-} from '@platform/core';
-import { DATABASE_STAGES } from '@platform/grafana-databases';
+import { discoveryService, type IService } from '@platform/core';
+import type { DatabaseTargetObjects } from '@platform/grafana-databases';
 import { QUERY_SCHEDULER_DISCOVERY, WORKLOAD } from './layout.js';
-import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
+import { type MimirBuild, mimirTarget } from './pods.js';
 
 /** The query-schedulers' objects. */
-export type QuerySchedulerObjects = NamedWorkloadObjects<'query_scheduler', 'deployment', IDeployment> & {
+export type QuerySchedulerObjects = DatabaseTargetObjects<'query-scheduler', 'deployment'> & {
   query_scheduler_discovery_service: IService;
 };
 
@@ -21,26 +14,14 @@ export type QuerySchedulerObjects = NamedWorkloadObjects<'query_scheduler', 'dep
  * starting scheduler gets connections at once.
  */
 export function queryScheduler(build: MimirBuild): QuerySchedulerObjects {
-  const objects = deployment(
-    build.context,
-    mimirWorkloadOptions(build, {
-      name: WORKLOAD.queryScheduler,
-      stage: DATABASE_STAGES.stateless,
-      settings: build.context.config.queryScheduler,
-      ringMember: false,
-      objectStorage: false,
-      terminationGracePeriodSeconds: 180,
-      antiAffinity: 'required',
-      rollout: { maxSurge: 1, maxUnavailable: 0 },
-    }),
-  );
-  return {
-    ...namedWorkloadObjects('query_scheduler', 'deployment', objects),
-    query_scheduler_discovery_service: discoveryService(
-      build.context,
-      QUERY_SCHEDULER_DISCOVERY,
-      WORKLOAD.queryScheduler,
-      objects.service!.spec!.ports!,
-    ),
-  };
+  const objects = mimirTarget(build, 'deployment', 'queryScheduler', {
+    ringMember: false,
+    objectStorage: false,
+    terminationGracePeriodSeconds: 180,
+    antiAffinity: 'required',
+    rollout: { maxSurge: 1, maxUnavailable: 0 },
+  });
+  const { ports } = objects.query_scheduler_service!.spec!;
+  const discovery = discoveryService(build.context, QUERY_SCHEDULER_DISCOVERY, WORKLOAD.queryScheduler, ports!);
+  return { ...objects, query_scheduler_discovery_service: discovery };
 }

@@ -1,10 +1,8 @@
-import { deployment, type IDeployment, type NamedWorkloadObjects, namedWorkloadObjects } from '@platform/core';
-import { DATABASE_STAGES } from '@platform/grafana-databases';
-import { WORKLOAD } from './layout.js';
-import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
+import type { DatabaseTargetObjects } from '@platform/grafana-databases';
+import { type MimirBuild, mimirTarget } from './pods.js';
 
 /** The rulers' objects (none when the ruler is disabled). */
-export type RulerObjects = Partial<NamedWorkloadObjects<'ruler', 'deployment', IDeployment>>;
+export type RulerObjects = Partial<DatabaseTargetObjects<'ruler', 'deployment'>>;
 
 /**
  * Rulers evaluate each tenant's recording and alerting rules (stored in the ruler bucket, sharded over the
@@ -14,23 +12,11 @@ export type RulerObjects = Partial<NamedWorkloadObjects<'ruler', 'deployment', I
 export function ruler(build: MimirBuild): RulerObjects {
   const settings = build.context.config.ruler;
   if (!settings.enabled) return {};
-  return namedWorkloadObjects(
-    'ruler',
-    'deployment',
-    deployment(
-      build.context,
-      mimirWorkloadOptions(build, {
-        name: WORKLOAD.ruler,
-        stage: DATABASE_STAGES.stateless,
-        settings,
-        ringMember: true,
-        objectStorage: true,
-        // Rule evaluations write to the ingesters; allow them longer than a distributor's 2 s (Jsonnet does the same).
-        flags: { 'distributor.remote-timeout': '10s' },
-        terminationGracePeriodSeconds: 600,
-        antiAffinity: 'preferred',
-        rollout: { maxSurge: '50%', maxUnavailable: 0 },
-      }),
-    ),
-  );
+  return mimirTarget(build, 'deployment', 'ruler', {
+    // Rule evaluations write to the ingesters; allow them longer than a distributor's 2 s (Jsonnet does the same).
+    flags: { 'distributor.remote-timeout': '10s' },
+    terminationGracePeriodSeconds: 600,
+    antiAffinity: 'preferred',
+    rollout: { maxSurge: '50%', maxUnavailable: 0 },
+  });
 }

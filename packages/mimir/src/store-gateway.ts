@@ -1,10 +1,8 @@
-import { type IStatefulSet, type NamedWorkloadObjects, namedWorkloadObjects, statefulSet } from '@platform/core';
-import { DATABASE_STAGES } from '@platform/grafana-databases';
-import { WORKLOAD } from './layout.js';
-import { type MimirBuild, mimirWorkloadOptions } from './pods.js';
+import type { DatabaseTargetObjects } from '@platform/grafana-databases';
+import { type MimirBuild, mimirTarget } from './pods.js';
 
 /** The store-gateways' objects. */
-export type StoreGatewayObjects = NamedWorkloadObjects<'store_gateway', 'statefulset', IStatefulSet>;
+export type StoreGatewayObjects = DatabaseTargetObjects<'store-gateway', 'statefulset'>;
 
 /**
  * Store-gateways shard the blocks in object storage between them (each block on `replicationFactor` of them),
@@ -12,24 +10,11 @@ export type StoreGatewayObjects = NamedWorkloadObjects<'store_gateway', 'statefu
  */
 export function storeGateway(build: MimirBuild): StoreGatewayObjects {
   const settings = build.context.config.storeGateway;
-  return namedWorkloadObjects(
-    'store_gateway',
-    'statefulset',
-    statefulSet(
-      build.context,
-      mimirWorkloadOptions(build, {
-        name: WORKLOAD.storeGateway,
-        stage: DATABASE_STAGES.stateful,
-        settings,
-        ringMember: true,
-        objectStorage: true,
-        flags: { 'server.grpc-max-send-msg-size-bytes': 209715200 },
-        volume: settings.storage,
-        terminationGracePeriodSeconds: 120,
-        antiAffinity: 'required',
-        // Every block lives on replicationFactor store-gateways: all but one copy may be down at once.
-        pdb: { maxUnavailable: Math.max(1, settings.replicationFactor - 1) },
-      }),
-    ),
-  );
+  return mimirTarget(build, 'statefulset', 'storeGateway', {
+    flags: { 'server.grpc-max-send-msg-size-bytes': 209715200 },
+    terminationGracePeriodSeconds: 120,
+    antiAffinity: 'required',
+    // Every block lives on replicationFactor store-gateways: all but one copy may be down at once.
+    pdb: { maxUnavailable: Math.max(1, settings.replicationFactor - 1) },
+  });
 }

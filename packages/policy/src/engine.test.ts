@@ -1,11 +1,12 @@
 import { PlatformError, type PolicyRule } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { runPolicies } from './engine.js';
-import { render, web } from './test/fixtures.js';
+import { render, web, webFinding } from './test/fixtures.js';
 import { waiverAnnotation } from './waivers.js';
 
 const HOST_PATH = 'pod-security.host-path';
 const hostPathMessage = 'volume "varlog" mounts the node\'s /var/log';
+const hostPathFinding = webFinding(HOST_PATH, 'spec.template.spec.volumes[name=varlog].hostPath', hostPathMessage);
 
 /** The web fixture with a hostPath volume, and the given annotations on the Deployment and on its pod template. */
 function withHostPath(annotations: { workload?: Record<string, string>; template?: Record<string, string> } = {}) {
@@ -78,13 +79,7 @@ describe('waivers', () => {
     expect(report.findings).toEqual([]);
     expect(report.waived).toEqual([
       {
-        rule: HOST_PATH,
-        severity: 'error',
-        environment: 'test',
-        component: 'web',
-        object: 'Deployment/web/web',
-        path: 'spec.template.spec.volumes[name=varlog].hostPath',
-        message: hostPathMessage,
+        ...hostPathFinding,
         reason: 'reads container logs from the node',
         waiver: `spec.template.metadata.annotations["${key}"]`,
       },
@@ -115,25 +110,12 @@ describe('waivers', () => {
     const report = runPolicies(await render([withHostPath({ template: { [key]: '  ' } })]));
     expect(report.waived).toEqual([]);
     expect(report.findings).toEqual([
-      {
-        rule: HOST_PATH,
-        severity: 'error',
-        environment: 'test',
-        component: 'web',
-        object: 'Deployment/web/web',
-        path: 'spec.template.spec.volumes[name=varlog].hostPath',
-        message: hostPathMessage,
-      },
-      {
-        rule: 'policy.waiver',
-        severity: 'error',
-        environment: 'test',
-        component: 'web',
-        object: 'Deployment/web/web',
-        path: `spec.template.metadata.annotations["${key}"]`,
-        message:
-          'the waiver of "pod-security.host-path" gives no reason; the annotation\'s value must say why the rule does not apply',
-      },
+      hostPathFinding,
+      webFinding(
+        'policy.waiver',
+        `spec.template.metadata.annotations["${key}"]`,
+        'the waiver of "pod-security.host-path" gives no reason; the annotation\'s value must say why the rule does not apply',
+      ),
     ]);
     expect(report.errors).toBe(2);
   });
@@ -209,15 +191,7 @@ describe('environment rules', () => {
       { policy: { rules: [teamLabel] } },
     );
     expect(runPolicies(rendered).findings).toEqual([
-      {
-        rule: 'acme.team-label',
-        severity: 'warn',
-        environment: 'test',
-        component: 'web',
-        object: 'Deployment/web/web',
-        path: 'metadata.labels.team',
-        message: 'Deployment "web" has no team label',
-      },
+      webFinding('acme.team-label', 'metadata.labels.team', 'Deployment "web" has no team label', { severity: 'warn' }),
     ]);
     expect(runPolicies(rendered, { severities: { 'acme.team-label': 'error' } }).errors).toBe(1);
   });

@@ -7,11 +7,12 @@ import {
   type PolicyRule,
   type RenderedEnvironment,
   type Severity,
+  WAIVER_PREFIX,
 } from '@platform/core';
 import { objectId } from './inventory.js';
 import { compareFindings, type Finding, type PolicyReport, type WaivedFinding } from './report.js';
 import { builtinRules } from './rules/index.js';
-import { RULE_ID, WAIVER_PREFIX, waiversOf } from './waivers.js';
+import { RULE_ID, waiversOf } from './waivers.js';
 
 /** What {@link runPolicies} accepts besides the rendered environment. */
 export interface RunPoliciesOptions {

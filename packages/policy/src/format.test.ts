@@ -1,23 +1,11 @@
-import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { describe, expect, it } from 'vitest';
 import { runPolicies } from './engine.js';
 import { formatJson, formatTable } from './format.js';
 import type { PolicyReport } from './report.js';
-import { render, web } from './test/fixtures.js';
+import { leafCertificate, render, web } from './test/fixtures.js';
 import { waiverAnnotation } from './waivers.js';
 
-const certificate: ICertificate = {
-  apiVersion: 'cert-manager.io/v1',
-  kind: 'Certificate',
-  metadata: { name: 'api' },
-  spec: {
-    secretName: 'api-tls',
-    duration: '2160h',
-    renewBefore: '720h',
-    dnsNames: ['api.api.svc'],
-    issuerRef: { name: 'ca', kind: 'ClusterIssuer', group: 'cert-manager.io' },
-  },
-};
+const certificate = leafCertificate('api');
 
 async function sampleReport(): Promise<PolicyReport> {
   const agent = web()

@@ -5,7 +5,6 @@
  */
 
 export { type ContainerCheck, containerRule } from './container-rule.js';
-export { formatDuration, parseGoDuration } from './durations.js';
 export {
   DEFAULT_SEVERITIES,
   type EngineRule,
@@ -18,12 +17,12 @@ export {
 export { formatJson, formatTable, formatTotals } from './format.js';
 export { type ImageReference, parseImage, registryAllowed } from './images.js';
 export {
-  containersOf,
   describeContainer,
   eachContainer,
   type Inventory,
   inventoryOf,
   type LocatedContainer,
+  locatedContainers,
   objectId,
   type PodWorkload,
   workloadFinding,
@@ -31,4 +30,4 @@ export {
 export type { Finding, PolicyReport, WaivedFinding } from './report.js';
 export * from './rules/index.js';
 export { isEmptySelector, type LabelSelector, selects } from './selectors.js';
-export { RULE_ID, WAIVER_PREFIX, waiverAnnotation } from './waivers.js';
+export { RULE_ID, waiverAnnotation } from './waivers.js';

@@ -6,6 +6,9 @@ import {
   type IHorizontalPodAutoscaler,
   type IPodSpec,
   type KubeObject,
+  podContainers,
+  podSpecOf,
+  podSpecPath,
   type RenderedEnvironment,
   type RenderedObject,
 } from '@platform/core';
@@ -46,16 +49,22 @@ interface TemplateMetadata {
   annotations?: Record<string, string>;
 }
 
-const WORKLOAD_KINDS: Record<string, { group: string; spec: string; longRunning: boolean }> = {
-  Pod: { group: '', spec: 'spec', longRunning: true },
-  ReplicationController: { group: '', spec: 'spec.template.spec', longRunning: true },
-  Deployment: { group: 'apps', spec: 'spec.template.spec', longRunning: true },
-  StatefulSet: { group: 'apps', spec: 'spec.template.spec', longRunning: true },
-  DaemonSet: { group: 'apps', spec: 'spec.template.spec', longRunning: true },
-  ReplicaSet: { group: 'apps', spec: 'spec.template.spec', longRunning: true },
-  Job: { group: 'batch', spec: 'spec.template.spec', longRunning: false },
-  CronJob: { group: 'batch', spec: 'spec.jobTemplate.spec.template.spec', longRunning: false },
+/** The kinds that run pods, by API group; where their pod spec sits is core's `podSpecPath`. */
+const WORKLOAD_KINDS: Record<string, { group: string; longRunning: boolean }> = {
+  Pod: { group: '', longRunning: true },
+  ReplicationController: { group: '', longRunning: true },
+  Deployment: { group: 'apps', longRunning: true },
+  StatefulSet: { group: 'apps', longRunning: true },
+  DaemonSet: { group: 'apps', longRunning: true },
+  ReplicaSet: { group: 'apps', longRunning: true },
+  Job: { group: 'batch', longRunning: false },
+  CronJob: { group: 'batch', longRunning: false },
 };
+
+function workloadKind(object: KubeObject): { group: string; longRunning: boolean } | undefined {
+  const known = WORKLOAD_KINDS[object.kind];
+  return known && known.group === apiGroup(object) ? known : undefined;
+}
 
 function at(object: unknown, path: string): unknown {
   let current = object;
@@ -67,9 +76,8 @@ function at(object: unknown, path: string): unknown {
 export function podTemplateMetadata(
   object: KubeObject,
 ): { metadata: TemplateMetadata | undefined; path: string } | undefined {
-  const known = WORKLOAD_KINDS[object.kind];
-  if (!known || known.group !== apiGroup(object)) return undefined;
-  const path = known.spec.replace(/spec$/, 'metadata');
+  if (!workloadKind(object)) return undefined;
+  const path = podSpecPath(object).replace(/spec$/, 'metadata');
   return { metadata: at(object, path) as TemplateMetadata | undefined, path };
 }
 
@@ -124,12 +132,11 @@ export class Inventory {
 
   #workload(rendered: RenderedObject): PodWorkload | undefined {
     const { object } = rendered;
-    const known = WORKLOAD_KINDS[object.kind];
-    if (!known || known.group !== apiGroup(object) || !this.components.has(rendered.component)) return undefined;
-    const spec = at(object, known.spec) as IPodSpec | undefined;
+    const known = workloadKind(object);
+    if (!known || !this.components.has(rendered.component)) return undefined;
+    const spec = podSpecOf(object);
     if (!spec || !Array.isArray(spec.containers)) return undefined;
-    const templateMetadataPath = known.spec.replace(/spec$/, 'metadata');
-    const metadata = at(object, templateMetadataPath) as TemplateMetadata | undefined;
+    const template = podTemplateMetadata(object)!;
     return {
       rendered,
       object,
@@ -138,9 +145,9 @@ export class Inventory {
       namespace: object.metadata?.namespace ?? '',
       name: object.metadata?.name ?? '',
       spec,
-      specPath: known.spec,
-      templateMetadataPath,
-      labels: metadata?.labels ?? {},
+      specPath: podSpecPath(object),
+      templateMetadataPath: template.path,
+      labels: template.metadata?.labels ?? {},
       longRunning: known.longRunning,
     };
   }
@@ -194,14 +201,16 @@ export class Inventory {
   }
 }
 
-/** Containers of a workload (init containers first) with their field paths. */
-export function containersOf(workload: PodWorkload): LocatedContainer[] {
-  const result: LocatedContainer[] = [];
-  for (const container of workload.spec.initContainers ?? [])
-    result.push({ container, init: true, path: `${workload.specPath}.initContainers[name=${container.name}]` });
-  for (const container of workload.spec.containers)
-    result.push({ container, init: false, path: `${workload.specPath}.containers[name=${container.name}]` });
-  return result;
+/**
+ * Containers of a workload (init containers first) with their field paths: core's `podContainers`, located
+ * in the workload object for findings.
+ */
+export function locatedContainers(workload: PodWorkload): LocatedContainer[] {
+  return podContainers(workload.spec).map(({ container, list }) => ({
+    container,
+    init: list === 'initContainers',
+    path: `${workload.specPath}.${list}[name=${container.name}]`,
+  }));
 }
 
 /** `container "web"` or `init container "migrate"`, for messages. */
@@ -215,7 +224,7 @@ export function eachContainer(
   visit: (workload: PodWorkload, located: LocatedContainer) => void,
 ): void {
   for (const workload of inventoryOf(environment).workloads) {
-    for (const located of containersOf(workload)) visit(workload, located);
+    for (const located of locatedContainers(workload)) visit(workload, located);
   }
 }
 

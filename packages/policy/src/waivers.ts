@@ -1,8 +1,5 @@
-import type { KubeObject } from '@platform/core';
+import { type KubeObject, WAIVER_PREFIX } from '@platform/core';
 import { podTemplateMetadata } from './inventory.js';
-
-/** Prefix of waiver annotation keys; the rest of the key is the rule id. */
-export const WAIVER_PREFIX = 'policy.platform.dev/waive.';
 
 /**
  * Rule ids: lowercase words separated by `.` and `-`, at most 57 characters, so that `waive.<rule-id>` is a

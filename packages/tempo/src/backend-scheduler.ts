@@ -1,15 +1,9 @@
-import {
-  type BuildContext,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type BackendSchedulerObjects = NamedWorkloadObjects<'backend_scheduler', 'statefulset', IStatefulSet>;
+export type BackendSchedulerObjects = DatabaseTargetObjects<'backend-scheduler', 'statefulset'>;
 
 /**
  * microservices: the backend-scheduler (replacing Tempo 2's compactor together with the workers) plans
@@ -20,17 +14,6 @@ export function backendScheduler(
   context: BuildContext<TempoConfig>,
   database: GrafanaDatabase,
 ): BackendSchedulerObjects {
-  const { resources, storageSize, storageClassName } = context.config.backendScheduler;
-  const objects = statefulSet(
-    context,
-    targetWorkload(database, {
-      name: SERVICE_NAMES.backendScheduler,
-      stage: DATABASE_STAGES.stateful,
-      target: 'backend-scheduler',
-      replicas: 1,
-      resources,
-      storage: { storageSize, storageClassName },
-    }),
-  );
-  return namedWorkloadObjects('backend_scheduler', 'statefulset', objects);
+  const target = { name: SERVICE_NAMES.backendScheduler, ...context.config.backendScheduler };
+  return databaseTarget(context, database, 'statefulset', target);
 }

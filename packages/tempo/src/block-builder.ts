@@ -1,15 +1,9 @@
-import {
-  type BuildContext,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type BlockBuilderObjects = NamedWorkloadObjects<'block_builder', 'statefulset', IStatefulSet>;
+export type BlockBuilderObjects = DatabaseTargetObjects<'block-builder', 'statefulset'>;
 
 /**
  * microservices: block-builders consume Kafka in cycles, write Parquet blocks to object storage and commit
@@ -17,18 +11,10 @@ export type BlockBuilderObjects = NamedWorkloadObjects<'block_builder', 'statefu
  * (`block_builder.partitions_per_instance` = k); the scratch space for one cycle is an emptyDir.
  */
 export function blockBuilder(context: BuildContext<TempoConfig>, database: GrafanaDatabase): BlockBuilderObjects {
-  const { replicas, resources, scratchSize } = context.config.blockBuilder;
-  const objects = statefulSet(
-    context,
-    targetWorkload(database, {
-      name: SERVICE_NAMES.blockBuilder,
-      stage: DATABASE_STAGES.stateful,
-      target: 'block-builder',
-      replicas,
-      resources,
-      scratchSize,
-      terminationGracePeriodSeconds: 60,
-    }),
-  );
-  return namedWorkloadObjects('block_builder', 'statefulset', objects);
+  const target = {
+    name: SERVICE_NAMES.blockBuilder,
+    ...context.config.blockBuilder,
+    terminationGracePeriodSeconds: 60,
+  };
+  return databaseTarget(context, database, 'statefulset', target);
 }

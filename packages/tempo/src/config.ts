@@ -3,6 +3,7 @@
  * {@link defaults} is also the schema user configuration is checked against.
  */
 import type { ResourceRequirements } from '@platform/core';
+import type { LogLevel } from '@platform/grafana-databases';
 
 /** Tempo 3.0.3, the release whose configuration reference this package is written against. */
 export const TEMPO_IMAGE = 'grafana/tempo:3.0.3';
@@ -94,7 +95,7 @@ export interface TempoConfig {
   /** Tempo image. Default {@link TEMPO_IMAGE}. */
   image: string;
   /** Log level: `debug`, `info`, `warn` or `error`. Default `info`. */
-  logLevel: string;
+  logLevel: LogLevel;
   /** Require the `X-Scope-OrgID` tenant header on pushes and queries. Default true (the environment's tenant). */
   multitenancy: boolean;
   /** How long traces are kept in object storage. Default `336h` (14 days, Tempo's default). */

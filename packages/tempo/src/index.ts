@@ -16,7 +16,7 @@ import { alertsPrometheusRule } from './alerts.js';
 import { type BackendSchedulerObjects, backendScheduler } from './backend-scheduler.js';
 import { type BackendWorkerObjects, backendWorker } from './backend-worker.js';
 import { type BlockBuilderObjects, blockBuilder } from './block-builder.js';
-import { checkTempoConfig } from './checks.js';
+import { checkConfig } from './check.js';
 import { defaults, type TempoConfig } from './config.js';
 import { overridesFile, tempoConfigFile } from './config-file.js';
 import { configConfigMap, overridesConfigMap } from './config-maps.js';
@@ -68,7 +68,7 @@ export const tempo = defineComponent<TempoConfig, TempoObjects>({
   name: 'tempo',
   tier: 'platform',
   defaults,
-  check: (config, checks) => checkTempoConfig(config, checks),
+  check: checkConfig,
   provides: (context) => ({
     tracesStore: tracesStore(context),
     ...(context.environment.settings.serviceMonitors

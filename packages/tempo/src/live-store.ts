@@ -4,11 +4,9 @@ import {
   type IService,
   type IServiceMonitor,
   type IStatefulSet,
-  namedWorkloadObjects,
   standardLabels,
-  statefulSet,
 } from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import { databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
 
@@ -41,19 +39,24 @@ export function liveStores(context: BuildContext<TempoConfig>, database: Grafana
   const objects: Record<string, unknown> = {};
   for (const zone of zones) {
     const name = liveStoreName(zone);
-    const options = targetWorkload(database, {
-      name,
-      stage: DATABASE_STAGES.stateful,
-      target: 'live-store',
-      extraArgs: [`-live-store.instance-availability-zone=${zone}`],
-      replicas: partitions,
-      resources,
-      storage: { storageSize, storageClassName },
-      terminationGracePeriodSeconds: LIVE_STORE_GRACE_SECONDS,
-      podLabels: LIVE_STORE_GROUP,
-    });
-    const zoneObjects = statefulSet(context, { ...options, pdb: false });
-    zoneObjects.workload.spec!.template.spec!.affinity = {
+    const zoneObjects = databaseTarget(
+      context,
+      database,
+      'statefulset',
+      {
+        name,
+        target: 'live-store',
+        extraArgs: [`-live-store.instance-availability-zone=${zone}`],
+        replicas: partitions,
+        resources,
+        storageSize,
+        storageClassName,
+        terminationGracePeriodSeconds: LIVE_STORE_GRACE_SECONDS,
+        podLabels: LIVE_STORE_GROUP,
+      },
+      { pdb: false },
+    );
+    zoneObjects[`${liveStorePart(zone)}_statefulset`]!.spec!.template.spec!.affinity = {
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [
           {
@@ -69,7 +72,7 @@ export function liveStores(context: BuildContext<TempoConfig>, database: Grafana
         ],
       },
     };
-    Object.assign(objects, namedWorkloadObjects(liveStorePart(zone), 'statefulset', zoneObjects));
+    Object.assign(objects, zoneObjects);
   }
   objects.live_store_pdb = {
     apiVersion: 'policy/v1',

@@ -1,15 +1,9 @@
-import {
-  type BuildContext,
-  deployment,
-  type IDeployment,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type MetricsGeneratorObjects = NamedWorkloadObjects<'metrics_generator', 'deployment', IDeployment>;
+export type MetricsGeneratorObjects = DatabaseTargetObjects<'metrics-generator', 'deployment'>;
 
 /**
  * microservices, optional: metrics-generators consume spans from Kafka and remote-write span metrics and service
@@ -20,15 +14,5 @@ export function metricsGenerator(
   database: GrafanaDatabase,
 ): MetricsGeneratorObjects {
   const { replicas, resources } = context.config.metricsGenerator;
-  const objects = deployment(
-    context,
-    targetWorkload(database, {
-      name: SERVICE_NAMES.metricsGenerator,
-      target: 'metrics-generator',
-      replicas,
-      resources,
-      stage: DATABASE_STAGES.stateless,
-    }),
-  );
-  return namedWorkloadObjects('metrics_generator', 'deployment', objects);
+  return databaseTarget(context, database, 'deployment', { name: SERVICE_NAMES.metricsGenerator, replicas, resources });
 }

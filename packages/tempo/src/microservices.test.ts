@@ -1,4 +1,10 @@
-import { type IPodDisruptionBudget, type IService, type IStatefulSet, serialize } from '@platform/core';
+import {
+  hungProcessProbe,
+  type IPodDisruptionBudget,
+  type IService,
+  type IStatefulSet,
+  serialize,
+} from '@platform/core';
 import { configMapFile, container, countByKind, podSpec, renderForTest, yamlBlocks } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { tempo } from './index.js';
@@ -72,13 +78,7 @@ describe('microservices mode (default)', async () => {
     for (const [key, o] of Object.entries(rendered).filter(
       ([, o]) => o.kind === 'Deployment' || o.kind === 'StatefulSet',
     )) {
-      expect(container(o).livenessProbe, key).toEqual({
-        tcpSocket: { port: 'http-metrics' },
-        initialDelaySeconds: 60,
-        periodSeconds: 20,
-        timeoutSeconds: 5,
-        failureThreshold: 10,
-      });
+      expect(container(o).livenessProbe, key).toEqual(hungProcessProbe('http-metrics'));
     }
   });
 

@@ -1,4 +1,4 @@
-import { type IService, type IStatefulSet, serialize, type TracesStore } from '@platform/core';
+import { hungProcessProbe, type IService, type IStatefulSet, serialize, type TracesStore } from '@platform/core';
 import {
   configMapFile,
   container,
@@ -60,13 +60,7 @@ describe('monolithic mode', async () => {
       ['otlp-http', 4318],
     ]);
     expect(tempoContainer.readinessProbe).toMatchObject({ httpGet: { path: '/ready', port: 'http-metrics' } });
-    expect(tempoContainer.livenessProbe).toEqual({
-      tcpSocket: { port: 'http-metrics' },
-      initialDelaySeconds: 60,
-      periodSeconds: 20,
-      timeoutSeconds: 5,
-      failureThreshold: 10,
-    });
+    expect(tempoContainer.livenessProbe).toEqual(hungProcessProbe('http-metrics'));
     expect(statefulSet.metadata!.annotations!['argocd.argoproj.io/sync-wave']).toBe('1');
     expect(
       statefulSet.spec!.volumeClaimTemplates!.map((c) => [c.metadata!.name, c.spec!.resources!.requests!.storage]),

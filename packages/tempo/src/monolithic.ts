@@ -1,16 +1,11 @@
-import {
-  type BuildContext,
-  type IStatefulSet,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-  statefulSet,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import type { BuildContext } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
+
 import { OTLP_PORTS } from './pod.js';
 
-export type MonolithicObjects = NamedWorkloadObjects<'tempo', 'statefulset', IStatefulSet>;
+export type MonolithicObjects = DatabaseTargetObjects<'tempo', 'statefulset'>;
 
 /**
  * monolithic: one `-target=all` pod runs every component in-process; the distributor hands spans straight to
@@ -18,16 +13,11 @@ export type MonolithicObjects = NamedWorkloadObjects<'tempo', 'statefulset', ISt
  * scalable single-binary mode was removed), hence no replica setting. WAL and blocks live on its volume.
  */
 export function monolithic(context: BuildContext<TempoConfig>, database: GrafanaDatabase): MonolithicObjects {
-  const { resources, storageSize, storageClassName } = context.config.monolithic;
-  const options = targetWorkload(database, {
+  const target = {
     name: SERVICE_NAMES.monolithic,
-    stage: DATABASE_STAGES.stateful,
     target: 'all',
-    replicas: 1,
-    resources,
+    ...context.config.monolithic,
     extraPorts: OTLP_PORTS,
-    storage: { storageSize, storageClassName },
-  });
-  const objects = statefulSet(context, { ...options, service: { ...(options.service || {}), headless: false } });
-  return namedWorkloadObjects('tempo', 'statefulset', objects);
+  };
+  return databaseTarget(context, database, 'statefulset', target, { service: { headless: false } });
 }

@@ -1,17 +1,9 @@
-import {
-  type BuildContext,
-  deployment,
-  discoveryService,
-  type IDeployment,
-  type IService,
-  type NamedWorkloadObjects,
-  namedWorkloadObjects,
-} from '@platform/core';
-import { DATABASE_STAGES, type GrafanaDatabase, targetWorkload } from '@platform/grafana-databases';
+import { type BuildContext, discoveryService, type IService } from '@platform/core';
+import { type DatabaseTargetObjects, databaseTarget, type GrafanaDatabase } from '@platform/grafana-databases';
 import type { TempoConfig } from './config.js';
 import { SERVICE_NAMES } from './endpoints.js';
 
-export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deployment', IDeployment> & {
+export type QueryFrontendObjects = DatabaseTargetObjects<'query-frontend', 'deployment'> & {
   query_frontend_discovery_service: IService;
 };
 
@@ -20,24 +12,14 @@ export type QueryFrontendObjects = NamedWorkloadObjects<'query_frontend', 'deplo
  * queriers find every frontend through the headless discovery Service.
  */
 export function queryFrontend(context: BuildContext<TempoConfig>, database: GrafanaDatabase): QueryFrontendObjects {
-  const { replicas, resources } = context.config.queryFrontend;
-  const objects = deployment(
+  const target = { name: SERVICE_NAMES.queryFrontend, ...context.config.queryFrontend };
+  const objects = databaseTarget(context, database, 'deployment', target);
+  const { ports } = objects.query_frontend_service!.spec!;
+  const discovery = discoveryService(
     context,
-    targetWorkload(database, {
-      name: SERVICE_NAMES.queryFrontend,
-      target: 'query-frontend',
-      replicas,
-      resources,
-      stage: DATABASE_STAGES.stateless,
-    }),
+    SERVICE_NAMES.queryFrontendDiscovery,
+    SERVICE_NAMES.queryFrontend,
+    ports!,
   );
-  return {
-    ...namedWorkloadObjects('query_frontend', 'deployment', objects),
-    query_frontend_discovery_service: discoveryService(
-      context,
-      SERVICE_NAMES.queryFrontendDiscovery,
-      SERVICE_NAMES.queryFrontend,
-      objects.service!.spec!.ports!,
-    ),
-  };
+  return { ...objects, query_frontend_discovery_service: discovery };
 }

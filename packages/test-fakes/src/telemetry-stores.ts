@@ -3,10 +3,13 @@ import {
   defineComponent,
   type IngressRule,
   type IService,
+  type LogsStore,
+  type MetricsStore,
   type NetworkAccess,
   type PodSelector,
   selectorLabels,
   standardLabels,
+  type TracesStore,
 } from '@platform/core';
 
 /** The endpoints the fake stores publish, so tests can compare what a consumer uses with what was provided. */
@@ -63,6 +66,64 @@ function fakeStoreParts(
   return { objects, network: { ingress } };
 }
 
+/** Where a fake store runs: its component name and namespace (by default the same). */
+export interface FakeStorePlace {
+  component: string;
+  namespace?: string;
+}
+
+/** The metrics store `fake-mimir` publishes (with an Alertmanager when asked), for tests that need it without a render. */
+export function fakeMetrics(
+  { component, namespace = component }: FakeStorePlace,
+  { multiTenant = true, alertmanager = false } = {},
+): MetricsStore {
+  return {
+    component,
+    namespace,
+    remoteWriteUrl: FAKE_STORES.remoteWriteUrl,
+    queryUrl: FAKE_STORES.metricsQueryUrl,
+    ...(alertmanager ? { alertmanagerUrl: FAKE_STORES.alertmanagerUrl } : {}),
+    multiTenant,
+    pods: {
+      remoteWriteUrl: fakeStorePods(component, 'distributor'),
+      queryUrl: fakeStorePods(component, 'query-frontend'),
+      ...(alertmanager ? { alertmanagerUrl: fakeStorePods(component, 'alertmanager') } : {}),
+    },
+  };
+}
+
+/** The log store `fake-loki` publishes. */
+export function fakeLogs({ component, namespace = component }: FakeStorePlace, { multiTenant = true } = {}): LogsStore {
+  return {
+    component,
+    namespace,
+    pushUrl: FAKE_STORES.pushUrl,
+    queryUrl: FAKE_STORES.logsQueryUrl,
+    multiTenant,
+    pods: { pushUrl: fakeStorePods(component, 'write'), queryUrl: fakeStorePods(component, 'read') },
+  };
+}
+
+/** The trace store `fake-tempo` publishes. */
+export function fakeTraces(
+  { component, namespace = component }: FakeStorePlace,
+  { multiTenant = true } = {},
+): TracesStore {
+  return {
+    component,
+    namespace,
+    otlpGrpcAddress: FAKE_STORES.otlpGrpcAddress,
+    otlpHttpUrl: FAKE_STORES.otlpHttpUrl,
+    queryUrl: FAKE_STORES.tracesQueryUrl,
+    multiTenant,
+    pods: {
+      otlpGrpcAddress: fakeStorePods(component, 'distributor'),
+      otlpHttpUrl: fakeStorePods(component, 'distributor'),
+      queryUrl: fakeStorePods(component, 'query-frontend'),
+    },
+  };
+}
+
 const fakeMimirServices = (alertmanager: boolean): FakeService[] => [
   { service: 'distributor', ports: [8080], consumer: 'alloy', rule: 'remote-write' },
   { service: 'query-frontend', ports: [8080], consumer: 'grafana', rule: 'query' },
@@ -79,21 +140,7 @@ export const fakeMetricsStore = defineComponent({
   name: 'fake-mimir',
   tier: 'platform',
   defaults: { multiTenant: true, alertmanager: false },
-  provides: (ctx) => ({
-    metricsStore: {
-      component: ctx.name,
-      namespace: ctx.namespace,
-      remoteWriteUrl: FAKE_STORES.remoteWriteUrl,
-      queryUrl: FAKE_STORES.metricsQueryUrl,
-      ...(ctx.config.alertmanager ? { alertmanagerUrl: FAKE_STORES.alertmanagerUrl } : {}),
-      multiTenant: ctx.config.multiTenant,
-      pods: {
-        remoteWriteUrl: fakeStorePods(ctx.name, 'distributor'),
-        queryUrl: fakeStorePods(ctx.name, 'query-frontend'),
-        ...(ctx.config.alertmanager ? { alertmanagerUrl: fakeStorePods(ctx.name, 'alertmanager') } : {}),
-      },
-    },
-  }),
+  provides: (ctx) => ({ metricsStore: fakeMetrics({ component: ctx.name, namespace: ctx.namespace }, ctx.config) }),
   build: (ctx) => fakeStoreParts(ctx, fakeMimirServices(ctx.config.alertmanager)).objects,
   network: (ctx) => fakeStoreParts(ctx, fakeMimirServices(ctx.config.alertmanager)).network,
 });
@@ -108,16 +155,7 @@ export const fakeLogsStore = defineComponent({
   name: 'fake-loki',
   tier: 'platform',
   defaults: { multiTenant: true },
-  provides: (ctx) => ({
-    logsStore: {
-      component: ctx.name,
-      namespace: ctx.namespace,
-      pushUrl: FAKE_STORES.pushUrl,
-      queryUrl: FAKE_STORES.logsQueryUrl,
-      multiTenant: ctx.config.multiTenant,
-      pods: { pushUrl: fakeStorePods(ctx.name, 'write'), queryUrl: fakeStorePods(ctx.name, 'read') },
-    },
-  }),
+  provides: (ctx) => ({ logsStore: fakeLogs({ component: ctx.name, namespace: ctx.namespace }, ctx.config) }),
   build: (ctx) => fakeStoreParts(ctx, FAKE_LOKI_SERVICES).objects,
   network: (ctx) => fakeStoreParts(ctx, FAKE_LOKI_SERVICES).network,
 });
@@ -132,21 +170,7 @@ export const fakeTracesStore = defineComponent({
   name: 'fake-tempo',
   tier: 'platform',
   defaults: { multiTenant: true },
-  provides: (ctx) => ({
-    tracesStore: {
-      component: ctx.name,
-      namespace: ctx.namespace,
-      otlpGrpcAddress: FAKE_STORES.otlpGrpcAddress,
-      otlpHttpUrl: FAKE_STORES.otlpHttpUrl,
-      queryUrl: FAKE_STORES.tracesQueryUrl,
-      multiTenant: ctx.config.multiTenant,
-      pods: {
-        otlpGrpcAddress: fakeStorePods(ctx.name, 'distributor'),
-        otlpHttpUrl: fakeStorePods(ctx.name, 'distributor'),
-        queryUrl: fakeStorePods(ctx.name, 'query-frontend'),
-      },
-    },
-  }),
+  provides: (ctx) => ({ tracesStore: fakeTraces({ component: ctx.name, namespace: ctx.namespace }, ctx.config) }),
   build: (ctx) => fakeStoreParts(ctx, FAKE_TEMPO_SERVICES).objects,
   network: (ctx) => fakeStoreParts(ctx, FAKE_TEMPO_SERVICES).network,
 });

@@ -1,16 +1,9 @@
 import type { IHorizontalPodAutoscaler } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { databaseStatefulSet, findingsOf, render, web } from '../test/fixtures.js';
+import { databaseStatefulSet, findingsOf, render, web, webFinding } from '../test/fixtures.js';
 
-const finding = (rule: string, object: string, path: string, message: string) => ({
-  rule,
-  severity: 'error',
-  environment: 'test',
-  component: 'web',
-  object,
-  path,
-  message,
-});
+const finding = (rule: string, object: string, path: string, message: string) =>
+  webFinding(rule, path, message, { object });
 
 const hpa: IHorizontalPodAutoscaler = {
   apiVersion: 'autoscaling/v2',

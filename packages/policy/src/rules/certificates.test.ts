@@ -1,9 +1,9 @@
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
-import type { IPrometheusRule } from '@platform/core';
+import type { IPrometheusRule, Severity } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration } from '../durations.js';
-import { findingsOf, render, web } from '../test/fixtures.js';
+import { findingsOf, render, web, webFinding } from '../test/fixtures.js';
+import { certManagerSeconds } from './certificates.js';
 
 function certificate(name: string, spec: Partial<NonNullable<ICertificate['spec']>>): ICertificate {
   return {
@@ -55,22 +55,16 @@ const rootCa = (renewBefore: string) =>
   });
 const leaf = certificate('web-tls', { dnsNames: ['web.web.svc'], duration: '2160h', renewBefore: '720h' });
 
-const finding = (rule: string, object: string, path: string, message: string, severity = 'error') => ({
-  rule,
-  severity,
-  environment: 'test',
-  component: 'web',
-  object,
-  path,
-  message,
-});
+const finding = (rule: string, object: string, path: string, message: string, severity: Severity = 'error') =>
+  webFinding(rule, path, message, { object, severity });
 
 describe('Go durations', () => {
   it('parse as cert-manager reads them', () => {
-    expect(parseGoDuration('2160h')).toBe(2160 * 3600);
-    expect(parseGoDuration('1h30m')).toBe(5400);
-    expect(parseGoDuration('1.5h')).toBe(5400);
-    expect(parseGoDuration('90d')).toBeUndefined();
+    expect(certManagerSeconds('2160h')).toBe(2160 * 3600);
+    expect(certManagerSeconds('1h30m')).toBe(5400);
+    expect(certManagerSeconds('1.5h')).toBe(5400);
+    expect(certManagerSeconds('90d')).toBeUndefined();
+    expect(certManagerSeconds('-1h')).toBeUndefined();
   });
 });
 

@@ -1,8 +1,13 @@
 import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
-import type { IPrometheusRule, PolicyRule, RenderedObject } from '@platform/core';
-import { formatDuration, parseGoDuration } from '../durations.js';
+import {
+  formatDuration,
+  type IPrometheusRule,
+  type PolicyRule,
+  parseDuration,
+  type RenderedObject,
+} from '@platform/core';
 import { type Inventory, inventoryOf } from '../inventory.js';
 
 /** cert-manager's defaults: 90 days of validity, renewal when a third of it is left. */
@@ -12,6 +17,12 @@ const DEFAULT_RENEW_SHARE = 1 / 3;
 export const CA_MARGIN_SECONDS = 7 * 24 * 3600;
 /** The cert-manager metric an expiry alert must watch. */
 export const EXPIRY_METRIC = 'certmanager_certificate_expiration_timestamp_seconds';
+
+/** Seconds of a `duration` or `renewBefore` as cert-manager reads it (Go syntax, never negative); undefined otherwise. */
+export function certManagerSeconds(text: string): number | undefined {
+  const seconds = parseDuration(text, 'go');
+  return seconds !== undefined && seconds >= 0 ? seconds : undefined;
+}
 
 interface Lifetime {
   /** Validity in seconds. */
@@ -23,10 +34,10 @@ interface Lifetime {
 /** The lifetime cert-manager would give a Certificate (defaults filled in); undefined when a field does not parse. */
 function lifetimeOf(certificate: ICertificate): Lifetime | undefined {
   const spec = certificate.spec;
-  const duration = spec?.duration === undefined ? DEFAULT_DURATION : parseGoDuration(spec.duration);
+  const duration = spec?.duration === undefined ? DEFAULT_DURATION : certManagerSeconds(spec.duration);
   if (duration === undefined) return undefined;
   if (spec?.renewBefore !== undefined) {
-    const renewBefore = parseGoDuration(spec.renewBefore);
+    const renewBefore = certManagerSeconds(spec.renewBefore);
     return renewBefore === undefined ? undefined : { duration, renewBefore };
   }
   const share = spec?.renewBeforePercentage !== undefined ? spec.renewBeforePercentage / 100 : DEFAULT_RENEW_SHARE;
@@ -47,7 +58,7 @@ export const certificateLifetimeRule: PolicyRule = {
       const spec: Partial<NonNullable<ICertificate['spec']>> = (object as ICertificate).spec ?? {};
       const name = `Certificate "${object.metadata?.name}"`;
       const at = (path: string, message: string) => report({ component, object, path, message: `${name} ${message}` });
-      const duration = spec.duration === undefined ? undefined : parseGoDuration(spec.duration);
+      const duration = spec.duration === undefined ? undefined : certManagerSeconds(spec.duration);
       if (spec.duration === undefined)
         at('spec.duration', `sets no spec.duration (cert-manager would use ${formatDuration(DEFAULT_DURATION)})`);
       else if (duration === undefined)
@@ -56,7 +67,7 @@ export const certificateLifetimeRule: PolicyRule = {
           `has spec.duration "${spec.duration}", which is not a duration cert-manager accepts (Go syntax such as 2160h or 1h30m)`,
         );
       if (spec.renewBefore !== undefined) {
-        const renewBefore = parseGoDuration(spec.renewBefore);
+        const renewBefore = certManagerSeconds(spec.renewBefore);
         if (renewBefore === undefined)
           at(
             'spec.renewBefore',

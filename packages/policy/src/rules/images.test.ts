@@ -1,17 +1,11 @@
+import type { Severity } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { parseImage, registryAllowed } from '../images.js';
-import { findingsOf, render, web } from '../test/fixtures.js';
+import { findingsOf, render, web, webFinding } from '../test/fixtures.js';
 
 const IMAGE = 'spec.template.spec.containers[name=web].image';
-const finding = (rule: string, message: string, severity = 'error') => ({
-  rule,
-  severity,
-  environment: 'test',
-  component: 'web',
-  object: 'Deployment/web/web',
-  path: IMAGE,
-  message,
-});
+const finding = (rule: string, message: string, severity: Severity = 'error') =>
+  webFinding(rule, IMAGE, message, { severity });
 const settings = (allowedRegistries: string[]) => ({
   settings: {
     baseDomain: 'test.example.com',

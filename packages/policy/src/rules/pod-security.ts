@@ -1,6 +1,12 @@
 import type { ISecurityContext, PolicyRule } from '@platform/core';
 import { containerRule } from '../container-rule.js';
-import { containersOf, describeContainer, inventoryOf, type LocatedContainer, workloadFinding } from '../inventory.js';
+import {
+  describeContainer,
+  inventoryOf,
+  type LocatedContainer,
+  locatedContainers,
+  workloadFinding,
+} from '../inventory.js';
 
 /**
  * Pod Security Standards, "restricted" profile (https://kubernetes.io/docs/concepts/security/pod-security-standards/),
@@ -94,7 +100,7 @@ export const seccompRule: PolicyRule = {
           ),
         );
       }
-      for (const located of containersOf(workload)) {
+      for (const located of locatedContainers(workload)) {
         const own = located.container.securityContext?.seccompProfile?.type;
         const path = `${located.path}.securityContext.seccompProfile.type`;
         if (own !== undefined && !CONFINED.has(own)) {

@@ -1,16 +1,6 @@
 import type { IJob } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, render, web } from '../test/fixtures.js';
-
-const finding = (rule: string, path: string, message: string) => ({
-  rule,
-  severity: 'error',
-  environment: 'test',
-  component: 'web',
-  object: 'Deployment/web/web',
-  path,
-  message,
-});
+import { webFinding as finding, findingsOf, render, webWithContainer, webWithPod } from '../test/fixtures.js';
 
 const job: IJob = {
   apiVersion: 'batch/v1',
@@ -22,32 +12,14 @@ const job: IJob = {
 describe('probe rules', () => {
   it('pass long-running containers with both probes, and ignore init containers and Jobs', async () => {
     const rendered = await render([
-      web()
-        .override({
-          web_deployment: {
-            spec: { template: { spec: { initContainers: [{ name: 'init', image: 'busybox:1.37.0' }] } } },
-          },
-        })
-        .addObjects({ migrate_job: job }),
+      webWithPod({ initContainers: [{ name: 'init', image: 'busybox:1.37.0' }] }).addObjects({ migrate_job: job }),
     ]);
     expect(findingsOf(rendered, 'probes.readiness')).toEqual([]);
     expect(findingsOf(rendered, 'probes.liveness')).toEqual([]);
   });
 
   it('probes.readiness and probes.liveness: report each missing probe', async () => {
-    const rendered = await render([
-      web().override({
-        web_deployment: {
-          spec: {
-            template: {
-              spec: {
-                containers: [{ name: 'web', readinessProbe: null, livenessProbe: null }],
-              },
-            },
-          },
-        },
-      }),
-    ]);
+    const rendered = await render([webWithContainer({ readinessProbe: null, livenessProbe: null })]);
     expect(findingsOf(rendered, 'probes.readiness')).toEqual([
       finding(
         'probes.readiness',

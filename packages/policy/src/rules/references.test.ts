@@ -1,19 +1,11 @@
-import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import type { IConfigMap, IService } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { databaseStatefulSet, findingsOf, render, web } from '../test/fixtures.js';
+import { databaseStatefulSet, findingsOf, leafCertificate, render, web, webFinding } from '../test/fixtures.js';
 
 const SPEC = 'spec.template.spec';
-const finding = (rule: string, object: string, path: string | undefined, message: string, component = 'web') => ({
-  rule,
-  severity: 'error',
-  environment: 'test',
-  component,
-  object,
-  ...(path ? { path } : {}),
-  message,
-});
+const finding = (rule: string, object: string, path: string | undefined, message: string, component = 'web') =>
+  webFinding(rule, path, message, { object, component });
 
 /** A web Deployment that references one object of each kind. */
 const referencing = web().override({
@@ -65,18 +57,7 @@ const externalSecret: IExternalSecret = {
     data: [{ secretKey: 'password', remoteRef: { key: 'db/password' } }],
   },
 };
-const certificate: ICertificate = {
-  apiVersion: 'cert-manager.io/v1',
-  kind: 'Certificate',
-  metadata: { name: 'web' },
-  spec: {
-    secretName: 'web-tls',
-    duration: '2160h',
-    renewBefore: '720h',
-    dnsNames: ['web.web.svc'],
-    issuerRef: { name: 'ca', kind: 'ClusterIssuer', group: 'cert-manager.io' },
-  },
-};
+const certificate = leafCertificate('web');
 const database = databaseStatefulSet({
   volumeClaimTemplates: [
     {

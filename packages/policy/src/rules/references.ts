@@ -2,10 +2,10 @@ import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.
 import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { apiGroup, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
 import {
-  containersOf,
   describeContainer,
   type Inventory,
   inventoryOf,
+  locatedContainers,
   type PodWorkload,
   workloadFinding,
 } from '../inventory.js';
@@ -77,7 +77,7 @@ function referencesOf(workload: PodWorkload): Reference[] {
       );
     });
   }
-  for (const located of containersOf(workload)) {
+  for (const located of locatedContainers(workload)) {
     const from = describeContainer(located);
     (located.container.envFrom ?? []).forEach((source, index) => {
       add(

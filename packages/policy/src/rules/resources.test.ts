@@ -1,16 +1,6 @@
 import { replace } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import { findingsOf, render, web } from '../test/fixtures.js';
-
-const finding = (rule: string, path: string, message: string) => ({
-  rule,
-  severity: 'error',
-  environment: 'test',
-  component: 'web',
-  object: 'Deployment/web/web',
-  path,
-  message,
-});
+import { webFinding as finding, findingsOf, render, web, webWithPod } from '../test/fixtures.js';
 
 describe('resource rules', () => {
   it('pass containers with CPU and memory requests and a memory limit', async () => {
@@ -21,17 +11,9 @@ describe('resource rules', () => {
 
   it('resources.requests: a missing request is reported per resource; a limit stands in for its request', async () => {
     const rendered = await render([
-      web().override({
-        web_deployment: {
-          spec: {
-            template: {
-              spec: {
-                containers: [{ name: 'web', resources: replace({ limits: { cpu: '1', memory: '128Mi' } }) }],
-                initContainers: [{ name: 'init', image: 'busybox:1.37.0', resources: { limits: { memory: '32Mi' } } }],
-              },
-            },
-          },
-        },
+      webWithPod({
+        containers: [{ name: 'web', resources: replace({ limits: { cpu: '1', memory: '128Mi' } }) }],
+        initContainers: [{ name: 'init', image: 'busybox:1.37.0', resources: { limits: { memory: '32Mi' } } }],
       }),
     ]);
     expect(findingsOf(rendered, 'resources.requests')).toEqual([
@@ -45,19 +27,11 @@ describe('resource rules', () => {
 
   it('resources.memory-limit: init containers count', async () => {
     const rendered = await render([
-      web().override({
-        web_deployment: {
-          spec: {
-            template: {
-              spec: {
-                containers: [{ name: 'web', resources: { limits: null } }],
-                initContainers: [
-                  { name: 'init', image: 'busybox:1.37.0', resources: { requests: { cpu: '10m', memory: '32Mi' } } },
-                ],
-              },
-            },
-          },
-        },
+      webWithPod({
+        containers: [{ name: 'web', resources: { limits: null } }],
+        initContainers: [
+          { name: 'init', image: 'busybox:1.37.0', resources: { requests: { cpu: '10m', memory: '32Mi' } } },
+        ],
       }),
     ]);
     expect(findingsOf(rendered, 'resources.memory-limit')).toEqual([

@@ -1,14 +1,19 @@
+import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { CERT_MANAGER_KINDS } from '@platform/cert-manager';
 import type { AnyComponent } from '@platform/core';
 import {
   defineComponent,
   deployment,
   type EnvironmentSpec,
+  type IContainer,
+  type IPodSpec,
   type IStatefulSet,
   type KubeObject,
+  type Patch,
   REQUIRED_CONTROLLER_SETTINGS,
   type RenderedEnvironment,
   type RenderedObject,
+  type Severity,
 } from '@platform/core';
 import { renderForTest } from '@platform/core/testing';
 import { EXTERNAL_SECRETS_KINDS } from '@platform/external-secrets';
@@ -120,6 +125,54 @@ export function databaseStatefulSet(spec: Partial<NonNullable<IStatefulSet['spec
       selector: { matchLabels: { app: 'db' } },
       template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:17.2' }] } },
       ...spec,
+    },
+  };
+}
+
+/** A patch of `web`'s pod spec, as `.override()` takes it (`null` deletes, lists of named items merge by name). */
+export type WebPodPatch = Patch<IPodSpec>;
+
+/** `web` with its pod spec patched: `webWithPod({ hostNetwork: true })`. */
+export function webWithPod(spec: WebPodPatch) {
+  return web().override({ web_deployment: { spec: { template: { spec } } } });
+}
+
+/** `web` with its `web` container patched: `webWithContainer({ securityContext: { privileged: true } })`. */
+export function webWithContainer(
+  container: { [K in Exclude<keyof IContainer, 'name'>]?: Patch<IContainer[K]> | null },
+) {
+  return webWithPod({ containers: [{ name: 'web', ...container }] });
+}
+
+/** A finding as {@link findingsOf} returns it for `web`'s objects in the test environment (`Deployment/web/web` unless named). */
+export function webFinding(
+  rule: string,
+  path: string | undefined,
+  message: string,
+  { object = 'Deployment/web/web', severity = 'error', component = 'web' }: WebFindingOptions = {},
+): Finding {
+  return { rule, severity, environment: 'test', component, object, ...(path !== undefined ? { path } : {}), message };
+}
+
+/** Where a {@link webFinding} differs from the usual one. */
+export interface WebFindingOptions {
+  object?: string;
+  severity?: Severity;
+  component?: string;
+}
+
+/** A leaf Certificate `name` (Secret `<name>-tls`, 90 days renewed 30 days before expiry) from the ClusterIssuer `ca`. */
+export function leafCertificate(name: string): ICertificate {
+  return {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Certificate',
+    metadata: { name },
+    spec: {
+      secretName: `${name}-tls`,
+      duration: '2160h',
+      renewBefore: '720h',
+      dnsNames: [`${name}.${name}.svc`],
+      issuerRef: { name: 'ca', kind: 'ClusterIssuer', group: 'cert-manager.io' },
     },
   };
 }

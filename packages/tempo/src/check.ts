@@ -1,21 +1,19 @@
-import type { ConfigChecks } from '@platform/core';
+import { type ConfigChecks, parseDuration } from '@platform/core';
+import { LOG_LEVELS } from '@platform/grafana-databases';
 import { GENERATOR_PROCESSORS, TEMPO_MODES, type TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
 
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-/** Go's `time.Duration` as Tempo parses it: no days or weeks. */
-const GO_DURATION = /^(\d+(\.\d+)?(h|m|s|ms))+$/;
 const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
 /** Semantic checks of a Tempo configuration: each problem with its field path and a message saying what to do. */
-export function checkTempoConfig(config: TempoConfig, checks: ConfigChecks): void {
+export function checkConfig(config: TempoConfig, checks: ConfigChecks): void {
   checks.oneOf('mode', config.mode, TEMPO_MODES);
   checks.oneOf('logLevel', config.logLevel, LOG_LEVELS);
-  checks.require(
-    GO_DURATION.test(config.retentionPeriod),
-    'retentionPeriod',
-    `expected a duration in hours, minutes or seconds such as "336h" (Tempo does not read days); got "${config.retentionPeriod}"`,
-  );
+  // Tempo reads `block_retention` as a Go duration: no days or weeks.
+  checks.duration('retentionPeriod', config.retentionPeriod, 'go');
+  const retention = parseDuration(config.retentionPeriod, 'go');
+  if (retention !== undefined)
+    checks.require(retention > 0, 'retentionPeriod', `expected a positive duration, got "${config.retentionPeriod}"`);
   for (const [key, value] of Object.entries(config.limits)) checks.integer(`limits.${key}`, value, { min: 1 });
 
   const generator = config.metricsGenerator;

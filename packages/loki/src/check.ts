@@ -1,26 +1,20 @@
-import type { ConfigChecks } from '@platform/core';
+import { type ConfigChecks, parseDuration } from '@platform/core';
+import { checkCacheConfig, LOG_LEVELS } from '@platform/grafana-databases';
 import { LOKI_MODES, type LokiConfig } from './config.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-
-/** Hours in a Prometheus-style duration (`744h`, `31d`, `1w`), or undefined when it is not one. */
-export function durationHours(duration: string): number | undefined {
-  const units: Record<string, number> = { ms: 1 / 3_600_000, s: 1 / 3600, m: 1 / 60, h: 1, d: 24, w: 168, y: 8760 };
-  const parts = [...duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== duration) return undefined;
-  return parts.reduce((hours, [, value, unit]) => hours + Number(value) * units[unit!]!, 0);
-}
+const DAY_SECONDS = 24 * 3600;
 
 /** Semantic checks of a Loki configuration: each problem with its field path and a message saying what to do. */
-export function checkLokiConfig(config: LokiConfig, checks: ConfigChecks): void {
+export function checkConfig(config: LokiConfig, checks: ConfigChecks): void {
   checks.oneOf('mode', config.mode, LOKI_MODES);
   checks.oneOf('logLevel', config.logLevel, LOG_LEVELS);
   checks.integer('replicationFactor', config.replicationFactor, { min: 1 });
 
-  const retention = durationHours(config.retentionPeriod);
+  // Loki reads `retention_period` as a Prometheus duration; the compactor applies it per index period (24h).
+  const retention = parseDuration(config.retentionPeriod, 'prometheus');
   checks.require(
-    retention !== undefined && (retention === 0 || (retention >= 24 && retention % 24 === 0)),
+    retention !== undefined && retention % DAY_SECONDS === 0,
     'retentionPeriod',
     `expected "0s" (keep forever) or a multiple of 24h, the index period, such as "744h" or "31d"; got "${config.retentionPeriod}"`,
   );
@@ -55,14 +49,7 @@ export function checkLokiConfig(config: LokiConfig, checks: ConfigChecks): void 
     `the burst (${config.limits.ingestionBurstSizeMb} MB) must be at least the rate (${config.limits.ingestionRateMb} MB/s)`,
   );
 
-  for (const cache of ['chunks', 'results'] as const) {
-    const value = config.caches[cache];
-    if (!value.enabled) continue;
-    checks.integer(`caches.${cache}.replicas`, value.replicas, { min: 1 });
-    checks.integer(`caches.${cache}.memoryMb`, value.memoryMb, { min: 64 });
-    checks.integer(`caches.${cache}.maxItemMb`, value.maxItemMb, { min: 1, max: 1024 });
-    checks.quantity(`caches.${cache}.cpu`, value.cpu);
-  }
+  for (const cache of ['chunks', 'results'] as const) checkCacheConfig(checks, `caches.${cache}`, config.caches[cache]);
 
   const writers = config.mode === 'simple-scalable' ? 'write' : 'ingester';
   const active =

@@ -15,6 +15,13 @@ describe('configuration checks', () => {
     await expect(renderForTest([tempo({ mode: 'monolithic' })])).resolves.toBeDefined();
   });
 
+  it('types the log level as Mimir and Loki do', async () => {
+    // @ts-expect-error: not a log level (checked at render time too, for plain JS)
+    expect(await renderError([tempo({ mode: 'monolithic', logLevel: 'trace' })])).toBe(
+      'test › tempo › logLevel: expected one of "debug", "info", "warn", "error", got "trace"',
+    );
+  });
+
   it('rejects an unknown mode', async () => {
     expect(await renderError([tempo({ mode: 'distributed' as never })])).toMatch(
       /^test › tempo › mode: expected one of "microservices", "monolithic", got "distributed"/,
@@ -44,8 +51,12 @@ describe('configuration checks', () => {
 
   it('rejects a retention Tempo cannot parse', async () => {
     expect(await renderError([tempo({ mode: 'monolithic', retentionPeriod: '14d' })])).toBe(
-      'test › tempo › retentionPeriod: expected a duration in hours, minutes or seconds such as "336h" (Tempo does not read days); got "14d"',
+      'test › tempo › retentionPeriod: expected a duration such as "30s", "15m" or "2160h", got "14d"',
     );
+    expect(await renderError([tempo({ mode: 'monolithic', retentionPeriod: '0' })])).toBe(
+      'test › tempo › retentionPeriod: expected a positive duration, got "0"',
+    );
+    await expect(renderForTest([tempo({ mode: 'monolithic', retentionPeriod: '1.5h' })])).resolves.toBeDefined();
   });
 
   it('rejects unknown processors and a metrics-generator without a metrics store', async () => {

@@ -1,9 +1,23 @@
 import { renderError, renderForTest } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
-import { durationHours } from './checks.js';
 import { loki } from './index.js';
 
 describe('configuration checks', () => {
+  it('types the log level and the cache fields as Mimir and Tempo do', async () => {
+    // @ts-expect-error: not a log level (checked at render time too, for plain JS)
+    expect(await renderError([loki({ logLevel: 'verbose' })])).toBe(
+      'test › loki › logLevel: expected one of "debug", "info", "warn", "error", got "verbose"',
+    );
+    // @ts-expect-error: the cache fields are memcached's: memoryLimitMb, maxItemSizeMb, cpuRequest, cpuLimit
+    loki({ caches: { chunks: { memoryMb: 1024 } } });
+    expect(await renderError([loki({ caches: { results: { memoryLimitMb: 8, maxItemSizeMb: 8 } } })])).toBe(
+      [
+        'test › loki › caches.results.memoryLimitMb: expected a whole number of at least 64, got 8',
+        'test › loki › caches.results.maxItemSizeMb: memcached refuses items larger than half its memory: 8 MiB items need memoryLimitMb of at least 16, got 8',
+      ].join('\n'),
+    );
+  });
+
   it('rejects an unknown mode', async () => {
     expect(await renderError([loki({ mode: 'monolithic' as never })])).toBe(
       'test › loki › mode: expected one of "simple-scalable", "microservices", got "monolithic"',
@@ -65,11 +79,10 @@ describe('configuration checks', () => {
     );
   });
 
-  it('parses Prometheus durations', () => {
-    expect(durationHours('744h')).toBe(744);
-    expect(durationHours('31d')).toBe(744);
-    expect(durationHours('1w2d')).toBe(216);
-    expect(durationHours('0s')).toBe(0);
-    expect(durationHours('1.5h')).toBeUndefined();
+  it('reads the retention as a Prometheus duration', async () => {
+    for (const retentionPeriod of ['744h', '1w2d', '0s'])
+      await expect(renderForTest([loki({ retentionPeriod })])).resolves.toBeDefined();
+    for (const retentionPeriod of ['1.5h', '2d1w', '24h30m'])
+      expect(await renderError([loki({ retentionPeriod })])).toMatch(/^test › loki › retentionPeriod: expected "0s"/);
   });
 });
