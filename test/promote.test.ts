@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pinnedVersions, promote, PromotionRefused, resolvePin, type PromoteOptions } from '../scripts/cli/promote.js';
+import { type PromoteOptions, PromotionRefused, promote, resolvePin } from '../scripts/promote/promote.js';
 
 function writeJson(file: string, value: unknown): void {
   mkdirSync(join(file, '..'), { recursive: true });
@@ -13,9 +13,19 @@ function writeJson(file: string, value: unknown): void {
 /** A released tarball as `pnpm pack` lays it out: package/package.json inside a gzip'd tar. */
 function archiveTarball(root: string, name: string, version: string, peerCore?: string): void {
   const folder = mkdtempSync(join(tmpdir(), 'platform-promote-pack-'));
-  writeJson(join(folder, 'package', 'package.json'), { name, version, ...(peerCore ? { peerDependencies: { '@platform/core': peerCore } } : {}) });
+  writeJson(join(folder, 'package', 'package.json'), {
+    name,
+    version,
+    ...(peerCore ? { peerDependencies: { '@platform/core': peerCore } } : {}),
+  });
   mkdirSync(join(root, 'releases'), { recursive: true });
-  execFileSync('tar', ['-czf', join(root, 'releases', `${name.slice(1).replace('/', '-')}-${version}.tgz`), '-C', folder, 'package']);
+  execFileSync('tar', [
+    '-czf',
+    join(root, 'releases', `${name.slice(1).replace('/', '-')}-${version}.tgz`),
+    '-C',
+    folder,
+    'package',
+  ]);
   rmSync(folder, { recursive: true, force: true });
 }
 
@@ -25,20 +35,35 @@ function archiveTarball(root: string, name: string, version: string, peerCore?: 
  */
 function fakeRepository(): string {
   const root = mkdtempSync(join(tmpdir(), 'platform-promote-'));
-  writeJson(join(root, 'package.json'), { name: 'platform', private: true, platform: { promotionOrder: ['dev', 'staging', 'prod'] } });
+  writeJson(join(root, 'package.json'), {
+    name: 'platform',
+    private: true,
+    platform: { promotionOrder: ['dev', 'staging', 'prod'] },
+  });
   writeJson(join(root, 'packages', 'core', 'package.json'), { name: '@platform/core', version: '1.1.0' });
-  writeJson(join(root, 'packages', 'mimir', 'package.json'), { name: '@platform/mimir', version: '1.1.0', peerDependencies: { '@platform/core': '^1.1.0' } });
+  writeJson(join(root, 'packages', 'mimir', 'package.json'), {
+    name: '@platform/mimir',
+    version: '1.1.0',
+    peerDependencies: { '@platform/core': '^1.1.0' },
+  });
   archiveTarball(root, '@platform/core', '1.0.0');
   archiveTarball(root, '@platform/core', '1.1.0');
   archiveTarball(root, '@platform/mimir', '1.0.0', '^1.0.0');
   archiveTarball(root, '@platform/mimir', '1.1.0', '^1.1.0');
-  writeJson(join(root, 'environments', 'dev', 'package.json'), { name: 'dev', private: true, dependencies: { '@platform/core': 'workspace:^', '@platform/mimir': 'workspace:^' } });
+  writeJson(join(root, 'environments', 'dev', 'package.json'), {
+    name: 'dev',
+    private: true,
+    dependencies: { '@platform/core': 'workspace:^', '@platform/mimir': 'workspace:^' },
+  });
   for (const environment of ['staging', 'prod']) {
     writeJson(join(root, 'environments', environment, 'package.json'), {
       name: environment,
       private: true,
       platform: { environment: 'index.ts' },
-      dependencies: { '@platform/core': 'file:../../releases/platform-core-1.0.0.tgz', '@platform/mimir': 'file:../../releases/platform-mimir-1.0.0.tgz' },
+      dependencies: {
+        '@platform/core': 'file:../../releases/platform-core-1.0.0.tgz',
+        '@platform/mimir': 'file:../../releases/platform-mimir-1.0.0.tgz',
+      },
     });
   }
   return root;
@@ -48,18 +73,30 @@ describe('pnpm promote', () => {
   let root: string;
   let calls: string[];
   let lines: string[];
-  const options = (component: string, from: string, to: string, extra: Partial<PromoteOptions> = {}): PromoteOptions => ({
+  const options = (
+    component: string,
+    from: string,
+    to: string,
+    extra: Partial<PromoteOptions> = {},
+  ): PromoteOptions => ({
     root,
     component,
     from,
     to,
     install: async () => void calls.push('install'),
+    drift: async () => undefined,
     showDiff: async (_root, environment) => void calls.push(`diff ${environment}`),
     log: (line) => lines.push(line),
     ...extra,
   });
-  const dependencies = (environment: string) => (JSON.parse(readFileSync(join(root, 'environments', environment, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
-  const pinned = (environment: string, name: string) => resolvePin(root, environment, name, dependencies(environment)[name]!).version;
+  const dependencies = (environment: string) =>
+    (
+      JSON.parse(readFileSync(join(root, 'environments', environment, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      }
+    ).dependencies;
+  const pinned = (environment: string, name: string) =>
+    resolvePin(root, environment, name, dependencies(environment)[name]!).version;
 
   beforeEach(() => {
     root = fakeRepository();
@@ -74,7 +111,9 @@ describe('pnpm promote', () => {
     expect(dependencies('staging')['@platform/core']).toBe('file:../../releases/platform-core-1.1.0.tgz');
     expect(calls).toEqual(['install', 'diff staging']);
     // Only the one dependency changed; the rest of the file is as it was.
-    expect(readFileSync(join(root, 'environments', 'staging', 'package.json'), 'utf8')).toBe(before.replace('platform-core-1.0.0.tgz', 'platform-core-1.1.0.tgz'));
+    expect(readFileSync(join(root, 'environments', 'staging', 'package.json'), 'utf8')).toBe(
+      before.replace('platform-core-1.0.0.tgz', 'platform-core-1.1.0.tgz'),
+    );
 
     await promote(options('@platform/mimir', 'dev', 'staging'));
     await promote(options('core', 'staging', 'prod'));
@@ -84,15 +123,31 @@ describe('pnpm promote', () => {
 
   it('refuses to promote workspace source whose version is not released', async () => {
     writeJson(join(root, 'packages', 'mimir', 'package.json'), { name: '@platform/mimir', version: '1.2.0' });
-    await expect(promote(options('mimir', 'dev', 'staging'))).rejects.toThrow(/dev runs @platform\/mimir 1\.2\.0 from the workspace, and that version is not released.*release it first/);
+    await expect(promote(options('mimir', 'dev', 'staging'))).rejects.toThrow(
+      /dev runs @platform\/mimir 1\.2\.0 from the workspace, and that version is not released.*release it first/,
+    );
     expect(pinned('staging', '@platform/mimir')).toBe('1.0.0');
     expect(calls).toEqual([]);
+  });
+
+  it('refuses to promote workspace source that differs from the release of its version (an edit without a bump)', async () => {
+    const drift =
+      'packages/mimir differs from the released releases/platform-mimir-1.1.0.tgz (dist/index.js); record the change with `pnpm changeset`';
+    await promote(options('core', 'dev', 'staging'));
+    const attempt = promote(options('mimir', 'dev', 'staging', { drift: async () => drift }));
+    await expect(attempt).rejects.toThrow(
+      `dev runs @platform/mimir 1.1.0 from the workspace, but that is not the released 1.1.0: ${drift}`,
+    );
+    expect(pinned('staging', '@platform/mimir')).toBe('1.0.0');
+    expect(lines.some((line) => line.includes('nothing to promote'))).toBe(false);
   });
 
   it('refuses to skip an environment unless forced, and says why', async () => {
     const attempt = promote(options('core', 'dev', 'prod'));
     await expect(attempt).rejects.toThrow(PromotionRefused);
-    await expect(attempt).rejects.toThrow('@platform/core@1.1.0 would skip staging in the promotion order dev → staging → prod (staging runs 1.0.0); promote --from dev --to staging first, or pass --force.');
+    await expect(attempt).rejects.toThrow(
+      '@platform/core@1.1.0 would skip staging in the promotion order dev → staging → prod (staging runs 1.0.0); promote --from dev --to staging first, or pass --force.',
+    );
     expect(pinned('prod', '@platform/core')).toBe('1.0.0');
 
     await promote(options('core', 'dev', 'prod', { force: true }));
@@ -108,7 +163,9 @@ describe('pnpm promote', () => {
 
   it('refuses to move backwards in the order unless forced', async () => {
     await promote(options('core', 'dev', 'staging'));
-    await expect(promote(options('core', 'staging', 'dev'))).rejects.toThrow(/dev comes before staging in the promotion order .*pass --force/);
+    await expect(promote(options('core', 'staging', 'dev'))).rejects.toThrow(
+      /dev comes before staging in the promotion order .*pass --force/,
+    );
   });
 
   it('refuses a component whose @platform/core range the target does not meet', async () => {
@@ -127,22 +184,15 @@ describe('pnpm promote', () => {
   it('restores the target manifest when the install fails', async () => {
     const file = join(root, 'environments', 'staging', 'package.json');
     const before = readFileSync(file, 'utf8');
-    await expect(promote(options('core', 'dev', 'staging', { install: async () => { throw new Error('store is empty'); } }))).rejects.toThrow(/installing failed, environments\/staging\/package.json is restored: store is empty/);
+    await expect(
+      promote(
+        options('core', 'dev', 'staging', {
+          install: async () => {
+            throw new Error('store is empty');
+          },
+        }),
+      ),
+    ).rejects.toThrow(/installing failed, environments\/staging\/package.json is restored: store is empty/);
     expect(readFileSync(file, 'utf8')).toBe(before);
-  });
-});
-
-describe('pinnedVersions', () => {
-  it('resolves archived tarballs and workspace dependencies to versions, for the promotion gate', () => {
-    const root = fakeRepository();
-    try {
-      expect(pinnedVersions(root)).toEqual({
-        dev: { '@platform/core': '1.1.0', '@platform/mimir': '1.1.0' },
-        prod: { '@platform/core': '1.0.0', '@platform/mimir': '1.0.0' },
-        staging: { '@platform/core': '1.0.0', '@platform/mimir': '1.0.0' },
-      });
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });

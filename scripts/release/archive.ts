@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import semver from 'semver';
 
 /**
@@ -11,19 +10,15 @@ import semver from 'semver';
  */
 export const RELEASES_FOLDER = 'releases';
 
-/** The fields of a package manifest the release and promotion steps read. */
-export interface PackageManifest {
-  name: string;
-  version: string;
-  private?: boolean;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-}
+export { type PackageManifest, readTarballFiles, readTarballManifest } from '../../packages/cli/src/tarball.js';
 
 /** The dependency fields of a manifest, in the order npm reads them. */
-export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+export const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+] as const;
 
 /** `@platform/mimir`, `1.0.0` → `platform-mimir-1.0.0.tgz` (the name `pnpm pack` and `npm pack` give it). */
 export function tarballName(name: string, version: string): string {
@@ -51,30 +46,6 @@ export function archivedVersions(archive: string, name: string): string[] {
 /** The `sha512-...` Subresource Integrity string npm registries record for a tarball. */
 export function integrityOf(tarball: string): string {
   return `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-}
-
-/** Reads `package/package.json` out of a packed tarball (gzip'd ustar), without unpacking it. */
-export function readTarballManifest(tarball: string): PackageManifest {
-  const archive = gunzipSync(readFileSync(tarball));
-  let offset = 0;
-  let longName: string | undefined;
-  while (offset + 512 <= archive.length) {
-    const header = archive.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) break;
-    const field = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
-    const size = parseInt(field(124, 12).trim() || '0', 8);
-    const type = field(156, 1);
-    const prefix = field(345, 155);
-    const name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
-    const body = archive.subarray(offset + 512, offset + 512 + size);
-    longName = undefined;
-    if (type === 'L') longName = body.toString('utf8').replace(/\0.*$/s, '');
-    else if ((type === '0' || type === '') && name.replace(/^[^/]+\//, '') === 'package.json' && name.split('/').length === 2) {
-      return JSON.parse(body.toString('utf8')) as PackageManifest;
-    }
-    offset += 512 + Math.ceil(size / 512) * 512;
-  }
-  throw new Error(`${tarball} has no package/package.json`);
 }
 
 /** The archived tarball of a version, if the archive holds it. */

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { release } from './release.js';
 import { ReleaseError, TOKEN_VARIABLE } from './registry.js';
+import { release } from './release.js';
 
 const USAGE = `usage: pnpm release [library...] [--registry <url>] [--dry-run] [--no-tag]
 
@@ -36,9 +36,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const configured = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { platform?: { registry?: string } }).platform?.registry;
+  const configured = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { platform?: { registry?: string } }
+  ).platform?.registry;
   const registry = values.registry ?? process.env.PLATFORM_REGISTRY ?? configured;
-  if (!registry) throw new ReleaseError('no registry: pass --registry <url>, set PLATFORM_REGISTRY, or set "platform.registry" in package.json');
+  if (!registry)
+    throw new ReleaseError(
+      'no registry: pass --registry <url>, set PLATFORM_REGISTRY, or set "platform.registry" in package.json',
+    );
   const report = await release({
     root,
     registry,
@@ -53,7 +58,10 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof ReleaseError || (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof ReleaseError ||
+    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+  ) {
     console.error(`error: ${error.message}`);
     if (error instanceof TypeError) console.error(USAGE);
     process.exitCode = 1;

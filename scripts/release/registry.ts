@@ -32,7 +32,8 @@ export function normalizeRegistryUrl(url: string): string {
   } catch {
     throw new ReleaseError(`registry "${url}" is not a URL; expected e.g. http://127.0.0.1:4873/`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ReleaseError(`registry "${url}" must be an http(s) URL`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new ReleaseError(`registry "${url}" must be an http(s) URL`);
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }
 
@@ -58,7 +59,9 @@ export class NpmRegistry {
     if (result.code === 0) return result.stdout.trim();
     const code = npmErrorCode(result);
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
-      throw new ReleaseError(`cannot reach the registry ${this.url} (${code}); start the local one with \`pnpm registry\` or pass --registry <url>`);
+      throw new ReleaseError(
+        `cannot reach the registry ${this.url} (${code}); start the local one with \`pnpm registry\` or pass --registry <url>`,
+      );
     }
     throw new ReleaseError(
       `not authenticated at ${this.url} (${code ?? `npm exited with ${result.code}`}); publishing needs a registry user: ` +
@@ -80,7 +83,8 @@ export class NpmRegistry {
   /** The Subresource Integrity string (`sha512-...`) of a published version's tarball. */
   async integrity(name: string, version: string): Promise<string | undefined> {
     const result = await this.npm(['view', `${name}@${version}`, 'dist.integrity', '--json', '--prefer-online']);
-    if (result.code !== 0) throw new ReleaseError(`cannot read ${name}@${version} from ${this.url}: ${npmErrorSummary(result)}`);
+    if (result.code !== 0)
+      throw new ReleaseError(`cannot read ${name}@${version} from ${this.url}: ${npmErrorSummary(result)}`);
     return result.stdout.trim() === '' ? undefined : String(JSON.parse(result.stdout));
   }
 
@@ -101,17 +105,33 @@ export class NpmRegistry {
     if (!this.configFolder) {
       this.configFolder = mkdtempSync(join(tmpdir(), 'platform-release-'));
       // npm expands ${VAR} in .npmrc files, so the token itself stays in the child's environment only.
-      writeFileSync(join(this.configFolder, '.npmrc'), `${credentialsKey(this.url)}:_authToken=\${${TOKEN_VARIABLE}}\n`, { mode: 0o600 });
+      writeFileSync(
+        join(this.configFolder, '.npmrc'),
+        `${credentialsKey(this.url)}:_authToken=\${${TOKEN_VARIABLE}}\n`,
+        { mode: 0o600 },
+      );
     }
     return join(this.configFolder, '.npmrc');
   }
 
   private npm(args: string[]): Promise<NpmOutput> {
     const userConfig = this.userConfig();
-    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+    };
     if (this.token) env[TOKEN_VARIABLE] = this.token;
     // No retries: a registry that is down or refuses should fail the release at once, not after minutes of back-off.
-    const fullArgs = [...args, '--registry', this.url, '--fetch-retries', '0', ...(userConfig ? ['--userconfig', userConfig] : [])];
+    const fullArgs = [
+      ...args,
+      '--registry',
+      this.url,
+      '--fetch-retries',
+      '0',
+      ...(userConfig ? ['--userconfig', userConfig] : []),
+    ];
     return new Promise((resolve, reject) => {
       const child = spawn('npm', fullArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
@@ -137,7 +157,9 @@ function npmErrorSummary(result: NpmOutput): string {
   if (summary) return JSON.parse(`"${summary[1]}"`) as string;
   const lines = result.stderr
     .split('\n')
-    .filter((line) => line.startsWith('npm error') && !/complete log of this run|^npm error\s+at |^npm error\s*$/.test(line))
+    .filter(
+      (line) => line.startsWith('npm error') && !/complete log of this run|^npm error\s+at |^npm error\s*$/.test(line),
+    )
     .map((line) => line.replace(/^npm error\s*/, ''));
   return lines.join('; ') || `npm exited with ${result.code}`;
 }

@@ -1,11 +1,19 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import semver from 'semver';
-import { archivedTarball, archivedVersions, DEPENDENCY_FIELDS, integrityOf, readTarballManifest, RELEASES_FOLDER, tarballName } from './archive.js';
+import {
+  archivedTarball,
+  archivedVersions,
+  DEPENDENCY_FIELDS,
+  integrityOf,
+  RELEASES_FOLDER,
+  readTarballManifest,
+} from './archive.js';
+import { build, inDependencyOrder, pack, run } from './build.js';
+import { describeDrift, releaseDrift } from './drift.js';
 import { NpmRegistry, ReleaseError } from './registry.js';
-import { libraryPackages, withDependencies, type LibraryPackage } from './workspace.js';
+import { type LibraryPackage, libraryPackages, withDependencies } from './workspace.js';
 
 /** What `pnpm release` is asked to do. */
 export interface ReleaseOptions {
@@ -76,35 +84,73 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
   const registry = new NpmRegistry(options.registry, options.token);
   const staging = mkdtempSync(join(tmpdir(), 'platform-pack-'));
   try {
-    const user = await registry.whoami();
+    // A dry run only reads the registry, which anyone may: it needs no login.
+    const user = options.dryRun
+      ? await registry.whoami().catch(() => '(nobody: not logged in)')
+      : await registry.whoami();
     log(`registry ${registry.url} as ${user}`);
     const libraries = libraryPackages(options.root);
     const named = (options.packages ?? []).length > 0;
     const selected = selectLibraries(libraries, options.packages);
-    const published = new Map(await Promise.all(selected.map(async (library) => [library.name, await registry.versions(library.name)] as const)));
+    const published = new Map(
+      await Promise.all(
+        selected.map(async (library) => [library.name, await registry.versions(library.name)] as const),
+      ),
+    );
 
     const { plan, unchanged, unarchived, refusals } = planVersions(selected, published, archive, registry.url, named);
-    const report: ReleaseReport = { registry: registry.url, user, released: [], adopted: [], unchanged, notAttempted: [] };
+    const report: ReleaseReport = {
+      registry: registry.url,
+      user,
+      released: [],
+      adopted: [],
+      unchanged,
+      notAttempted: [],
+    };
+    // "Already published" must mean "published with this content": a library edited without a version bump
+    // would otherwise be called unchanged while dev renders something no release holds.
+    const releasedNow = selected
+      .filter((library) => archivedVersions(archive, library.name).includes(library.version))
+      .map((library) => library.name);
+    for (const drift of await releaseDrift(options.root, { only: releasedNow, archive, log }))
+      refusals.push(describeDrift(options.root, drift));
     if (refusals.length > 0) throw new ReleaseError(`${refusals.join('\n')}\nNothing was published.`);
 
-    for (const step of plan) log(`  ${step.library.name}@${step.version}: ${step.source === 'build' ? 'build and publish' : `publish from ${RELEASES_FOLDER}/ (the registry lacks it)`}`);
-    for (const library of unarchived) log(`  ${library.name}@${library.version}: published but not in ${RELEASES_FOLDER}/; checking that it matches this checkout`);
+    for (const step of plan)
+      log(
+        `  ${step.library.name}@${step.version}: ${step.source === 'build' ? 'build and publish' : `publish from ${RELEASES_FOLDER}/ (the registry lacks it)`}`,
+      );
+    for (const library of unarchived)
+      log(
+        `  ${library.name}@${library.version}: published but not in ${RELEASES_FOLDER}/; checking that it matches this checkout`,
+      );
     for (const id of unchanged) log(`  ${id}: already published`);
     if (plan.length === 0 && unarchived.length === 0) {
-      log('nothing to release: every library version is already published. Bump versions with `pnpm changeset` and `pnpm version-packages`.');
+      log(
+        'nothing to release: every library version is already published. Bump versions with `pnpm changeset` and `pnpm version-packages`.',
+      );
       return report;
     }
     if (options.dryRun) {
-      log('dry run: nothing was built or published.');
+      log('dry run: nothing was published.');
       return report;
     }
 
     const toBuild = [...plan.filter((step) => step.source === 'build').map((step) => step.library), ...unarchived];
-    await inDependencyOrder(withDependencies(libraries, toBuild.map((l) => l.name)), (library) => build(library, log));
+    await inDependencyOrder(
+      withDependencies(
+        libraries,
+        toBuild.map((l) => l.name),
+      ),
+      (library) => build(library, log),
+    );
     const tarballs = new Map<LibraryPackage, string>();
-    await inDependencyOrder(toBuild.map((library) => ({ ...library, internal: [] })), async (library) => {
-      tarballs.set(toBuild.find((candidate) => candidate.name === library.name)!, await pack(library, staging));
-    });
+    await inDependencyOrder(
+      toBuild.map((library) => ({ ...library, internal: [] })),
+      async (library) => {
+        tarballs.set(toBuild.find((candidate) => candidate.name === library.name)!, await pack(library, staging));
+      },
+    );
     for (const library of toBuild) {
       const tarball = tarballs.get(library)!;
       const step = plan.find((candidate) => candidate.library === library && candidate.source === 'build');
@@ -113,7 +159,9 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
         // Published before, but the archive lacks it: a run that stopped between publishing and archiving.
         const theirs = await registry.integrity(library.name, library.version);
         if (theirs !== integrityOf(tarball)) {
-          refusals.push(`${library.name}@${library.version} is already published to ${registry.url} with different content than this checkout builds; a published version never changes. Bump the version with \`pnpm changeset\` and \`pnpm version-packages\`.`);
+          refusals.push(
+            `${library.name}@${library.version} is already published to ${registry.url} with different content than this checkout builds; a published version never changes. Bump the version with \`pnpm changeset\` and \`pnpm version-packages\`.`,
+          );
         } else {
           placeInArchive(tarball, archive);
           report.adopted.push(`${library.name}@${library.version}`);
@@ -135,13 +183,24 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
         break;
       }
       const archived = step.source === 'build' ? placeInArchive(step.tarball!, archive) : step.tarball!;
-      const tag = step.source === 'build' && options.tag !== false ? await tagRelease(options.root, step.library, step.version, log) : undefined;
-      report.released.push({ name: step.library.name, version: step.version, archived, source: step.source, ...(tag ? { tag } : {}) });
+      const tag =
+        step.source === 'build' && options.tag !== false
+          ? await tagRelease(options.root, step.library, step.version, log)
+          : undefined;
+      report.released.push({
+        name: step.library.name,
+        version: step.version,
+        archived,
+        source: step.source,
+        ...(tag ? { tag } : {}),
+      });
       log(`published ${id} → ${relative(options.root, archived)}${tag ? `, tagged ${tag}` : ''}`);
     }
     if (report.failed) {
       const done = report.released.map((r) => `${r.name}@${r.version}`);
-      log(`published and archived: ${done.length > 0 ? done.join(', ') : 'none'}; not attempted: ${report.notAttempted.length > 0 ? report.notAttempted.join(', ') : 'none'}. Fix the cause and run \`pnpm release\` again: it continues with what is missing.`);
+      log(
+        `published and archived: ${done.length > 0 ? done.join(', ') : 'none'}; not attempted: ${report.notAttempted.length > 0 ? report.notAttempted.join(', ') : 'none'}. Fix the cause and run \`pnpm release\` again: it continues with what is missing.`,
+      );
     }
     return report;
   } finally {
@@ -151,7 +210,13 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
 }
 
 /** What the registry and the archive say must happen to each selected library. */
-function planVersions(selected: LibraryPackage[], published: Map<string, string[]>, archive: string, registryUrl: string, named: boolean) {
+function planVersions(
+  selected: LibraryPackage[],
+  published: Map<string, string[]>,
+  archive: string,
+  registryUrl: string,
+  named: boolean,
+) {
   const plan: PlannedVersion[] = [];
   const unchanged: string[] = [];
   const unarchived: LibraryPackage[] = [];
@@ -161,12 +226,15 @@ function planVersions(selected: LibraryPackage[], published: Map<string, string[
     const archived = archivedVersions(archive, library.name);
     // The registry should hold every archived version: a fresh registry is refilled from the archive.
     for (const version of archived) {
-      if (!inRegistry.has(version)) plan.push({ library, version, source: 'archive', tarball: archivedTarball(archive, library.name, version) });
+      if (!inRegistry.has(version))
+        plan.push({ library, version, source: 'archive', tarball: archivedTarball(archive, library.name, version) });
     }
     if (!inRegistry.has(library.version)) {
       if (!archived.includes(library.version)) plan.push({ library, version: library.version, source: 'build' });
     } else if (named) {
-      refusals.push(`${library.name}@${library.version} is already published to ${registryUrl}; a published version never changes. Record the change with \`pnpm changeset\`, apply it with \`pnpm version-packages\`, then release the new version.`);
+      refusals.push(
+        `${library.name}@${library.version} is already published to ${registryUrl}; a published version never changes. Record the change with \`pnpm changeset\`, apply it with \`pnpm version-packages\`, then release the new version.`,
+      );
     } else if (archived.includes(library.version)) {
       unchanged.push(`${library.name}@${library.version}`);
     } else {
@@ -180,91 +248,46 @@ function selectLibraries(libraries: LibraryPackage[], names: string[] | undefine
   if (!names || names.length === 0) return libraries;
   const wanted = names.map((name) => (name.startsWith('@') ? name : `@platform/${name}`));
   const unknown = wanted.filter((name) => !libraries.some((library) => library.name === name));
-  if (unknown.length > 0) throw new ReleaseError(`no such library: ${unknown.join(', ')}; libraries: ${libraries.map((l) => l.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new ReleaseError(
+      `no such library: ${unknown.join(', ')}; libraries: ${libraries.map((l) => l.name).join(', ')}`,
+    );
   return libraries.filter((library) => wanted.includes(library.name));
 }
 
 /** Every @platform range a planned version installs with must be met by a version that is or will be published. */
-async function unsatisfiedDependencies(plan: PlannedVersion[], published: Map<string, string[]>, registry: NpmRegistry): Promise<string[]> {
+async function unsatisfiedDependencies(
+  plan: PlannedVersion[],
+  published: Map<string, string[]>,
+  registry: NpmRegistry,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const step of plan) {
     const manifest = readTarballManifest(step.tarball!);
     for (const field of DEPENDENCY_FIELDS) {
       for (const [dependency, range] of Object.entries(manifest[field] ?? {})) {
         if (range.startsWith('workspace:')) {
-          problems.push(`${step.library.name}@${step.version}: ${field}.${dependency} is still "${range}" in the packed manifest; pack with pnpm so workspace ranges become versions.`);
+          problems.push(
+            `${step.library.name}@${step.version}: ${field}.${dependency} is still "${range}" in the packed manifest; pack with pnpm so workspace ranges become versions.`,
+          );
           continue;
         }
         // Consumers never install devDependencies.
         if (field === 'devDependencies' || !dependency.startsWith('@platform/')) continue;
         if (!published.has(dependency)) published.set(dependency, await registry.versions(dependency));
-        const available = [...published.get(dependency)!, ...plan.filter((other) => other.library.name === dependency).map((other) => other.version)];
+        const available = [
+          ...published.get(dependency)!,
+          ...plan.filter((other) => other.library.name === dependency).map((other) => other.version),
+        ];
         if (!available.some((version) => semver.satisfies(version, range))) {
-          problems.push(`${step.library.name}@${step.version} needs ${dependency}@${range}, which is neither published nor part of this release; release ${dependency} too.`);
+          problems.push(
+            `${step.library.name}@${step.version} needs ${dependency}@${range}, which is neither published nor part of this release; release ${dependency} too.`,
+          );
         }
       }
     }
   }
   return problems;
-}
-
-/**
- * Runs `task` for every library, a few at a time (tsc and pnpm use one core each), each only after the
- * libraries it depends on have finished. The first failure stops new tasks and is thrown once running ones end.
- */
-async function inDependencyOrder(libraries: LibraryPackage[], task: (library: LibraryPackage) => Promise<void>): Promise<void> {
-  const concurrency = Math.max(1, Math.min(4, availableParallelism()));
-  const included = new Set(libraries.map((library) => library.name));
-  const finished = new Set<string>();
-  const waiting = [...libraries];
-  const running = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  while (waiting.length > 0 && !failure) {
-    const ready = waiting.findIndex((library) => library.internal.every((dependency) => !included.has(dependency) || finished.has(dependency)));
-    if (ready === -1 || running.size >= concurrency) {
-      if (running.size === 0) throw new Error(`cannot order: ${waiting.map((library) => library.name).join(', ')}`);
-      await Promise.race(running);
-      continue;
-    }
-    const [library] = waiting.splice(ready, 1);
-    const started: Promise<void> = task(library!)
-      .then(() => void finished.add(library!.name), (error: unknown) => void (failure ??= { error }))
-      .finally(() => running.delete(started));
-    running.add(started);
-  }
-  await Promise.all(running);
-  if (failure) throw failure.error;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-/** Builds a library from a clean dist/, so no output of a deleted source file is published. */
-async function build(library: LibraryPackage, log: (line: string) => void): Promise<void> {
-  log(`building ${library.name}`);
-  rmSync(join(library.dir, 'dist'), { recursive: true, force: true });
-  const result = await run('pnpm', ['run', 'build'], library.dir);
-  if (result.code !== 0) throw new ReleaseError(`building ${library.name} failed; nothing was published:\n${result.output.trim()}`);
-}
-
-/** Packs a library with pnpm, which turns `workspace:` ranges into versions and applies publishConfig. */
-async function pack(library: LibraryPackage, destination: string): Promise<string> {
-  const result = await run('pnpm', ['pack', '--pack-destination', destination], library.dir);
-  const tarball = join(destination, tarballName(library.name, library.version));
-  if (result.code !== 0 || !existsSync(tarball)) throw new ReleaseError(`packing ${library.name} failed; nothing was published:\n${result.output.trim()}`);
-  const manifest = readTarballManifest(tarball);
-  if (manifest.name !== library.name || manifest.version !== library.version) {
-    throw new ReleaseError(`packing ${library.name}@${library.version} produced ${manifest.name}@${manifest.version}; nothing was published`);
-  }
-  return tarball;
 }
 
 /** Moves a published tarball into the archive; written under a temporary name first, so it appears whole. */
@@ -279,7 +302,12 @@ function placeInArchive(tarball: string, archive: string): string {
 }
 
 /** Tags the released source as `<name>@<version>` when its folder has no uncommitted changes. */
-async function tagRelease(root: string, library: LibraryPackage, version: string, log: (line: string) => void): Promise<string | undefined> {
+async function tagRelease(
+  root: string,
+  library: LibraryPackage,
+  version: string,
+  log: (line: string) => void,
+): Promise<string | undefined> {
   const tag = `${library.name}@${version}`;
   if ((await run('git', ['rev-parse', '--is-inside-work-tree'], root)).code !== 0) return undefined;
   if ((await run('git', ['rev-parse', '--quiet', '--verify', `refs/tags/${tag}`], root)).code === 0) {
@@ -288,7 +316,9 @@ async function tagRelease(root: string, library: LibraryPackage, version: string
   }
   const status = await run('git', ['status', '--porcelain', '--', relative(root, library.dir)], root);
   if (status.output.trim() !== '') {
-    log(`  not tagged: ${relative(root, library.dir)} has uncommitted changes, so HEAD is not what was published. Commit, then: git tag ${tag}`);
+    log(
+      `  not tagged: ${relative(root, library.dir)} has uncommitted changes, so HEAD is not what was published. Commit, then: git tag ${tag}`,
+    );
     return undefined;
   }
   const created = await run('git', ['tag', tag], root);

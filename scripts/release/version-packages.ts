@@ -19,13 +19,21 @@ for (const name of existsSync(environments) ? readdirSync(environments) : []) {
 }
 
 const pinnedToArchive = /must depend on the current version of .* vs "file:[^"]*releases\//;
-const child = spawn(process.execPath, [join(root, 'node_modules', '@changesets', 'cli', 'bin.js'), 'version', ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'] });
+const child = spawn(
+  process.execPath,
+  [join(root, 'node_modules', '@changesets', 'cli', 'bin.js'), 'version', ...process.argv.slice(2)],
+  { cwd: root, stdio: ['inherit', 'pipe', 'pipe'] },
+);
 let stdout = '';
 let stderr = '';
 child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 const code = await new Promise<number>((done) => child.on('close', (exitCode) => done(exitCode ?? 1)));
-const shown = (text: string) => text.split('\n').filter((line) => !pinnedToArchive.test(line)).join('\n');
+const shown = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !pinnedToArchive.test(line))
+    .join('\n');
 process.stdout.write(shown(stdout));
 process.stderr.write(shown(stderr));
 

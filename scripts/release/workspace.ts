@@ -26,7 +26,8 @@ export function libraryPackages(root: string): LibraryPackage[] {
   const names = new Set(manifests.map(({ manifest }) => manifest.name));
   for (const { manifest, dir } of manifests) {
     const internal = new Set<string>();
-    for (const field of DEPENDENCY_FIELDS) for (const dependency of Object.keys(manifest[field] ?? {})) if (names.has(dependency)) internal.add(dependency);
+    for (const field of DEPENDENCY_FIELDS)
+      for (const dependency of Object.keys(manifest[field] ?? {})) if (names.has(dependency)) internal.add(dependency);
     found.set(manifest.name, { name: manifest.name, version: manifest.version, dir, internal: [...internal].sort() });
   }
   return topologicalOrder(found);
@@ -50,7 +51,8 @@ function topologicalOrder(libraries: Map<string, LibraryPackage>): LibraryPackag
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (library: LibraryPackage, path: string[]): void => {
     if (state.get(library.name) === 'done') return;
-    if (state.get(library.name) === 'visiting') throw new Error(`dependency cycle between libraries: ${[...path, library.name].join(' → ')}`);
+    if (state.get(library.name) === 'visiting')
+      throw new Error(`dependency cycle between libraries: ${[...path, library.name].join(' → ')}`);
     state.set(library.name, 'visiting');
     for (const dependency of library.internal) visit(libraries.get(dependency)!, [...path, library.name]);
     state.set(library.name, 'done');

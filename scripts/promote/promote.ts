@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import semver from 'semver';
-import { archivedTarball, readTarballManifest, RELEASES_FOLDER } from '../release/archive.js';
+import { archivedTarball, RELEASES_FOLDER, readTarballManifest } from '../release/archive.js';
+import { describeDrift, releaseDrift } from '../release/drift.js';
 import { libraryPackages } from '../release/workspace.js';
 
 /** The order versions travel through environments when none is configured. */
@@ -20,6 +21,11 @@ export interface PromoteOptions {
   force?: boolean;
   /** Brings node_modules and the lockfile in line with the rewritten manifest; default `pnpm install --offline`. */
   install?: (root: string) => Promise<void>;
+  /**
+   * Why the workspace source of a released version no longer builds that release, if it does not (an edit
+   * without a version bump); default: build, pack and compare with the archived tarball.
+   */
+  drift?: (root: string, name: string) => Promise<string | undefined>;
   /** Shows what the promotion changes in the target's render; default `node scripts/platform.mjs diff <to>`. */
   showDiff?: (root: string, environment: string) => Promise<void>;
   log?: (line: string) => void;
@@ -50,64 +56,57 @@ interface EnvironmentManifest {
 
 /** The environments, in the order a version travels through them (package.json `platform.promotionOrder`). */
 export function promotionOrder(root: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { platform?: { promotionOrder?: string[] } };
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    platform?: { promotionOrder?: string[] };
+  };
   return manifest.platform?.promotionOrder ?? DEFAULT_PROMOTION_ORDER;
 }
 
 function readEnvironment(root: string, name: string): EnvironmentManifest {
   const path = join(root, 'environments', name, 'package.json');
-  if (!existsSync(path)) throw new PromotionRefused(`no environment "${name}": environments/${name}/package.json does not exist`);
+  if (!existsSync(path))
+    throw new PromotionRefused(`no environment "${name}": environments/${name}/package.json does not exist`);
   const text = readFileSync(path, 'utf8');
-  return { path, text, dependencies: (JSON.parse(text) as { dependencies?: Record<string, string> }).dependencies ?? {} };
+  return {
+    path,
+    text,
+    dependencies: (JSON.parse(text) as { dependencies?: Record<string, string> }).dependencies ?? {},
+  };
 }
 
 /** Resolves an environment's dependency on a library to the version it runs. */
 export function resolvePin(root: string, environment: string, name: string, spec: string): Pin {
   if (spec.startsWith('workspace:')) {
     const library = libraryPackages(root).find((candidate) => candidate.name === name);
-    if (!library) throw new PromotionRefused(`environments/${environment} uses ${name} from the workspace, but packages/ has no such library`);
+    if (!library)
+      throw new PromotionRefused(
+        `environments/${environment} uses ${name} from the workspace, but packages/ has no such library`,
+      );
     return { spec, version: library.version, kind: 'workspace' };
   }
   if (spec.startsWith('file:')) {
     const tarball = resolve(root, 'environments', environment, spec.slice('file:'.length));
-    if (!existsSync(tarball)) throw new PromotionRefused(`environments/${environment} pins ${name} to ${spec}, which does not exist`);
+    if (!existsSync(tarball))
+      throw new PromotionRefused(`environments/${environment} pins ${name} to ${spec}, which does not exist`);
     const manifest = readTarballManifest(tarball);
-    if (manifest.name !== name) throw new PromotionRefused(`environments/${environment} pins ${name} to ${spec}, which holds ${manifest.name}`);
+    if (manifest.name !== name)
+      throw new PromotionRefused(`environments/${environment} pins ${name} to ${spec}, which holds ${manifest.name}`);
     return { spec, version: manifest.version, kind: 'published', tarball };
   }
   const version = semver.valid(spec);
-  if (!version) throw new PromotionRefused(`environments/${environment} depends on ${name}@"${spec}"; pin an exact version (a releases/ tarball) or use "workspace:^"`);
+  if (!version)
+    throw new PromotionRefused(
+      `environments/${environment} depends on ${name}@"${spec}"; pin an exact version (a releases/ tarball) or use "workspace:^"`,
+    );
   const tarball = archivedTarball(join(root, RELEASES_FOLDER), name, version);
   return { spec, version, kind: 'published', ...(tarball ? { tarball } : {}) };
 }
 
-/**
- * The library versions each environment runs, by environment then package (`@platform/mimir` → `1.0.0`):
- * archived tarballs resolved to their version, workspace dependencies to the workspace version. For the
- * promotion gate of `pnpm check` (`PolicyContext.componentVersions`), which compares versions, not specs.
- */
-export function pinnedVersions(root: string): Record<string, Record<string, string>> {
-  const folder = join(root, 'environments');
-  const result: Record<string, Record<string, string>> = {};
-  for (const environment of existsSync(folder) ? readdirSync(folder).sort() : []) {
-    if (!existsSync(join(folder, environment, 'package.json'))) continue;
-    const versions: Record<string, string> = {};
-    for (const [name, spec] of Object.entries(readEnvironment(root, environment).dependencies)) {
-      if (!name.startsWith('@platform/')) continue;
-      try {
-        versions[name] = resolvePin(root, environment, name, spec).version;
-      } catch {
-        versions[name] = spec;
-      }
-    }
-    result[environment] = versions;
-  }
-  return result;
-}
-
 /** The dependency spec that pins an environment to an archived tarball: `file:../../releases/<tarball>`. */
 function fileSpec(root: string, environment: string, tarball: string): string {
-  return `file:${relative(join(root, 'environments', environment), tarball).split(sep).join('/')}`;
+  return `file:${relative(join(root, 'environments', environment), tarball)
+    .split(sep)
+    .join('/')}`;
 }
 
 /** Rewrites one dependency in place, so the rest of the file keeps its formatting. */
@@ -117,12 +116,18 @@ function withDependency(manifest: EnvironmentManifest, name: string, spec: strin
     if (pattern.test(manifest.text)) return manifest.text.replace(pattern, `$1${JSON.stringify(spec)}`);
   }
   const parsed = JSON.parse(manifest.text) as { dependencies?: Record<string, string> };
-  parsed.dependencies = Object.fromEntries(Object.entries({ ...parsed.dependencies, [name]: spec }).sort(([a], [b]) => a.localeCompare(b)));
+  parsed.dependencies = Object.fromEntries(
+    Object.entries({ ...parsed.dependencies, [name]: spec }).sort(([a], [b]) => a.localeCompare(b)),
+  );
   return `${JSON.stringify(parsed, null, 2)}\n`;
 }
 
 /** Why promoting `version` from `from` to `to` breaks the promotion order, if it does. */
-function orderProblem(root: string, order: string[], options: { name: string; from: string; to: string; version: string }): string | undefined {
+function orderProblem(
+  root: string,
+  order: string[],
+  options: { name: string; from: string; to: string; version: string },
+): string | undefined {
   const fromIndex = order.indexOf(options.from);
   const toIndex = order.indexOf(options.to);
   if (fromIndex === -1 || toIndex === -1) return undefined;
@@ -136,25 +141,36 @@ function orderProblem(root: string, order: string[], options: { name: string; fr
   });
   const skipped = between.filter(({ pin }) => pin?.kind !== 'published' || pin.version !== options.version);
   if (skipped.length === 0) return undefined;
-  const runs = skipped.map(({ name, pin }) => (pin ? `${name} runs ${pin.version}${pin.kind === 'workspace' ? ' from the workspace' : ''}` : `${name} does not use it`));
+  const runs = skipped.map(({ name, pin }) =>
+    pin
+      ? `${name} runs ${pin.version}${pin.kind === 'workspace' ? ' from the workspace' : ''}`
+      : `${name} does not use it`,
+  );
   return `${options.name}@${options.version} would skip ${skipped.map(({ name }) => name).join(', ')} in the promotion order ${sequence} (${runs.join('; ')}); promote --from ${options.from} --to ${skipped[0]!.name} first, or pass --force.`;
 }
 
 /** Why the target's @platform/core and components would not fit together after the promotion, if they would not. */
-function coreProblem(root: string, to: string, dependencies: Record<string, string>, promoted: { name: string; tarball: string; version: string }): string | undefined {
+function coreProblem(
+  root: string,
+  to: string,
+  dependencies: Record<string, string>,
+  promoted: { name: string; tarball: string; version: string },
+): string | undefined {
   const core = '@platform/core';
   const pins = Object.entries(dependencies)
     .filter(([name]) => name.startsWith('@platform/'))
     .map(([name, spec]) => [name, resolvePin(root, to, name, spec)] as const);
   const corePin = promoted.name === core ? { version: promoted.version } : pins.find(([name]) => name === core)?.[1];
-  if (!corePin) return `environments/${to} does not depend on ${core}; pin it too, so its components render with the core they were built for.`;
+  if (!corePin)
+    return `environments/${to} does not depend on ${core}; pin it too, so its components render with the core they were built for.`;
   const problems: string[] = [];
   for (const [name, pin] of pins) {
     if (name === core) continue;
     const tarball = name === promoted.name ? promoted.tarball : pin.tarball;
     if (!tarball) continue; // workspace source: always built against the workspace core
     const range = readTarballManifest(tarball).peerDependencies?.[core];
-    if (range && !semver.satisfies(corePin.version, range)) problems.push(`${name}@${name === promoted.name ? promoted.version : pin.version} needs ${core}@${range}`);
+    if (range && !semver.satisfies(corePin.version, range))
+      problems.push(`${name}@${name === promoted.name ? promoted.version : pin.version} needs ${core}@${range}`);
   }
   if (problems.length === 0) return undefined;
   return `after this promotion environments/${to} would run ${core}@${corePin.version}, but ${problems.join(' and ')}; promote ${core} ${promoted.name === core ? 'together with those components' : 'first'}, or pass --force.`;
@@ -175,7 +191,8 @@ export async function promote(options: PromoteOptions): Promise<void> {
   const source = readEnvironment(root, from);
   const target = readEnvironment(root, to);
   const sourceSpec = source.dependencies[name];
-  if (sourceSpec === undefined) throw new PromotionRefused(`environments/${from} does not use ${name}; nothing to promote`);
+  if (sourceSpec === undefined)
+    throw new PromotionRefused(`environments/${from} does not use ${name}; nothing to promote`);
   const sourcePin = resolvePin(root, from, name, sourceSpec);
   const tarball = sourcePin.tarball ?? archivedTarball(join(root, RELEASES_FOLDER), name, sourcePin.version);
   if (!tarball) {
@@ -183,6 +200,16 @@ export async function promote(options: PromoteOptions): Promise<void> {
       `${from} runs ${name} ${sourcePin.version} from the workspace, and that version is not released (no ${RELEASES_FOLDER}/ tarball); ` +
         `release it first: \`pnpm changeset\`, \`pnpm version-packages\`, \`pnpm release\`.`,
     );
+  }
+
+  // Dev's source under a released version number must be that release, or "nothing to promote" would hide
+  // the change and staging would never get it.
+  if (sourcePin.kind === 'workspace') {
+    const drift = await (options.drift ?? sourceDrift)(root, name);
+    if (drift)
+      throw new PromotionRefused(
+        `${from} runs ${name} ${sourcePin.version} from the workspace, but that is not the released ${sourcePin.version}: ${drift}`,
+      );
   }
 
   const targetSpec = target.dependencies[name];
@@ -193,12 +220,19 @@ export async function promote(options: PromoteOptions): Promise<void> {
       return;
     }
   } else {
-    log(`note: environments/${to} did not depend on ${name}; its package.json gets the dependency, its code must import it to render it.`);
+    log(
+      `note: environments/${to} did not depend on ${name}; its package.json gets the dependency, its code must import it to render it.`,
+    );
   }
 
   const problems = [
     orderProblem(root, promotionOrder(root), { name, from, to, version: sourcePin.version }),
-    coreProblem(root, to, { ...target.dependencies, [name]: fileSpec(root, to, tarball) }, { name, tarball, version: sourcePin.version }),
+    coreProblem(
+      root,
+      to,
+      { ...target.dependencies, [name]: fileSpec(root, to, tarball) },
+      { name, tarball, version: sourcePin.version },
+    ),
   ].filter((problem): problem is string => problem !== undefined);
   if (problems.length > 0) {
     if (!options.force) throw new PromotionRefused(`refused: ${problems.join('\n')}`);
@@ -212,14 +246,26 @@ export async function promote(options: PromoteOptions): Promise<void> {
     await (options.install ?? installOffline)(root);
   } catch (error) {
     writeFileSync(target.path, target.text);
-    throw new PromotionRefused(`installing failed, environments/${to}/package.json is restored: ${(error as Error).message}`);
+    throw new PromotionRefused(
+      `installing failed, environments/${to}/package.json is restored: ${(error as Error).message}`,
+    );
   }
   log(`render diff of ${to} (against rendered/${to}/):`);
   await (options.showDiff ?? showRenderDiff)(root, to);
   log(`next: \`pnpm render ${to}\`, then commit environments/${to}/package.json, pnpm-lock.yaml and rendered/${to}/.`);
 }
 
-function run(command: string, args: string[], cwd: string, inherit: boolean): Promise<{ code: number; output: string }> {
+async function sourceDrift(root: string, name: string): Promise<string | undefined> {
+  const [drift] = await releaseDrift(root, { only: [name] });
+  return drift ? describeDrift(root, drift) : undefined;
+}
+
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  inherit: boolean,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -240,21 +286,4 @@ async function installOffline(root: string): Promise<void> {
 
 async function showRenderDiff(root: string, environment: string): Promise<void> {
   await run(process.execPath, [join(root, 'scripts', 'platform.mjs'), 'diff', environment], root, true);
-}
-
-/** `pnpm promote` as the CLI runs it: checks the arguments, prints a refusal as an error; returns the exit code. */
-export async function promoteCommand(root: string, positionals: string[], flags: { from?: string; to?: string; force?: boolean }): Promise<number> {
-  const order = promotionOrder(root).join(' → ');
-  if (positionals.length !== 1 || !flags.from || !flags.to) {
-    console.error(`usage: pnpm promote <component> --from <env> --to <env> [--force]   (promotion order: ${order})`);
-    return 1;
-  }
-  try {
-    await promote({ root, component: positionals[0]!, from: flags.from, to: flags.to, force: flags.force ?? false });
-    return 0;
-  } catch (error) {
-    if (!(error instanceof PromotionRefused)) throw error;
-    console.error(`error: ${error.message}`);
-    return 1;
-  }
 }

@@ -1,0 +1,346 @@
+// @ts-check
+// Builds the bundle of the CLI and the selected environments with esbuild, and records exactly what it was
+// built from. Loaded only when no fresh bundle exists: a cached run never imports this file, nor esbuild.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { fileEntry, listingHash, RACY_MS, sameStat, toStored } from './fingerprint.mjs';
+import { lookupPackage, nearestManifest, packageName, realPath } from './resolution.mjs';
+import { pruneSourceMap } from './source-maps.mjs';
+
+/**
+ * @typedef {import('./fingerprint.mjs').FileEntry} FileEntry
+ * @typedef {import('./fingerprint.mjs').Fingerprint} Fingerprint
+ * @typedef {import('./cache.mjs').BundleRequest} BundleRequest
+ * @typedef {import('./cache.mjs').Bundle} Bundle
+ */
+
+const here = dirname(new URL(import.meta.url).pathname);
+
+/** @param {string} text */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * How far a file's timestamp may lag the moment it was written: a tick of the kernel's coarse clock on file
+ * systems with fine timestamps, two seconds where timestamps are whole seconds (FAT, some network mounts).
+ * @param {import('node:fs').Stats[]} stats
+ */
+function timestampMargin(stats) {
+  return stats.length > 0 && stats.every((stat) => stat.mtimeMs % 1000 === 0) ? RACY_MS : 20;
+}
+
+/**
+ * `native-regexps:/abs/path` → `/abs/path`: a module of a plugin's namespace still stands for a file.
+ * @param {string} path
+ */
+const fileOf = (path) => path.replace(/^[a-z][a-z-]+:(?=\/)/, '');
+
+/** @param {string} path */
+const inNodeModules = (path) => path.split(sep).includes('node_modules');
+
+/**
+ * Records the bytes esbuild compiles for the project's own sources (everything under the root but outside
+ * node_modules): a stat before the read, the bytes, a stat after. Installed packages are not read through the
+ * plugin (a round trip per file would cost more than the whole check); they are hashed after the build, and a
+ * bundle is only cached if none of them was written since just before the build started.
+ * @param {string} root
+ * @param {Map<string, { entry: FileEntry, stat: import('node:fs').Stats }>} read
+ * @returns {import('esbuild').Plugin}
+ */
+function recordSources(root, read) {
+  const dirs = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules')
+    .map((entry) => escapeRegExp(entry.name));
+  const filter = new RegExp(`^${escapeRegExp(root + sep)}(?:${dirs.join('|') || '$^'})${escapeRegExp(sep)}`);
+  return {
+    name: 'record-sources',
+    setup(build) {
+      build.onLoad({ filter, namespace: 'file' }, (args) => {
+        if (inNodeModules(args.path)) return undefined;
+        const recordedAt = Date.now();
+        const stat = statSync(args.path);
+        const bytes = readFileSync(args.path);
+        read.set(args.path, { entry: fileEntry(toStored(root, args.path), stat, recordedAt, bytes), stat });
+        return { contents: bytes, loader: 'default' };
+      });
+    },
+  };
+}
+
+/**
+ * Leaves packages that locate files next to their own code (re2-wasm loads its .wasm through __dirname) out of
+ * the bundle, imported from where they are installed.
+ * @param {string[]} packages
+ * @param {Set<string>} kept absolute paths of what was kept, to fingerprint
+ * @returns {import('esbuild').Plugin}
+ */
+function keepInPlace(packages, kept) {
+  return {
+    name: 'keep-in-place',
+    setup(build) {
+      const filter = new RegExp(`^(?:${packages.map(escapeRegExp).join('|')})$`);
+      build.onResolve({ filter }, async (args) => {
+        if (args.pluginData === 'keep-in-place') return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: 'keep-in-place',
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        kept.add(resolved.path);
+        return { path: resolved.path, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Serves kubernetes-models' RE2 runtime from re2-shim.mjs, with the real re2-wasm (left in place, see
+ * keepInPlace) loaded only for patterns the shim cannot translate.
+ * @param {Set<string>} kept absolute paths of what was kept, to fingerprint
+ * @returns {import('esbuild').Plugin}
+ */
+function nativeRegExps(kept) {
+  return {
+    name: 'native-regexps',
+    setup(build) {
+      build.onResolve({ filter: /^@kubernetes-models\/validate\/runtime\/re2(?:\.js)?$/ }, async (args) => {
+        if (args.pluginData === 'native-regexps') return undefined;
+        const original = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: 'native-regexps',
+        });
+        if (original.errors.length > 0) return { errors: original.errors };
+        const real = await build.resolve('re2-wasm', { kind: 'require-call', resolveDir: dirname(original.path) });
+        if (real.errors.length > 0) return { errors: real.errors };
+        kept.add(real.path);
+        return { path: original.path, namespace: 'native-regexps', pluginData: real.path };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'native-regexps' }, (args) => ({
+        resolveDir: here,
+        loader: 'js',
+        contents: `import { createRequire } from 'node:module';
+import { re2Class } from ${JSON.stringify(join(here, 're2-shim.mjs'))};
+export default re2Class(() => createRequire(import.meta.url)(${JSON.stringify(args.pluginData)}).RE2);
+`,
+      }));
+    },
+  };
+}
+
+/**
+ * What decided how the bundle's imports resolved: for every package import, the node_modules entry it went
+ * through (and its target), the closer entries that did not exist, and the package.json files that chose entry
+ * points; for every source folder of the project, its listing.
+ * @param {string} root
+ * @param {import('esbuild').Metafile} metafile
+ * @param {string[]} extraImporters absolute files whose package imports happened outside esbuild (the launcher's own `esbuild` import)
+ * @returns {{ links: Map<string, string>, absent: Set<string>, manifests: Set<string>, dirs: Set<string>, problems: string[] }}
+ */
+function resolutionFacts(root, metafile, extraImporters) {
+  /** @type {Map<string, string>} */
+  const links = new Map();
+  const absent = new Set();
+  const manifests = new Set();
+  const dirs = new Set();
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {Map<string, string | undefined>} */
+  const memo = new Map();
+  /** @type {Map<string, { hit?: string, absent: string[] }>} */
+  const lookups = new Map();
+  /**
+   * @param {string} importerDir
+   * @param {string} name
+   */
+  const lookup = (importerDir, name) => {
+    const key = `${importerDir}\0${name}`;
+    let found = lookups.get(key);
+    if (!found) lookups.set(key, (found = lookupPackage(importerDir, name)));
+    return found;
+  };
+  /**
+   * @param {string} importerDir
+   * @param {string} name
+   * @param {string | undefined} resolvedPath
+   */
+  const recordPackage = (importerDir, name, resolvedPath) => {
+    const found = lookup(importerDir, name);
+    for (const path of found.absent) absent.add(path);
+    if (!found.hit) {
+      problems.push(`${name} from ${importerDir} resolved without a node_modules entry`);
+      return;
+    }
+    const target = realPath(found.hit);
+    links.set(found.hit, target);
+    const manifest = join(target, 'package.json');
+    manifests.add(manifest);
+    // The file esbuild picked must lie in the folder the entry points to now; otherwise a link changed while it ran.
+    if (resolvedPath && !resolvedPath.startsWith(target + sep))
+      problems.push(`${name} resolved to ${resolvedPath}, outside ${target}`);
+  };
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    const file = resolve(root, fileOf(input));
+    const dir = dirname(file);
+    if (!inNodeModules(file)) dirs.add(dir);
+    const manifest = nearestManifest(dir, memo);
+    if (manifest) manifests.add(manifest);
+    for (const { path, original, external } of imports) {
+      if (original === undefined) continue;
+      const name = packageName(original);
+      if (name === undefined) {
+        if (!external && !inNodeModules(path)) dirs.add(dirname(resolve(root, fileOf(path))));
+        continue;
+      }
+      if (external && !path.startsWith('/')) continue; // node builtins
+      recordPackage(dir, name, resolve(root, fileOf(path)));
+    }
+  }
+  for (const importer of extraImporters) recordPackage(dirname(importer), 'esbuild', undefined);
+  return { links, absent, manifests, dirs, problems };
+}
+
+/**
+ * Bundles the CLI and the requested environments into a new folder of `cacheDir`, with code splitting (each
+ * environment is its own entry, so one that fails to load is reported on its own and never half-initialises
+ * another) and source maps. Returns the bundle, and the fingerprint to cache it under unless an input changed
+ * while it was built (then the bundle serves this run only).
+ * @param {BundleRequest} request
+ * @returns {Promise<{ bundle: Bundle, fingerprint?: Fingerprint, notCachedBecause?: string }>}
+ */
+export async function buildBundle(request) {
+  const { root, cacheDir, commandsEntry, environments } = request;
+  const { build } = await import('esbuild');
+  const startedAt = Date.now();
+  /** @type {Map<string, { entry: FileEntry, stat: import('node:fs').Stats }>} */
+  const read = new Map();
+  /** @type {Set<string>} */
+  const kept = new Set();
+  /** @type {Record<string, string>} */
+  const entryPoints = { main: commandsEntry };
+  for (const environment of environments) entryPoints[`env-${environment.name}`] = environment.entry;
+  mkdirSync(cacheDir, { recursive: true });
+  const result = await build({
+    entryPoints,
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['platform-source'],
+    // A fixed compiler configuration: esbuild then reads no tsconfig.json, so none can change the output unseen.
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, useDefineForClassFields: true, target: 'ES2022' } },
+    outdir: join(cacheDir, 'pending'),
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    write: false,
+    metafile: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    logLevel: 'error',
+    legalComments: 'none',
+    plugins: [recordSources(root, read), nativeRegExps(kept), keepInPlace(['re2-wasm'], kept)],
+    banner: {
+      js: "import { createRequire as __platformCreateRequire } from 'node:module'; const require = __platformCreateRequire(import.meta.url);",
+    },
+  });
+
+  const folder = `cli-${request.key}-${startedAt.toString(36)}${process.pid.toString(36)}`;
+  const partial = join(cacheDir, `${folder}.partial`);
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  // Node reads a chunk's map, and measures every line of the chunk, when it loads it. Chunks of installed
+  // packages only need neither: their frames are the toolkit's or another package's either way.
+  /** @type {Set<string>} */
+  const unmapped = new Set();
+  for (const output of result.outputFiles) {
+    const name = basename(output.path);
+    if (!name.endsWith('.map')) continue;
+    const map = JSON.parse(output.text);
+    const mapDir = dirname(output.path);
+    const installed = (/** @type {string} */ source) => inNodeModules(resolve(mapDir, source));
+    if (map.sources.every(installed)) {
+      unmapped.add(name.slice(0, -'.map'.length));
+      continue;
+    }
+    // Sources are relative to the map's folder; the final folder sits beside the pending one, so they still resolve.
+    writeFileSync(join(partial, name), JSON.stringify(pruneSourceMap(map, installed)));
+  }
+  for (const output of result.outputFiles) {
+    const name = basename(output.path);
+    if (name.endsWith('.map')) continue;
+    writeFileSync(
+      join(partial, name),
+      unmapped.has(name) ? output.text.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, '\n') : output.contents,
+    );
+  }
+  const bundleDir = join(cacheDir, folder);
+  renameSync(partial, bundleDir);
+  /** @type {Bundle} */
+  const bundle = {
+    dir: bundleDir,
+    main: join(bundleDir, 'main.mjs'),
+    environments: Object.fromEntries(
+      environments.map((environment) => [environment.name, join(bundleDir, `env-${environment.name}.mjs`)]),
+    ),
+  };
+
+  // esbuild's own version decides the output too: its node_modules entry is fingerprinted like any package.
+  const facts = resolutionFacts(root, result.metafile, [join(here, 'bundle.mjs')]);
+  if (facts.problems.length > 0) return { bundle, notCachedBecause: facts.problems[0] };
+
+  /** @type {FileEntry[]} */
+  const files = [];
+  /** @type {Array<[string, import('node:fs').Stats]>} */
+  const late = [];
+  const seen = new Set();
+  const inputs = [
+    ...Object.keys(result.metafile.inputs).map((input) => resolve(root, fileOf(input))),
+    ...facts.manifests,
+    ...kept,
+  ];
+  for (const file of inputs) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const recorded = read.get(file);
+    if (recorded) {
+      const now = statSync(file, { throwIfNoEntry: false });
+      if (!now || !sameStat(now, recorded.stat))
+        return { bundle, notCachedBecause: `${toStored(root, file)} changed while it was bundled` };
+      files.push(recorded.entry);
+      continue;
+    }
+    const recordedAt = Date.now();
+    const stat = statSync(file);
+    late.push([file, stat]);
+    files.push(fileEntry(toStored(root, file), stat, recordedAt, readFileSync(file)));
+  }
+  // Files hashed after the build are only trustworthy if their last write ended before the build began: a
+  // write during the build stamps them at or after its start (less the file system's timestamp precision).
+  const margin = timestampMargin(late.map(([, stat]) => stat));
+  for (const [file, stat] of late) {
+    if (Math.max(stat.mtimeMs, stat.ctimeMs) >= startedAt - margin)
+      return { bundle, notCachedBecause: `${toStored(root, file)} was written while it was bundled` };
+  }
+  for (const launcherFile of readdirSync(here).filter((name) => name.endsWith('.mjs'))) {
+    const path = join(here, launcherFile);
+    files.push(fileEntry(toStored(root, path), statSync(path), Date.now(), readFileSync(path)));
+  }
+  /** @type {Fingerprint} */
+  const fingerprint = {
+    files,
+    dirs: [...facts.dirs].sort().flatMap((dir) => {
+      const hash = listingHash(dir);
+      return hash ? [/** @type {[string, string]} */ ([toStored(root, dir), hash])] : [];
+    }),
+    links: [...facts.links]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([link, target]) => /** @type {[string, string]} */ ([toStored(root, link), toStored(root, target)])),
+    absent: [...facts.absent].sort().map((path) => toStored(root, path)),
+  };
+  return { bundle, fingerprint };
+}

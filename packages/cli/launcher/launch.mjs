@@ -1,0 +1,114 @@
+// @ts-check
+// The `platform` command up to the point where the CLI's own code runs: find the project, pick the
+// environments the command needs, load a fresh bundle of the CLI and those environments (building one with
+// esbuild only when none is fresh), and hand over. Plain JavaScript, so Node runs it without a build step or a
+// loader; start-up is most of a render's time.
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cacheLocation, freshBundle, removeOldBundles, writeManifest } from './cache.mjs';
+import { discoverEnvironments, findProject } from './project.mjs';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Commands that look at every environment whatever is named. */
+const ALL_ENVIRONMENTS = new Set(['ls', 'affected']);
+
+/**
+ * The CLI's entry module: the TypeScript source in a checkout of the toolkit, the built file in an installed package.
+ * @returns {string}
+ */
+function commandsEntry() {
+  const source = join(packageDir, 'src', 'main.ts');
+  return existsSync(source) ? source : join(packageDir, 'dist', 'main.js');
+}
+
+/**
+ * The environments a command line needs bundled: none for help (which must work even when an environment
+ * does not compile), every one for `--all` and the commands that look at all, else the ones it names.
+ * @param {string[]} argv
+ * @param {import('./project.mjs').EnvironmentEntry[]} environments
+ */
+export function environmentsFor(argv, environments) {
+  const [command] = argv;
+  if (command === undefined || command === 'help' || argv.includes('--help') || argv.includes('-h')) return [];
+  if (ALL_ENVIRONMENTS.has(command) || argv.includes('--all')) return environments;
+  const named = new Set(argv.slice(1));
+  return environments.filter((environment) => named.has(environment.name));
+}
+
+/**
+ * Runs the `platform` command line; returns the exit code.
+ * @param {{ argv: string[], root?: string }} options
+ * @returns {Promise<number>}
+ */
+export async function launch({ argv, root }) {
+  const project = root ? { root, environments: discoverEnvironments(root) } : findProject(process.cwd());
+  if (!project) {
+    console.error(
+      'platform: no environments found here or above. An environment is a folder environments/<name>/ whose package.json names its module: "platform": { "environment": "./index.ts" }',
+    );
+    return 1;
+  }
+  const selected = environmentsFor(argv, project.environments);
+  const entry = commandsEntry();
+  const { cacheDir, key } = cacheLocation(project.root, entry, selected);
+  const request = { root: project.root, cacheDir, key, commandsEntry: entry, environments: selected };
+
+  const cached = process.env.PLATFORM_NO_CACHE === '1' ? { reason: 'PLATFORM_NO_CACHE=1' } : freshBundle(request);
+  // For tests and the curious: why a run bundled again.
+  if (process.env.PLATFORM_CACHE_DEBUG === '1')
+    console.error(`platform: ${cached.bundle ? 'cached bundle' : `bundling: ${cached.reason}`}`);
+  let bundle = cached.bundle;
+  if (!bundle) {
+    const { buildBundle } = await import('./bundle.mjs');
+    let built;
+    try {
+      built = await buildBundle(request);
+    } catch (error) {
+      // esbuild has printed each problem with its file, line and column (a syntax error, an import that does
+      // not resolve); a stack trace of the bundler would add nothing.
+      const errors = /** @type {{ errors?: unknown[] }} */ (error)?.errors;
+      if (!Array.isArray(errors)) throw error;
+      console.error(
+        `\n${errors.length} problem${errors.length === 1 ? '' : 's'} loading the environments; nothing was rendered.`,
+      );
+      return 1;
+    }
+    bundle = built.bundle;
+    if (built.fingerprint) {
+      writeManifest(request, {
+        version: 1,
+        folder: bundle.dir.slice(cacheDir.length + 1),
+        environments: selected.map((e) => e.name),
+        fingerprint: built.fingerprint,
+      });
+      removeOldBundles(request, bundle.dir.slice(cacheDir.length + 1));
+    } else {
+      // Serve this run from what esbuild read, but never cache it: the next run bundles again.
+      console.error(`note: not caching the bundle: ${built.notCachedBecause}`);
+      const used = bundle.dir;
+      process.once('exit', () => rmSync(used, { recursive: true, force: true }));
+    }
+  }
+
+  // Stack traces name the user's files and lines (environments/prod/index.ts:12), not the bundle's.
+  process.setSourceMapsEnabled(true);
+  const cli = await import(pathToFileURL(bundle.main).href);
+  const files = bundle.environments;
+  const code = await cli.main({
+    root: project.root,
+    known: project.environments.map((e) => e.name),
+    environmentDirs: Object.fromEntries(project.environments.map((e) => [e.name, e.dir])),
+    argv,
+    /** @param {string} name */
+    load: async (name) => {
+      const file = files[name];
+      if (!file) throw new Error(`environment ${name} was not bundled for this command`);
+      return import(pathToFileURL(file).href);
+    },
+  });
+  if (process.env.PLATFORM_REPORT_RSS === '1')
+    process.stderr.write(`platform-max-rss-kb ${process.resourceUsage().maxRSS}\n`);
+  return code;
+}

@@ -1,0 +1,35 @@
+import { firstSyncPlan, formatFirstSyncPlan, type RenderedEnvironment } from '@platform/core';
+import type { CliInput } from '../cli-input.js';
+import type { ParsedCommand } from '../command-line.js';
+import { renderNamed } from '../environments.js';
+import { CliError, reportFailure } from '../errors.js';
+
+/** `platform plan <env>`: the first sync of an environment, step by step (needs a render of @platform/core 2). */
+export async function planCommand(input: CliInput, parsed: ParsedCommand): Promise<number> {
+  const [name, ...rest] = parsed.positionals;
+  if (name === undefined || rest.length > 0) throw new CliError('name one environment: platform plan <env>');
+  if (!input.known.includes(name))
+    throw new CliError(`${name}: no such environment; known environments: ${input.known.join(', ')}`);
+  const nodes = Number(parsed.flags['daemonset-nodes']);
+  if (!Number.isInteger(nodes) || nodes < 1)
+    throw new CliError(
+      `--daemonset-nodes must be a whole number of at least 1, got "${parsed.flags['daemonset-nodes']}"`,
+    );
+  let rendered: RenderedEnvironment;
+  try {
+    rendered = await renderNamed(input, name);
+  } catch (error) {
+    return reportFailure(error, input.root, name);
+  }
+  // Renders of core 1.x carry no delivery facts (engine, folder, rules), which the plan is computed from.
+  if (!(rendered as Partial<RenderedEnvironment>).delivery) {
+    throw new CliError(
+      `plan needs @platform/core 2; environments/${name} renders with an older @platform/core (promote core 2 to it first)`,
+    );
+  }
+  const plan = firstSyncPlan(rendered, { daemonSetNodes: nodes });
+  process.stdout.write(
+    parsed.flags.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : formatFirstSyncPlan(plan),
+  );
+  return 0;
+}

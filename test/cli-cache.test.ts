@@ -1,0 +1,117 @@
+// The bundle cache of the `platform` bin, end to end in a project outside the workspace: a cached run must
+// render exactly what the files say, whatever changed and however (same size and mtime, during a run, a link
+// pnpm replaced), and the launcher must name the user's file and line when an environment fails to load.
+import { statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CliProject } from './helpers/cli-project.js';
+
+describe('the bundle cache', () => {
+  const project = new CliProject();
+  afterAll(() => project.remove());
+
+  it('serves a cached bundle while nothing changed, even after a touch', () => {
+    expect(project.run(['render', 'demo']).code).toBe(0);
+    expect(project.rendered).toContain("replicas: '5'");
+    const file = join(project.root, 'environments', 'demo', 'index.ts');
+    const now = new Date();
+    utimesSync(file, now, now);
+    const again = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(again.err).toContain('platform: cached bundle');
+  });
+
+  it('sees an edit that keeps the size and the modification time (the old size+mtime key did not)', () => {
+    const file = project.index('replicas: 5');
+    expect(project.run(['render', 'demo']).code).toBe(0);
+    const before = statSync(file);
+    project.index('replicas: 7');
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    const run = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(run.err).toContain('bundling: environments/demo/index.ts changed');
+    expect(project.rendered).toContain("replicas: '7'");
+    expect(project.run(['diff', 'demo', '--exit-code']).code).toBe(0);
+  });
+
+  it('sees every edit made while a render runs, in the next diff', async () => {
+    let value = 10;
+    project.index(`replicas: ${value}`);
+    for (let iteration = 0; iteration < 6; iteration++) {
+      const running = project.start(['render', 'demo']);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 1500));
+      value++;
+      project.index(`replicas: ${value}`);
+      await running.done;
+      const diff = project.run(['diff', 'demo']);
+      // The render wrote the old or the new value; the diff must compare against the file as it is now.
+      const wrote = /replicas: '(\d+)'/.exec(project.rendered)?.[1];
+      if (wrote === String(value)) expect(diff.out).toContain('demo: no changes');
+      else expect(diff.out).toContain(`+  replicas: '${value}'`);
+      expect(project.run(['render', 'demo']).code).toBe(0);
+      expect(project.rendered).toContain(`replicas: '${value}'`);
+    }
+  }, 240_000);
+
+  it('rebuilds when node_modules links another version, with no manifest or lockfile changed', () => {
+    project.index('replicas: 5');
+    project.link('greeter-a');
+    expect(project.run(['render', 'demo']).code).toBe(0);
+    expect(project.rendered).toContain('greeting: hello');
+    project.link('greeter-b');
+    const run = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(run.err).toMatch(/bundling: node_modules\/@platform\/greeter now points to libs\/greeter-b/);
+    expect(project.rendered).toContain('greeting: bonjour');
+    expect(project.rendered).toContain('version: 1.1.0');
+  });
+
+  it('refuses to render when node_modules does not hold the pinned version, and says to run pnpm install', () => {
+    project.environment({ '@platform/greeter': '1.0.0' });
+    project.link('greeter-b');
+    const before = project.rendered;
+    const run = project.run(['render', 'demo']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      'error demo: environments/demo pins @platform/greeter 1.0.0, but 1.1.0 is installed; run `pnpm install`',
+    );
+    expect(project.rendered).toBe(before);
+    project.link('greeter-a');
+    expect(project.run(['render', 'demo']).code).toBe(0);
+    project.environment({});
+  });
+});
+
+describe('errors while an environment loads or renders', () => {
+  const project = new CliProject();
+  afterAll(() => project.remove());
+
+  it('name the environment and the user file and line of a throw at the top level', () => {
+    project.index('replicas: 5', "const region = 'eu';\nif (region) throw new Error('no cluster in region eu');");
+    const run = project.run(['render', 'demo']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('error demo: no cluster in region eu (while loading, at environments/demo/index.ts:4:');
+    expect(run.err).not.toContain('internal error');
+    expect(run.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('name the user file and line of a mixin that throws during the render', () => {
+    project.index('replicas: 5', '', ".mixin(() => { throw new Error('mixin broke'); })");
+    const run = project.run(['render', 'demo']);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/error demo › greeter.*mixin broke.*environments\/demo\/index\.ts:\d+/);
+    expect(run.err).not.toContain('internal error');
+  });
+
+  it('report a syntax error with its file and line, and write nothing', () => {
+    project.index('replicas: 5,,');
+    const run = project.run(['render', 'demo']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('environments/demo/index.ts:');
+    expect(run.err).toContain('problem loading the environments; nothing was rendered.');
+  });
+
+  it('print help even when an environment does not compile', () => {
+    const run = project.run(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('usage: platform <command>');
+  });
+});
