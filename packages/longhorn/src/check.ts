@@ -1,6 +1,5 @@
 import { type ComponentContext, type ConfigChecks, isDnsLabel } from '@platform/core';
 import type { LonghornConfig, StorageClassSettings } from './config.js';
-import { cronProblem } from './cron.js';
 import { storageClassSettings } from './storage-classes.js';
 
 /** Longhorn's cap on snapshots or backups kept by one job (setting `recurring-job-max-retention`, types/setting.go:1427-1440). */
@@ -39,8 +38,7 @@ function checkJob(
   path: string,
   job: { cron: string; retain: number; concurrency: number },
 ): void {
-  const problem = cronProblem(job.cron);
-  checks.require(problem === undefined, `${path}.cron`, `${problem}, got "${job.cron}"`);
+  checks.cron(`${path}.cron`, job.cron);
   checks.integer(`${path}.retain`, job.retain, { min: 1, max: MAX_RETAIN });
   checks.integer(`${path}.concurrency`, job.concurrency, { min: 1 });
 }

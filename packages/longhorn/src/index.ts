@@ -30,7 +30,7 @@ export type {
   StorageClassSettings,
 } from './config.js';
 export { defaults } from './config.js';
-export { cronProblem } from './cron.js';
+export { cronProblem } from '@platform/core';
 export type { IRecurringJob } from './kinds.js';
 export { LONGHORN_KINDS } from './kinds.js';
 export { DEFAULT_GROUP } from './recurring-jobs.js';

@@ -1,3 +1,4 @@
+import { cronProblem } from '../util/cron.js';
 import { type DurationGrammar, durationExample, parseDuration } from '../util/durations.js';
 import { isDnsLabel, isHostName } from '../util/names.js';
 import { parseQuantity } from '../util/quantities.js';
@@ -89,6 +90,12 @@ export class ConfigChecks {
       path,
       `expected a duration such as ${durationExample(grammar)}, got ${describeValue(value)}`,
     );
+  }
+
+  /** A standard cron schedule (robfig/cron v3 `ParseStandard`: five fields, names, `@daily`, `@every 1h`). */
+  cron(path: string, value: string): this {
+    const problem = typeof value === 'string' ? cronProblem(value) : 'expected a cron schedule';
+    return this.require(problem === undefined, path, `${problem}, got ${describeValue(value)}`);
   }
 
   url(path: string, value: string, { schemes = ['http', 'https'] }: { schemes?: string[] } = {}): this {

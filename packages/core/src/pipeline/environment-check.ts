@@ -64,6 +64,14 @@ export function checkEnvironment(environment: Environment): void {
     'settings.objectStorage.bucketPrefix',
     `expected lower-case letters, digits and single '-' (at most ${63 - BUCKET_SUFFIX_BUDGET} characters), so that every bucket name "<prefix>-<purpose>" is a valid S3 bucket name, got ${describeValue(storage?.bucketPrefix)}`,
   );
+  const scrapers: unknown = settings?.metricsScraperNamespaces;
+  if (scrapers !== undefined) {
+    checks.require(
+      Array.isArray(scrapers) && scrapers.every((ns) => typeof ns === 'string' && isDnsLabel(ns)),
+      'settings.metricsScraperNamespaces',
+      `expected a list of namespace names, got ${describeValue(scrapers)}`,
+    );
+  }
   if (settings?.imageRegistryMirror !== undefined) {
     checks.require(
       /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*\/?$/.test(settings.imageRegistryMirror),

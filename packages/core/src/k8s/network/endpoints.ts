@@ -49,7 +49,15 @@ export function endpointTarget<
       message: `component "${endpoint.component}" publishes ${field} "${address}" without the pod selector of its Service (pods.${field}), so no egress rule can be limited to those pods; use a version of its library that publishes endpoint pods`,
     });
   }
-  return { component: endpoint.component, service: serviceOf(address), podLabels, port: addressPort(address) };
+  // A host without a port (a database's `host`) takes the endpoint's own `port` field.
+  const port = hasPort(address) ? addressPort(address) : (endpoint as { port?: unknown }).port;
+  if (typeof port !== 'number') throw new PlatformError({ message: `${field} "${address}" of component "${endpoint.component}" has no port, and the endpoint publishes none` });
+  return { component: endpoint.component, service: serviceOf(address), podLabels, port };
+}
+
+/** Whether an address names its port (a URL always does, through its scheme). */
+function hasPort(address: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(address) || /:\d+$/.test(address);
 }
 
 /**
