@@ -35,7 +35,13 @@ export type AutoscalingBehavior = NonNullable<IHorizontalPodAutoscaler['spec']>[
  * without `replicas` (the autoscaler owns the count) and with a `<part>_hpa`.
  */
 export interface AutoscalingOptions {
-  /** Fewest replicas (`minReplicas`), at least 1 (use KEDA's `scaledObject()` to scale to zero). */
+  /**
+   * Which autoscaler owns the count: `hpa` renders the HorizontalPodAutoscaler here; `external` means another
+   * controller creates it (KEDA's `scaledObject()` of `@platform/keda`, which may scale to zero), so only the
+   * workload side is rendered: no `replicas`, PodDisruptionBudget and spread by `max`. Default `hpa`.
+   */
+  scaler?: 'hpa' | 'external';
+  /** Fewest replicas (`minReplicas`): at least 1 for `hpa`; 0 (scale to zero) is allowed for `external`. */
   min: number;
   /** Most replicas (`maxReplicas`), at least `min`. */
   max: number;
@@ -54,7 +60,9 @@ export interface AutoscalingOptions {
 export const DEFAULT_CPU_UTILIZATION = 80;
 
 /** The resources an autoscaler targets, with their utilisation in percent, in the order the HPA lists them. */
-export function autoscalingTargets(autoscaling: AutoscalingOptions): Array<{ resource: 'cpu' | 'memory'; utilization: number }> {
+export function autoscalingTargets(
+  autoscaling: AutoscalingOptions,
+): Array<{ resource: 'cpu' | 'memory'; utilization: number }> {
   const targets: Array<{ resource: 'cpu' | 'memory'; utilization: number }> = [];
   const cpu = autoscaling.cpu ?? (autoscaling.memory === undefined ? DEFAULT_CPU_UTILIZATION : undefined);
   if (cpu !== undefined) targets.push({ resource: 'cpu', utilization: cpu });
@@ -87,19 +95,30 @@ export function autoscalingProblems(
   const at = (field: string) => `${workload}.autoscaling.${field}`;
   const whole = (field: 'min' | 'max' | 'cpu' | 'memory', value: number | undefined, min: number) => {
     if (value !== undefined && !(Number.isInteger(value) && value >= min))
-      problems.push({ path: at(field), message: `expected a whole number of at least ${min}, got ${describeValue(value)}` });
+      problems.push({
+        path: at(field),
+        message: `expected a whole number of at least ${min}, got ${describeValue(value)}`,
+      });
   };
-  whole('min', autoscaling.min, 1);
+  const external = autoscaling.scaler === 'external';
+  whole('min', autoscaling.min, external ? 0 : 1);
   whole('max', autoscaling.max, 1);
   whole('cpu', autoscaling.cpu, 1);
   whole('memory', autoscaling.memory, 1);
+  for (const field of ['cpu', 'memory', 'behavior'] as const) {
+    if (external && autoscaling[field] !== undefined)
+      problems.push({
+        path: at(field),
+        message: 'belongs to the external scaler (its own triggers and behaviour), not to the workload',
+      });
+  }
   if (Number.isInteger(autoscaling.min) && Number.isInteger(autoscaling.max) && autoscaling.max < autoscaling.min)
     problems.push({ path: at('max'), message: `must be at least min (${autoscaling.min}), got ${autoscaling.max}` });
   for (const { resource } of autoscalingTargets(autoscaling)) {
     const missing = containers.filter((c) => c.resources?.requests?.[resource] === undefined).map((c) => c.name);
     if (missing.length > 0)
       problems.push({
-        path: at(resource === 'cpu' && autoscaling.cpu === undefined ? 'max' : resource),
+        path: at(resource),
         message: `scales on ${resource} utilisation, but container${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')} request${missing.length > 1 ? '' : 's'} no ${resource}; the autoscaler computes utilisation only when every container requests it`,
       });
   }

@@ -51,7 +51,10 @@ export function endpointTarget<
   }
   // A host without a port (a database's `host`) takes the endpoint's own `port` field.
   const port = hasPort(address) ? addressPort(address) : (endpoint as { port?: unknown }).port;
-  if (typeof port !== 'number') throw new PlatformError({ message: `${field} "${address}" of component "${endpoint.component}" has no port, and the endpoint publishes none` });
+  if (typeof port !== 'number')
+    throw new PlatformError({
+      message: `${field} "${address}" of component "${endpoint.component}" has no port, and the endpoint publishes none`,
+    });
   return { component: endpoint.component, service: serviceOf(address), podLabels, port };
 }
 

@@ -1,15 +1,24 @@
 import type { BuildContext } from '../../model/definition.js';
-import type { IPodDisruptionBudget, IService, IServiceMonitor, IServicePort } from '../../registry/kubernetes-types.js';
+import type {
+  IHorizontalPodAutoscaler,
+  IPodDisruptionBudget,
+  IService,
+  IServiceMonitor,
+  IServicePort,
+} from '../../registry/kubernetes-types.js';
 import { selectorLabels, standardLabels } from '../labels.js';
+import type { VerticalPodAutoscalerObject } from '../vertical-scaling.js';
 import type { WorkloadObjects } from './options.js';
 
 /**
  * A workload's objects under Jsonnet-style names: `<part>_<kind>` (e.g. `distributor_deployment`) plus its
- * `<part>_service`, `<part>_pdb` and `<part>_servicemonitor` where rendered.
+ * `<part>_service`, `<part>_pdb`, `<part>_servicemonitor`, `<part>_hpa` and `<part>_vpa` where rendered.
  */
 export type NamedWorkloadObjects<P extends string, K extends string, W> = { [X in `${P}_${K}`]: W } & {
   [X in `${P}_service`]?: IService;
-} & { [X in `${P}_pdb`]?: IPodDisruptionBudget } & { [X in `${P}_servicemonitor`]?: IServiceMonitor };
+} & { [X in `${P}_pdb`]?: IPodDisruptionBudget } & { [X in `${P}_servicemonitor`]?: IServiceMonitor } & {
+  [X in `${P}_hpa`]?: IHorizontalPodAutoscaler;
+} & { [X in `${P}_vpa`]?: VerticalPodAutoscalerObject };
 
 /** Names the objects of a workload helper: `namedWorkloadObjects('distributor', 'deployment', deployment(...))`. */
 export function namedWorkloadObjects<P extends string, K extends string, W>(
@@ -22,6 +31,8 @@ export function namedWorkloadObjects<P extends string, K extends string, W>(
     ...(objects.service ? { [`${part}_service`]: objects.service } : {}),
     ...(objects.pdb ? { [`${part}_pdb`]: objects.pdb } : {}),
     ...(objects.serviceMonitor ? { [`${part}_servicemonitor`]: objects.serviceMonitor } : {}),
+    ...(objects.hpa ? { [`${part}_hpa`]: objects.hpa } : {}),
+    ...(objects.vpa ? { [`${part}_vpa`]: objects.vpa } : {}),
   } as NamedWorkloadObjects<P, K, W>;
 }
 

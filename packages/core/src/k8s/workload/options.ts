@@ -1,5 +1,6 @@
 import type {
   IContainer,
+  IHorizontalPodAutoscaler,
   IPodDisruptionBudget,
   IPodSecurityContext,
   IPodSpec,
@@ -7,6 +8,8 @@ import type {
   IServiceMonitor,
   IVolume,
 } from '../../registry/kubernetes-types.js';
+import type { AutoscalingOptions } from '../autoscaling.js';
+import type { VerticalPodAutoscalerObject, VerticalScalingOptions } from '../vertical-scaling.js';
 
 /** A persistent volume claim template of a StatefulSet. */
 export interface VolumeClaim {
@@ -36,8 +39,27 @@ export interface ServiceOptions {
 export interface WorkloadOptions {
   /** Workload name, e.g. `distributor`; also its Service and PDB name. */
   name: string;
-  /** Replicas (ignored for DaemonSets). Default 1. */
+  /** Replicas (ignored for DaemonSets, and with `autoscaling`). Default 1. */
   replicas?: number;
+  /**
+   * Deployments and StatefulSets: scale horizontally between `min` and `max` on CPU and memory utilisation.
+   * Renders a `HorizontalPodAutoscaler` (`<part>_hpa`) and leaves `replicas` out of the workload, so the
+   * delivery engine never resets the autoscaler's count; the PodDisruptionBudget and spread follow `max`, and
+   * a `pdb.maxUnavailable` must leave a pod running at `min`. Default none (fixed `replicas`).
+   */
+  autoscaling?: AutoscalingOptions;
+  /**
+   * Whether the pods tolerate their node going away at short notice (spot reclaim, consolidation). Where the
+   * environment has node classes (`nodeCapacity`, e.g. Karpenter), non-interruptible pods get a required node
+   * affinity for the stable (on-demand) nodes. Default false for StatefulSets, true for Deployments; DaemonSets
+   * are never placed.
+   */
+  interruptible?: boolean;
+  /**
+   * The workload's VerticalPodAutoscaler (`<part>_vpa`), rendered when the environment has one
+   * (`verticalScaling`, `@platform/vpa`); `false` for none. Default update mode `Off` (recommendations only).
+   */
+  verticalScaling?: VerticalScalingOptions | false;
   /** Containers; security context, pull policy and the /tmp mount are filled in. */
   containers: IContainer[];
   initContainers?: IContainer[];
@@ -75,7 +97,7 @@ export interface WorkloadOptions {
   minReadySeconds?: number;
   /** Service; `false` for none. Default: a ClusterIP Service over all named ports. */
   service?: ServiceOptions | false;
-  /** PodDisruptionBudget; `false` for none. Default maxUnavailable 1 for StatefulSets and for replicas > 1. */
+  /** PodDisruptionBudget; `false` for none. Default maxUnavailable 1 for StatefulSets and for replicas (or autoscaling.max) > 1. */
   pdb?: { maxUnavailable?: number | string } | false;
   /** ServiceMonitor; `false` for none. Default: port `http-metrics` at `/metrics` when a container exposes it. */
   serviceMonitor?: { port?: string; path?: string; interval?: string } | false;
@@ -92,4 +114,8 @@ export interface WorkloadObjects<W> {
   service?: IService;
   pdb?: IPodDisruptionBudget;
   serviceMonitor?: IServiceMonitor;
+  /** With `autoscaling`. */
+  hpa?: IHorizontalPodAutoscaler;
+  /** When the environment has a Vertical Pod Autoscaler. */
+  vpa?: VerticalPodAutoscalerObject;
 }

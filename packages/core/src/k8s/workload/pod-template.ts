@@ -3,6 +3,7 @@ import { PlatformError } from '../../model/errors.js';
 import { stageAnnotations } from '../../model/stage.js';
 import type { IContainer, IPodSpec } from '../../registry/kubernetes-types.js';
 import { selectorLabels, standardLabels } from '../labels.js';
+import { capacityNodeAffinity, interruptibleByDefault, type PlacedKind } from '../node-affinity.js';
 import { DEFAULT_RUN_AS, restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../security.js';
 import type { WorkloadOptions } from './options.js';
 
@@ -17,10 +18,15 @@ function containerDefaults(container: IContainer, mounts: Array<{ name: string; 
   };
 }
 
+/**
+ * The pod spec of a workload: restricted security contexts, the shared mounts, spread when `replicated`, and,
+ * for a `placed` kind, the node affinity its interruptibility asks for in the environment's node classes.
+ */
 export function workloadPodSpec(
   context: BuildContext<unknown>,
   options: WorkloadOptions,
   replicated: boolean,
+  placed?: PlacedKind,
 ): IPodSpec {
   const selector = selectorLabels(context.name, options.name);
   const sharedMounts = [
@@ -40,8 +46,13 @@ export function workloadPodSpec(
     containers: options.containers.map((c) => containerDefaults(c, sharedMounts)),
     volumes: [...(options.tmpVolume === false ? [] : [{ name: 'tmp', emptyDir: {} }]), ...(options.volumes ?? [])],
   };
+  const nodeAffinity = placed
+    ? capacityNodeAffinity(context.peers.find('nodeCapacity'), options.interruptible ?? interruptibleByDefault(placed))
+    : undefined;
+  if (nodeAffinity) spec.affinity = { nodeAffinity };
   if (replicated && antiAffinity === 'required') {
     spec.affinity = {
+      ...spec.affinity,
       podAntiAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: [
           { labelSelector: { matchLabels: selector }, topologyKey: 'kubernetes.io/hostname' },

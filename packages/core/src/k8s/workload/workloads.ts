@@ -1,7 +1,7 @@
 import type { BuildContext } from '../../model/definition.js';
 import type { IDaemonSet, IDeployment, IStatefulSet } from '../../registry/kubernetes-types.js';
 import { selectorLabels, standardLabels } from '../labels.js';
-import { companions } from './companions.js';
+import { assertScalable, companions } from './companions.js';
 import type { WorkloadObjects, WorkloadOptions } from './options.js';
 import { podTemplateMetadata, workloadMetadata, workloadPodSpec } from './pod-template.js';
 
@@ -10,13 +10,16 @@ export function deployment(
   context: BuildContext<unknown>,
   options: WorkloadOptions,
 ): WorkloadObjects<IDeployment> & { workload: IDeployment } {
+  assertScalable(context, options, 'Deployment');
   const replicas = options.replicas ?? 1;
+  const replicated = options.autoscaling ? options.autoscaling.max > 1 : replicas > 1;
   const workload: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: workloadMetadata(context, options),
     spec: {
-      replicas,
+      // The autoscaler owns the count: see `k8s/autoscaling.ts` for why it is left out rather than ignored.
+      ...(options.autoscaling ? {} : { replicas }),
       revisionHistoryLimit: 10,
       minReadySeconds: options.minReadySeconds ?? 10,
       strategy: {
@@ -29,11 +32,11 @@ export function deployment(
       selector: { matchLabels: selectorLabels(context.name, options.name) },
       template: {
         metadata: podTemplateMetadata(context, options),
-        spec: workloadPodSpec(context, options, replicas > 1),
+        spec: workloadPodSpec(context, options, replicated, 'Deployment'),
       },
     },
   };
-  return companions(context, options, workload, replicas > 1) as WorkloadObjects<IDeployment> & {
+  return companions(context, options, workload, replicated, 'Deployment') as WorkloadObjects<IDeployment> & {
     workload: IDeployment;
   };
 }
@@ -43,14 +46,16 @@ export function statefulSet(
   context: BuildContext<unknown>,
   options: WorkloadOptions,
 ): WorkloadObjects<IStatefulSet> & { workload: IStatefulSet } {
+  assertScalable(context, options, 'StatefulSet');
   const replicas = options.replicas ?? 1;
+  const replicated = options.autoscaling ? options.autoscaling.max > 1 : replicas > 1;
   const serviceName = options.service === false ? options.name : (options.service?.name ?? options.name);
   const workload: IStatefulSet = {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
     metadata: workloadMetadata(context, options),
     spec: {
-      replicas,
+      ...(options.autoscaling ? {} : { replicas }),
       serviceName,
       podManagementPolicy: options.podManagementPolicy ?? 'Parallel',
       updateStrategy: { type: 'RollingUpdate' },
@@ -60,7 +65,7 @@ export function statefulSet(
       selector: { matchLabels: selectorLabels(context.name, options.name) },
       template: {
         metadata: podTemplateMetadata(context, options),
-        spec: workloadPodSpec(context, options, replicas > 1),
+        spec: workloadPodSpec(context, options, replicated, 'StatefulSet'),
       },
       volumeClaimTemplates: options.volumeClaims?.map((claim) => ({
         apiVersion: 'v1',
@@ -76,7 +81,7 @@ export function statefulSet(
   };
   const withHeadless: WorkloadOptions =
     options.service === false ? options : { ...options, service: { headless: true, ...options.service } };
-  return companions(context, withHeadless, workload, true) as WorkloadObjects<IStatefulSet> & {
+  return companions(context, withHeadless, workload, true, 'StatefulSet') as WorkloadObjects<IStatefulSet> & {
     workload: IStatefulSet;
   };
 }
@@ -86,6 +91,7 @@ export function daemonSet(
   context: BuildContext<unknown>,
   options: WorkloadOptions,
 ): WorkloadObjects<IDaemonSet> & { workload: IDaemonSet } {
+  assertScalable(context, options, 'DaemonSet');
   const workload: IDaemonSet = {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -101,7 +107,13 @@ export function daemonSet(
       template: { metadata: podTemplateMetadata(context, options), spec: workloadPodSpec(context, options, false) },
     },
   };
-  return companions(context, { ...options, pdb: false }, workload, false) as WorkloadObjects<IDaemonSet> & {
+  return companions(
+    context,
+    { ...options, pdb: false },
+    workload,
+    false,
+    'DaemonSet',
+  ) as WorkloadObjects<IDaemonSet> & {
     workload: IDaemonSet;
   };
 }
