@@ -19,21 +19,24 @@ export function checkConfig(config: ExternalSecretsConfig, checks: ConfigChecks)
 
   const { store } = config;
   checks.dnsLabel('store.name', store.name);
-  checks.require(
-    MOUNT_PATH.test(store.path),
-    'store.path',
-    `expected the mount path of a KV secrets engine such as "secret" (no leading or trailing "/"), got ${JSON.stringify(store.path)}`,
-  );
-  checks.require(
-    MOUNT_PATH.test(store.auth.mountPath),
-    'store.auth.mountPath',
-    `expected the mount path of the Kubernetes auth method such as "kubernetes" (no leading or trailing "/"), got ${JSON.stringify(store.auth.mountPath)}`,
-  );
-  checks.require(
-    store.auth.role.trim().length > 0,
-    'store.auth.role',
-    'the Vault role the operator logs in with must not be empty',
-  );
+  if (store.path !== undefined)
+    checks.require(
+      MOUNT_PATH.test(store.path),
+      'store.path',
+      `expected the mount path of a KV secrets engine such as "secret" (no leading or trailing "/"), got ${JSON.stringify(store.path)}`,
+    );
+  if (store.auth.mountPath !== undefined)
+    checks.require(
+      MOUNT_PATH.test(store.auth.mountPath),
+      'store.auth.mountPath',
+      `expected the mount path of the Kubernetes auth method such as "kubernetes" (no leading or trailing "/"), got ${JSON.stringify(store.auth.mountPath)}`,
+    );
+  if (store.auth.role !== undefined)
+    checks.require(
+      store.auth.role.trim().length > 0,
+      'store.auth.role',
+      'the Vault role the operator logs in with must not be empty',
+    );
   if (store.namespace !== undefined)
     checks.require(
       store.namespace.trim().length > 0,
@@ -41,6 +44,8 @@ export function checkConfig(config: ExternalSecretsConfig, checks: ConfigChecks)
       'leave the Vault namespace unset rather than empty',
     );
 
+  // Without a server the store follows the environment's `vault` provider; the build requires one.
+  if (store.server === '') return;
   checks.require(
     store.egressPorts.length > 0,
     'store.egressPorts',
@@ -49,15 +54,6 @@ export function checkConfig(config: ExternalSecretsConfig, checks: ConfigChecks)
   store.egressPorts.forEach((port, index) =>
     checks.integer(`store.egressPorts[${index}]`, port, { min: 1, max: 65535 }),
   );
-
-  if (store.server === '') {
-    checks.require(
-      false,
-      'store.server',
-      'set the address of the Vault or OpenBao server, e.g. "https://vault.example.com:8200"',
-    );
-    return;
-  }
   checks.url('store.server', store.server);
   const url = URL.canParse(store.server) ? new URL(store.server) : undefined;
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') return;

@@ -5,11 +5,20 @@ export type { ResourceRequirements };
 
 /** How the operator logs in to Vault: the Kubernetes auth method with the controller's ServiceAccount token. */
 export interface VaultKubernetesAuthConfig {
-  /** Path the Kubernetes auth method is mounted at in Vault; one per cluster when several clusters share a Vault. Default `kubernetes`. */
-  mountPath: string;
-  /** Vault role bound to the `external-secrets` ServiceAccount of the `external-secrets` namespace. Default `external-secrets`. */
-  role: string;
-  /** Audiences of the ServiceAccount token the operator requests; must match the role's `audience` when it sets one. Default none (the API server's default audience). */
+  /**
+   * Path the Kubernetes auth method is mounted at in Vault; one per cluster when several clusters share a Vault.
+   * Default: the environment's `vault` provider's mount, else `kubernetes`.
+   */
+  mountPath?: string;
+  /**
+   * Vault role bound to the `external-secrets` ServiceAccount of the `external-secrets` namespace.
+   * Default: the role the environment's `vault` provider creates, else `external-secrets`.
+   */
+  role?: string;
+  /**
+   * Audiences of the ServiceAccount token the operator requests; must match the role's `audience` when it sets
+   * one. Default: the `vault` provider's audience, else none (the API server's default audience).
+   */
   audiences: string[];
 }
 
@@ -20,17 +29,22 @@ export interface VaultKubernetesAuthConfig {
 export interface SecretStoreConfig {
   /** Name of the ClusterSecretStore. Default `platform-vault`. */
   name: string;
-  /** Address of the Vault or OpenBao server, e.g. `https://vault.example.com:8200`. Required: no default. */
+  /**
+   * Address of a Vault or OpenBao server outside the environment, e.g. `https://vault.example.com:8200`.
+   * Default empty: the environment's `vault` provider (`@platform/openbao`), with its CA and NetworkPolicy
+   * derived; one of the two is required.
+   */
   server: string;
-  /** Mount path of the KV version 2 secrets engine. Default `secret`. */
-  path: string;
+  /** Mount path of the KV version 2 secrets engine. Default: the `vault` provider's KV mount, else `secret`. */
+  path?: string;
   /** Vault Enterprise or OpenBao namespace. Default none. */
   namespace?: string;
   auth: VaultKubernetesAuthConfig;
   /**
    * Ports the controller may open connections to the server on. The server is outside the cluster and
    * NetworkPolicies cannot name a host, so the egress is to any address on these ports. Must include the
-   * port of `server`. Default 443 and 8200 (Vault's default listener).
+   * port of `server`. Unused with the environment's own `vault`, whose pods and port are derived. Default 443
+   * and 8200 (Vault's default listener).
    */
   egressPorts: number[];
 }
@@ -67,9 +81,9 @@ export const defaults: ExternalSecretsConfig = {
   store: {
     name: DEFAULT_STORE_NAME,
     server: '',
-    path: 'secret',
+    path: undefined,
     namespace: undefined,
-    auth: { mountPath: 'kubernetes', role: 'external-secrets', audiences: [] },
+    auth: { mountPath: undefined, role: undefined, audiences: [] },
     egressPorts: [443, 8200],
   },
   extraValues: {},

@@ -220,7 +220,7 @@ describe('external-secrets', () => {
 
   it('reports bad configuration with paths', async () => {
     await expect(renderForTest([externalSecrets()])).rejects.toThrow(
-      'store.server: set the address of the Vault or OpenBao server, e.g. "https://vault.example.com:8200"',
+      'store.server is not set: set it to the address of your Vault or OpenBao server, or compose @platform/openbao',
     );
     await expect(renderForTest([externalSecrets({ store: { server: 'vault.example.com:8200' } })])).rejects.toThrow(
       'store.server: expected a URL (http or https), got "vault.example.com:8200"',

@@ -31,9 +31,11 @@ export type { ExternalSecretsValues } from './values.js';
 
 /**
  * External Secrets Operator (tier `operators`, namespace `external-secrets`). Provides `secretStore`: the
- * platform's ClusterSecretStore. `store.server` has no default: every environment names its Vault.
+ * platform's ClusterSecretStore, reading from the environment's OpenBao (`vault`) unless `store.server` names
+ * a Vault outside it.
  *
  * ```ts
+ * externalSecrets()                                  // with openBao() in the environment
  * externalSecrets({ store: { server: 'https://vault.example.com:8200', auth: { mountPath: 'kubernetes-prod-eu1' } } })
  * ```
  */
@@ -42,6 +44,11 @@ export const externalSecrets = defineComponent({
   tier: 'operators',
   defaults,
   check: checkConfig,
+  // The store's sync step waits for the environment's own OpenBao, whose login role it uses.
+  dependsOn: ({ config, peers }) => {
+    const vault = config.store.server === '' ? peers.find('vault') : undefined;
+    return vault ? [vault.component] : [];
+  },
   provides: ({ name, namespace, config }) => ({
     secretStore: { component: name, namespace, storeRef: { name: config.store.name, kind: 'ClusterSecretStore' } },
   }),

@@ -2,6 +2,7 @@ import { type BuildContext, type SecretStore, stageAnnotations, standardLabels }
 import { CONTROLLER_SERVICE_ACCOUNT } from './chart.js';
 import type { ExternalSecretsConfig } from './config.js';
 import type { IClusterSecretStore } from './kinds.js';
+import { storeTarget } from './target.js';
 
 /** A reference to a secret store, as an ExternalSecret's `spec.secretStoreRef` and the `secretStore` capability carry it. */
 export type SecretStoreRef = SecretStore['storeRef'];
@@ -20,14 +21,13 @@ const STORE_STAGE = 1;
 
 /**
  * The platform's ClusterSecretStore: a Vault or OpenBao KV version 2 engine, logged in to with the Kubernetes
- * auth method and a token of the controller's own ServiceAccount.
+ * auth method and a token of the controller's own ServiceAccount; the server's CA comes from the environment's
+ * OpenBao when the store reads from it.
  */
-export function clusterSecretStore({
-  name,
-  namespace,
-  config,
-}: BuildContext<ExternalSecretsConfig>): IClusterSecretStore {
+export function clusterSecretStore(context: BuildContext<ExternalSecretsConfig>): IClusterSecretStore {
+  const { name, namespace, config } = context;
   const { store } = config;
+  const target = storeTarget(context);
   return {
     apiVersion: 'external-secrets.io/v1',
     kind: 'ClusterSecretStore',
@@ -39,18 +39,19 @@ export function clusterSecretStore({
     spec: {
       provider: {
         vault: {
-          server: store.server,
-          path: store.path,
+          server: target.server,
+          path: target.path,
           version: 'v2',
           ...(store.namespace !== undefined ? { namespace: store.namespace } : {}),
+          ...(target.caProvider ? { caProvider: target.caProvider } : {}),
           auth: {
             kubernetes: {
-              mountPath: store.auth.mountPath,
-              role: store.auth.role,
+              mountPath: target.authMountPath,
+              role: target.role,
               serviceAccountRef: {
                 name: CONTROLLER_SERVICE_ACCOUNT,
                 namespace,
-                ...(store.auth.audiences.length > 0 ? { audiences: store.auth.audiences } : {}),
+                ...(target.audiences.length > 0 ? { audiences: target.audiences } : {}),
               },
             },
           },

@@ -81,7 +81,7 @@ describe('openbao', () => {
   it('comes after its certificate issuer, in the operators tier before External Secrets', async () => {
     const { rendered } = await renderForTest([
       certManager(),
-      externalSecrets({ store: { server: address } }).after('openbao'),
+      externalSecrets(),
       openbao(),
     ]);
     const step = (component: string) => {
@@ -97,10 +97,38 @@ describe('openbao', () => {
     ]);
   });
 
+  it("is External Secrets' store without further config: address, CA, mounts, role, and egress to its pods only", async () => {
+    const { rendered, objects } = await renderForTest([
+      certManager(),
+      externalSecrets(),
+      openbao({ kubernetesAuth: { mountPath: 'kubernetes-lab' } }),
+    ]);
+    const store = objects('external-secrets').store_clustersecretstore as { spec: { provider: { vault: object } } };
+    expect(store.spec.provider.vault).toEqual({
+      server: address,
+      path: 'secret',
+      version: 'v2',
+      caProvider: { type: 'Secret', namespace: 'openbao', name: 'openbao-tls', key: 'ca.crt' },
+      auth: {
+        kubernetes: {
+          mountPath: 'kubernetes-lab',
+          role: 'external-secrets',
+          serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' },
+        },
+      },
+    });
+    const egress = rendered.objects.filter(
+      (o) => o.component === 'external-secrets' && o.object.kind === 'NetworkPolicy' && o.key.includes('openbao'),
+    );
+    expect(egress.map((o) => o.key)).toEqual(['networkpolicy_allow_to_openbao_openbao']);
+    expect(JSON.stringify(egress[0]!.object)).toContain('{"port":8200,"protocol":"TCP"}');
+    expect(rendered.objects.find((o) => o.key === 'networkpolicy_allow_secret_store')).toBeUndefined();
+  });
+
   it('renders no Secret, and passes the policy checks', async () => {
     const { rendered } = await renderForTest([
       certManager(),
-      externalSecrets({ store: { server: address } }).after('openbao'),
+      externalSecrets(),
       openbao(),
     ]);
     expect(rendered.objects.filter((o) => o.object.kind === 'Secret')).toEqual([]);
