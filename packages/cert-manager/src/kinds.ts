@@ -1,8 +1,15 @@
-import type { KindDefinition } from '@platform/core';
+import type { ICertificate as CertificateObject } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import type { KindDefinition, KubeObject, ProducedObject } from '@platform/core';
 
 export type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 export type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 export type { IIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
+
+/** The Secret a Certificate is issued into (`spec.secretName`, required by the CRD). */
+function certificateSecret(object: KubeObject): ProducedObject[] {
+  const name = (object as CertificateObject).spec?.secretName;
+  return name ? [{ kind: 'Secret', name }] : [];
+}
 
 /** cert-manager's kinds that components render, validated by their kubernetes-models classes. */
 export const CERT_MANAGER_KINDS: readonly KindDefinition[] = [
@@ -10,6 +17,7 @@ export const CERT_MANAGER_KINDS: readonly KindDefinition[] = [
     apiVersion: 'cert-manager.io/v1',
     kind: 'Certificate',
     scope: 'Namespaced',
+    produces: certificateSecret,
     schema: {
       model: async () => (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate')).Certificate,
     },

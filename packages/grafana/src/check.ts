@@ -45,14 +45,26 @@ export function checkConfig(config: GrafanaConfig, checks: ConfigChecks): void {
   if (config.secretKey !== undefined) checkSecretRef(checks, 'secretKey', config.secretKey);
 
   checks.oneOf('database.type', config.database.type, ['sqlite3', 'postgres', 'mysql'] as const);
-  if (config.database.type !== 'sqlite3') {
+  if (config.database.postgres !== undefined) {
+    checks.require(
+      config.database.type === 'postgres',
+      'database.type',
+      `database.postgres names a PostgreSQL database: set type to "postgres", got "${config.database.type}"`,
+    );
+    checks.require(
+      config.database.host === '' && config.database.passwordSecret === undefined,
+      'database.host',
+      'database.postgres takes the host and credentials from the database component: leave host and passwordSecret unset',
+    );
+  } else if (config.database.type !== 'sqlite3') {
     checks.require(
       config.database.host.length > 0,
       'database.host',
-      `a ${config.database.type} database needs host:port`,
+      `a ${config.database.type} database needs host:port, or database.postgres naming a database of the environment`,
     );
     checkSecretRef(checks, 'database.passwordSecret', config.database.passwordSecret);
-  } else {
+  }
+  if (config.database.type === 'sqlite3') {
     checks.oneOf('storage.type', config.storage.type, ['persistentVolumeClaim', 'emptyDir'] as const);
     checks.quantity('storage.size', config.storage.size);
   }
@@ -91,6 +103,5 @@ export function checkConfig(config: GrafanaConfig, checks: ConfigChecks): void {
     }
   }
 
-  checks.dnsLabel('ingress.controllerNamespace', config.ingress.controllerNamespace);
-  checks.require(isDnsSubdomain(config.ingress.tlsSecretName), 'ingress.tlsSecretName', 'expected a Secret name');
+  checks.oneOf('route.audience', config.route.audience, ['public', 'internal'] as const);
 }

@@ -43,10 +43,19 @@ export interface GrafanaConfig {
    * Default: none (Grafana's built-in key). Set it for anything long-lived: changing it later loses secrets.
    */
   secretKey?: SecretKeyRef;
-  /** Grafana's database. Default `sqlite3` on the `storage` volume. */
+  /**
+   * Grafana's database. Default `sqlite3` on the `storage` volume. For a PostgreSQL database of the environment
+   * (CloudNativePG's `postgres()` in Grafana's namespace): `{ type: 'postgres', postgres: 'grafana-db' }`.
+   */
   database: {
     /** `sqlite3` (single replica), `postgres` or `mysql`. Default `sqlite3`. */
     type: 'sqlite3' | 'postgres' | 'mysql';
+    /**
+     * The component of the environment providing the `postgres` database (host, database, user, credentials,
+     * CA, egress and sync order follow from it; `host`, `name`, `user`, `sslMode` and `passwordSecret` are not
+     * used). Default none.
+     */
+    postgres?: string;
     /** `host:port` of an external database. Default `''`. */
     host: string;
     /** Database name. Default `grafana`. */
@@ -105,17 +114,12 @@ export interface GrafanaConfig {
   };
   /** More `grafana.ini` settings by section, applied over the generated ones. Default `{}`. Secrets are rejected. */
   settings: Record<string, Record<string, IniValue>>;
-  ingress: {
-    /** Render an Ingress for `host`. Default false. */
+  /** Grafana's route at `https://<host>/`, for the environment's edge (Traefik, Contour, Gateway API or Ingress). */
+  route: {
+    /** Declare the route. Default true; an environment without an edge component serves none. */
     enabled: boolean;
-    /** Ingress class. Default `nginx`. */
-    className: string;
-    /** Namespace of the ingress controller, allowed to reach Grafana. Default `ingress-nginx`. */
-    controllerNamespace: string;
-    /** TLS Secret; issued by cert-manager when the environment has a certificate issuer. Default `grafana-tls`. */
-    tlsSecretName: string;
-    /** Extra annotations. Default `{}`. */
-    annotations: Record<string, string>;
+    /** `public`, or `internal` (only the edge's internal source ranges). Default `public`: Grafana authenticates its users. */
+    audience: 'public' | 'internal';
   };
 }
 
@@ -131,6 +135,7 @@ export const defaults: GrafanaConfig = {
   secretKey: undefined,
   database: {
     type: 'sqlite3',
+    postgres: undefined,
     host: '',
     name: 'grafana',
     user: 'grafana',
@@ -157,13 +162,7 @@ export const defaults: GrafanaConfig = {
   plugins: [],
   dashboards: { folder: 'Platform', files: {} },
   settings: {},
-  ingress: {
-    enabled: false,
-    className: 'nginx',
-    controllerNamespace: 'ingress-nginx',
-    tlsSecretName: 'grafana-tls',
-    annotations: {},
-  },
+  route: { enabled: true, audience: 'public' },
 };
 
 /** Grafana's HTTP port (UI, API and `/metrics`). */

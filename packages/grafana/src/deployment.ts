@@ -17,6 +17,7 @@ import {
 } from '@platform/core';
 import { ALERTING_HA_PORT, type GrafanaConfig, HTTP_PORT, type SecretKeyRef } from './config.js';
 import type { DashboardConfigMapKey, DashboardObjects } from './dashboards.js';
+import { DATABASE_CA_DIR, type GrafanaDatabase, grafanaDatabase } from './database.js';
 import { ALERTING_HA_SERVICE, PATHS } from './grafana-ini.js';
 
 /** The user and group of the Grafana image. */
@@ -48,14 +49,13 @@ function secretEnv(name: string, ref: SecretKeyRef): IEnvVar {
 }
 
 /** Secrets reach Grafana only as environment variables from Secret references, which override grafana.ini. */
-function environment(config: GrafanaConfig): IEnvVar[] {
+function environment(config: GrafanaConfig, database: GrafanaDatabase): IEnvVar[] {
   return [
     secretEnv('GF_SECURITY_ADMIN_USER', { name: config.admin.existingSecret, key: config.admin.userKey }),
     secretEnv('GF_SECURITY_ADMIN_PASSWORD', { name: config.admin.existingSecret, key: config.admin.passwordKey }),
     ...(config.secretKey ? [secretEnv('GF_SECURITY_SECRET_KEY', config.secretKey)] : []),
-    ...(config.database.type !== 'sqlite3' && config.database.passwordSecret
-      ? [secretEnv('GF_DATABASE_PASSWORD', config.database.passwordSecret)]
-      : []),
+    ...(database.type !== 'sqlite3' && database.userSecret ? [secretEnv('GF_DATABASE_USER', database.userSecret)] : []),
+    ...(database.type !== 'sqlite3' && database.password ? [secretEnv('GF_DATABASE_PASSWORD', database.password)] : []),
     ...(config.auth.genericOAuth.enabled && config.auth.genericOAuth.clientSecret
       ? [secretEnv('GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET', config.auth.genericOAuth.clientSecret)]
       : []),
@@ -72,6 +72,8 @@ function environment(config: GrafanaConfig): IEnvVar[] {
  */
 export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: GrafanaFiles): GrafanaWorkload {
   const { config } = context;
+  const database = grafanaDatabase(context);
+  const databaseCa = database.type !== 'sqlite3' ? database.ca : undefined;
   const sqliteOnClaim = config.database.type === 'sqlite3' && config.storage.type === 'persistentVolumeClaim';
   const configMaps: GrafanaWorkload['configMaps'] = {
     config_configmap: configMap(context, 'grafana-config', 'config', { 'grafana.ini': files.ini }),
@@ -93,6 +95,17 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
     // Plugins are installed at every start from `plugins`, so nothing outside git accumulates.
     { name: 'plugins', emptyDir: {} },
     ...files.dashboards.volumes,
+    ...(databaseCa
+      ? [
+          {
+            name: 'database-ca',
+            secret: {
+              secretName: databaseCa.secret.name,
+              items: [{ key: databaseCa.secret.key, path: databaseCa.secret.key }],
+            },
+          },
+        ]
+      : []),
   ];
   const mounts: IVolumeMount[] = [
     // subPath: grafana.ini changes roll the pods anyway (checksum), and /etc/grafana keeps the image's files.
@@ -103,6 +116,7 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
     { name: 'logs', mountPath: PATHS.logs },
     { name: 'plugins', mountPath: PATHS.plugins },
     ...files.dashboards.mounts,
+    ...(databaseCa ? [{ name: 'database-ca', mountPath: DATABASE_CA_DIR, readOnly: true }] : []),
   ];
 
   const container: IContainer = {
@@ -117,7 +131,7 @@ export function grafanaWorkload(context: BuildContext<GrafanaConfig>, files: Gra
           ]
         : []),
     ],
-    env: environment(config),
+    env: environment(config, database),
     readinessProbe: { httpGet: { path: '/api/health', port: 'http' } },
     livenessProbe: {
       httpGet: { path: '/api/health', port: 'http' },

@@ -1,5 +1,6 @@
 import { type BuildContext, serviceHost } from '@platform/core';
 import { ALERTING_HA_PORT, type GrafanaConfig, grafanaHost, HTTP_PORT } from './config.js';
+import { DATABASE_CA_DIR, type GrafanaDatabase, grafanaDatabase } from './database.js';
 import { type IniSections, mergeIni, writeIni } from './ini.js';
 
 /** Writable paths: volumes, since the root file system is read-only. They match the image's GF_PATHS_* variables. */
@@ -13,16 +14,18 @@ export const PATHS = {
 /** Headless Service the alerting HA peers find each other through. */
 export const ALERTING_HA_SERVICE = 'grafana-alerting';
 
-function databaseSection(config: GrafanaConfig): IniSections['database'] {
-  const { database } = config;
+function databaseSection(database: GrafanaDatabase): IniSections['database'] {
   if (database.type === 'sqlite3') return { type: 'sqlite3', path: 'grafana.db' };
   // The password comes from GF_DATABASE_PASSWORD (a Secret), which overrides the file.
   return {
     type: database.type,
-    host: database.host,
+    host: database.address,
     name: database.name,
     user: database.user,
     ssl_mode: database.sslMode,
+    ...(database.ca
+      ? { ca_cert_path: `${DATABASE_CA_DIR}/${database.ca.secret.key}`, server_cert_name: database.ca.serverName }
+      : {}),
   };
 }
 
@@ -82,7 +85,7 @@ export function grafanaIniSections(context: BuildContext<GrafanaConfig>): IniSec
     log: { mode: 'console', level: 'info' },
     metrics: { enabled: true },
     plugins: pluginSection(config),
-    database: databaseSection(config),
+    database: databaseSection(grafanaDatabase(context)),
     ...(config.replicas > 1
       ? {
           unified_alerting: {

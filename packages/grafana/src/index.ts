@@ -7,7 +7,6 @@ import {
   defineComponent,
   type IConfigMap,
   type IDeployment,
-  type IIngress,
   type IPersistentVolumeClaim,
   type IPodDisruptionBudget,
   type IService,
@@ -17,11 +16,12 @@ import {
 import { checkConfig } from './check.js';
 import { defaults, type GrafanaConfig } from './config.js';
 import { dashboardObjects, dashboardProviders } from './dashboards.js';
+import { grafanaDatabase } from './database.js';
 import { datasources, datasourcesFile, resolveStores } from './datasources.js';
 import { grafanaWorkload } from './deployment.js';
 import { grafanaIni } from './grafana-ini.js';
-import { grafanaIngress } from './ingress.js';
 import { grafanaNetwork } from './network.js';
+import { grafanaRoutes } from './route.js';
 
 export type { DatasourceCapability, GrafanaConfig, IniValue, SecretKeyRef } from './config.js';
 export { defaults as grafanaDefaults, GRAFANA_IMAGE } from './config.js';
@@ -41,11 +41,11 @@ export type GrafanaObjects = {
   grafana_servicemonitor?: IServiceMonitor;
   grafana_pvc?: IPersistentVolumeClaim;
   alerting_service?: IService;
-  grafana_ingress?: IIngress;
 } & { [dashboards: `dashboards_${string}_configmap`]: IConfigMap };
 
 /**
- * Grafana. Usage: `grafana()`, or `grafana({ ingress: { enabled: true }, require: ['metricsStore', 'logsStore'] })`.
+ * Grafana, served at `grafana.<baseDomain>` by the environment's edge. Usage: `grafana()`, or
+ * `grafana({ require: ['metricsStore', 'logsStore'], database: { type: 'postgres', postgres: 'grafana-db' } })`.
  * Objects: see {@link GrafanaObjects}.
  */
 export const grafana = defineComponent<GrafanaConfig, GrafanaObjects>({
@@ -53,6 +53,11 @@ export const grafana = defineComponent<GrafanaConfig, GrafanaObjects>({
   tier: 'platform',
   defaults,
   check: checkConfig,
+  dependsOn: (context) => {
+    const database = grafanaDatabase(context);
+    return database.type !== 'sqlite3' && database.component ? [database.component] : [];
+  },
+  routes: grafanaRoutes,
   build(context) {
     const stores = resolveStores(context);
     const dashboards = dashboardObjects(context, dashboardProviders(context));
@@ -66,7 +71,6 @@ export const grafana = defineComponent<GrafanaConfig, GrafanaObjects>({
       ...namedWorkloadObjects('grafana', 'deployment', workload.objects),
       ...(workload.pvc ? { grafana_pvc: workload.pvc } : {}),
       ...(workload.alertingService ? { alerting_service: workload.alertingService } : {}),
-      ...(context.config.ingress.enabled ? { grafana_ingress: grafanaIngress(context) } : {}),
     };
   },
   network: (context) => grafanaNetwork(context, resolveStores(context)),

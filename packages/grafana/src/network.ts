@@ -3,19 +3,12 @@ import {
   type EgressRule,
   egressToEndpoints,
   endpointTarget,
-  type IngressRule,
   type NetworkAccess,
   type TelemetryStores,
   urlPort,
 } from '@platform/core';
-import { type GrafanaConfig, HTTP_PORT } from './config.js';
-
-const DEFAULT_DATABASE_PORTS = { postgres: 5432, mysql: 3306 } as const;
-
-function databasePort(config: GrafanaConfig): number {
-  const match = /:(\d+)$/.exec(config.database.host);
-  return match ? Number(match[1]) : DEFAULT_DATABASE_PORTS[config.database.type as 'postgres' | 'mysql'];
-}
+import type { GrafanaConfig } from './config.js';
+import { grafanaDatabase } from './database.js';
 
 /** Egress to exactly the pods behind each datasource URL (and the Alertmanager's), on the URLs' ports. */
 function datasourceEgress(stores: TelemetryStores): EgressRule[] {
@@ -27,25 +20,15 @@ function datasourceEgress(stores: TelemetryStores): EgressRule[] {
 }
 
 /**
- * Grafana's network needs: users through the ingress controller, the pods behind the datasources' URLs, an external
+ * Grafana's network needs (users reach it through the edge, whose ingress core derives from the route): the pods behind the datasources' URLs, an external
  * database, and HTTPS out for plugin downloads and the SSO provider when those are configured.
  */
 export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: TelemetryStores): NetworkAccess {
   const { config } = context;
-  const ingress: IngressRule[] = config.ingress.enabled
-    ? [
-        {
-          name: 'from-ingress-controller',
-          from: [{ namespace: config.ingress.controllerNamespace }],
-          ports: [HTTP_PORT],
-        },
-      ]
-    : [];
+  const database = grafanaDatabase(context);
   const egress: EgressRule[] = [
     ...datasourceEgress(stores),
-    ...(config.database.type !== 'sqlite3'
-      ? [{ name: 'database', to: 'any' as const, ports: [databasePort(config)] }]
-      : []),
+    ...(database.type !== 'sqlite3' ? database.egress : []),
     ...(config.plugins.length > 0 ? [{ name: 'plugin-downloads', to: 'any' as const, ports: [443] }] : []),
     ...(config.auth.genericOAuth.enabled
       ? [
@@ -59,5 +42,5 @@ export function grafanaNetwork(context: BuildContext<GrafanaConfig>, stores: Tel
         ]
       : []),
   ];
-  return { ingress, egress };
+  return { egress };
 }

@@ -15,7 +15,7 @@ describe('harbor endpoints and configuration', () => {
         minio,
       ),
     ).toContain(
-      'database.component: several components provide "postgres" (harbor-db, other-db); name the one Harbor uses',
+      'database.component: several components provide "postgres" (harbor-db, other-db); name the one for Harbor\'s database',
     );
     expect(
       await renderError(

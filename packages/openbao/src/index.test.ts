@@ -79,11 +79,7 @@ describe('openbao', () => {
   });
 
   it('comes after its certificate issuer, in the operators tier before External Secrets', async () => {
-    const { rendered } = await renderForTest([
-      certManager(),
-      externalSecrets(),
-      openbao(),
-    ]);
+    const { rendered } = await renderForTest([certManager(), externalSecrets(), openbao()]);
     const step = (component: string) => {
       const set = deliveryObjects<IApplicationSet>(rendered, 'ApplicationSet').find((s) =>
         (s.spec.generators[0]!.list!.elements as Array<{ component: string }>).some((e) => e.component === component),
@@ -103,7 +99,9 @@ describe('openbao', () => {
       externalSecrets(),
       openbao({ kubernetesAuth: { mountPath: 'kubernetes-lab' } }),
     ]);
-    const store = objects('external-secrets').store_clustersecretstore as { spec: { provider: { vault: object } } };
+    const store = objects('external-secrets').store_clustersecretstore as unknown as {
+      spec: { provider: { vault: object } };
+    };
     expect(store.spec.provider.vault).toEqual({
       server: address,
       path: 'secret',
@@ -126,11 +124,7 @@ describe('openbao', () => {
   });
 
   it('renders no Secret, and passes the policy checks', async () => {
-    const { rendered } = await renderForTest([
-      certManager(),
-      externalSecrets(),
-      openbao(),
-    ]);
+    const { rendered } = await renderForTest([certManager(), externalSecrets(), openbao()]);
     expect(rendered.objects.filter((o) => o.object.kind === 'Secret')).toEqual([]);
     const errors = runPolicies(rendered).findings.filter((f) => f.component === 'openbao' && f.severity === 'error');
     expect(errors).toEqual([]);

@@ -28,17 +28,36 @@ export function peersOf(
     }
     return result;
   };
+  const require = <K extends CapabilityName>(capability: K, why: string): Capabilities[K] => {
+    const found = all(capability)[0];
+    if (found) return found;
+    const error = new PlatformError({
+      message: `needs a component that provides "${capability}" (${why}), and the environment has none`,
+    });
+    if (unavailable.size > 0) Object.assign(error, { cascade: MISSING_CAPABILITY });
+    throw error;
+  };
   return {
     all,
     find: (capability) => all(capability)[0],
-    require: (capability, why) => {
-      const found = all(capability)[0];
-      if (found) return found;
-      const error = new PlatformError({
-        message: `needs a component that provides "${capability}" (${why}), and the environment has none`,
-      });
-      if (unavailable.size > 0) Object.assign(error, { cascade: MISSING_CAPABILITY });
-      throw error;
+    require,
+    choose: (capability, { component, path, why }) => {
+      const candidates = all(capability);
+      const names = candidates.map((c) => (c as { component: string }).component);
+      if (component !== undefined) {
+        const found = candidates[names.indexOf(component)];
+        if (found) return found;
+        throw new PlatformError({
+          path,
+          message: `no component "${component}" provides "${capability}" (${why}); providers: ${names.join(', ') || 'none'}`,
+        });
+      }
+      if (candidates.length > 1)
+        throw new PlatformError({
+          path,
+          message: `several components provide "${capability}" (${names.join(', ')}); name the one for ${why}`,
+        });
+      return require(capability, why);
     },
     namespaceOf: (component) => namespaces.get(component),
     routes: () => routes.map((route) => ({ ...route })),

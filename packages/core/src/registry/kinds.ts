@@ -18,6 +18,15 @@ export type KindSchema =
   /** The same, loaded on first use (large schemas stay out of start-up). */
   | { load: () => Promise<StructuralSchema> };
 
+/** An object a controller creates from another one: what a Pod may reference without anyone rendering it. */
+export interface ProducedObject {
+  /** `Secret`, `ConfigMap` ... (core group kinds). */
+  kind: string;
+  name: string;
+  /** Default: the producing object's namespace. */
+  namespace?: string;
+}
+
 /** One API kind the toolkit can render: where it lives, whether it is namespaced, and its schema. */
 export interface KindDefinition {
   /** `group/version`, or `v1` for the core group. */
@@ -25,6 +34,12 @@ export interface KindDefinition {
   kind: string;
   scope: 'Namespaced' | 'Cluster';
   schema: KindSchema;
+  /**
+   * The objects the kind's controller creates from an object of it (the Secret of an ExternalSecret or a
+   * Certificate, the credentials and CA Secrets of a CloudNativePG Cluster), read from the controller's source
+   * at the pinned version. `pnpm check` counts them as present when pods reference them.
+   */
+  produces?(object: KubeObject): ProducedObject[];
 }
 
 /** `apps/v1/Deployment`: the key a kind is registered under. */
@@ -72,6 +87,14 @@ export class KindRegistry {
   /** Throws the disagreements found while registering. */
   assertConsistent(): void {
     if (this.#problems.length > 0) throw new PlatformError(this.#problems);
+  }
+
+  /** What controllers create from `object`, with namespaces filled in; none when its kind declares nothing. */
+  producedBy(object: KubeObject): Array<Required<ProducedObject>> {
+    const produces = this.get(object)?.produces;
+    if (!produces) return [];
+    const namespace = object.metadata?.namespace ?? '';
+    return produces(object).map((produced) => ({ namespace, ...produced }));
   }
 
   /** The definition of an object's kind, if registered. */

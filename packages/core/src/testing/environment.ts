@@ -70,6 +70,9 @@ export function testBuildContext<C>(
       require: (capability: string) => {
         throw new Error(`no peers in a test build context (asked for "${capability}")`);
       },
+      choose: (capability: string) => {
+        throw new Error(`no peers in a test build context (asked for "${capability}")`);
+      },
       namespaceOf: () => undefined,
       routes: () => [],
     },

@@ -97,7 +97,7 @@ describe('references.missing-object', () => {
         'references.missing-object',
         'Deployment/web/web',
         `${SPEC}.containers[name=web].env[name=DB_PASSWORD].valueFrom.secretKeyRef.name`,
-        'container "web" (env DB_PASSWORD) references Secret "db", which no component renders in namespace "web", no ExternalSecret or cert-manager Certificate there produces it, and environment.external does not declare as "Secret/web/db"',
+        'container "web" (env DB_PASSWORD) references Secret "db", which no component renders in namespace "web", nothing rendered there creates it (an ExternalSecret, a Certificate, an operator\'s resource), and environment.external does not declare as "Secret/web/db"',
       ),
       finding(
         'references.missing-object',
@@ -121,7 +121,7 @@ describe('references.missing-object', () => {
         'references.missing-object',
         'Deployment/web/web',
         `${SPEC}.volumes[name=tls].secret.secretName`,
-        'volume "tls" references Secret "web-tls", which no component renders in namespace "web", no ExternalSecret or cert-manager Certificate there produces it, and environment.external does not declare as "Secret/web/web-tls"',
+        'volume "tls" references Secret "web-tls", which no component renders in namespace "web", nothing rendered there creates it (an ExternalSecret, a Certificate, an operator\'s resource), and environment.external does not declare as "Secret/web/web-tls"',
       ),
     ]);
   });

@@ -1,6 +1,4 @@
-import type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
-import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
-import { apiGroup, type IService, type IStatefulSet, type PolicyRule } from '@platform/core';
+import { apiGroup, type IService, type IStatefulSet, type PolicyRule, type RenderedEnvironment } from '@platform/core';
 import {
   describeContainer,
   type Inventory,
@@ -116,18 +114,16 @@ function referencesOf(workload: PodWorkload): Reference[] {
   return result;
 }
 
-/** `namespace/name` of every Secret something in the render produces: ExternalSecret targets and Certificate secrets. */
-function producedSecrets(inventory: Inventory): Set<string> {
+/**
+ * `namespace/name` of every Secret a controller creates from a rendered object: what each kind's library declares
+ * its controller produces (`produces` of its KindDefinition: ExternalSecret targets, Certificate secrets, the
+ * Secrets of a CloudNativePG Cluster ...).
+ */
+function producedSecrets(environment: RenderedEnvironment): Set<string> {
   const result = new Set<string>();
-  for (const { object } of inventory.ofKind('external-secrets.io', 'ExternalSecret')) {
-    const external = object as IExternalSecret;
-    const policy = external.spec?.target?.creationPolicy ?? 'Owner';
-    if (policy === 'Merge' || policy === 'None') continue;
-    result.add(`${external.metadata?.namespace}/${external.spec?.target?.name ?? external.metadata?.name}`);
-  }
-  for (const { object } of inventory.ofKind('cert-manager.io', 'Certificate')) {
-    const certificate = object as ICertificate;
-    if (certificate.spec?.secretName) result.add(`${certificate.metadata?.namespace}/${certificate.spec.secretName}`);
+  for (const { object } of environment.objects) {
+    for (const produced of environment.kinds.producedBy(object))
+      if (produced.kind === 'Secret') result.add(`${produced.namespace}/${produced.name}`);
   }
   return result;
 }
@@ -152,7 +148,7 @@ export const missingReferenceRule: PolicyRule = {
   rationale: 'A pod that references a ConfigMap, Secret, ServiceAccount or claim that will not exist never starts.',
   check(environment, report) {
     const inventory = inventoryOf(environment);
-    const secrets = producedSecrets(inventory);
+    const secrets = producedSecrets(environment);
     const claims = templateClaims(inventory);
     for (const workload of inventory.workloads) {
       const namespace = workload.namespace;
@@ -166,7 +162,10 @@ export const missingReferenceRule: PolicyRule = {
           continue;
         if (kind === 'Secret' && secrets.has(`${namespace}/${name}`)) continue;
         if (kind === 'PersistentVolumeClaim' && claims.has(`${namespace}/${name}`)) continue;
-        const producers = kind === 'Secret' ? ', no ExternalSecret or cert-manager Certificate there produces it,' : '';
+        const producers =
+          kind === 'Secret'
+            ? ", nothing rendered there creates it (an ExternalSecret, a Certificate, an operator's resource),"
+            : '';
         report(
           workloadFinding(
             workload,

@@ -1,10 +1,25 @@
+import { certManager } from '@platform/cert-manager';
+import { barmanCloud, cloudnativePg, type ICluster, postgresCluster, primaryPods } from '@platform/cloudnative-pg';
 import type { IConfigMap, IDeployment, INetworkPolicy, IService, KubeObject } from '@platform/core';
 import { connectionProblems, renderError, renderForTest } from '@platform/core/testing';
+import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { runPolicies } from '@platform/policy';
+import { fakeMetricsStore } from '@platform/test-fakes';
 import { describe, expect, it } from 'vitest';
-import { dbConsumer } from './example-consumer.test-helpers.js';
-import { supportingComponents } from './fixtures.test-helpers.js';
-import { type ICluster, postgresCluster, primaryPods } from './index.js';
+import { grafana } from './index.js';
+
+/** What a database cluster needs around it, and the metrics store Grafana requires. */
+function supportingComponents() {
+  return [
+    certManager(),
+    externalSecrets({ store: { server: 'https://vault.example.com:8200' } }),
+    cloudnativePg(),
+    barmanCloud(),
+    fakeMetricsStore(),
+  ];
+}
+
+const dbConsumer = () => grafana({ replicas: 2, database: { type: 'postgres', postgres: 'grafana-db' } });
 
 /**
  * The `-rw` Service the operator creates for a Cluster (pkg/specs/services.go, CreateClusterReadWriteService):
@@ -19,7 +34,7 @@ function operatorRwService(cluster: string, namespace: string): IService {
   };
 }
 
-/** The environment Grafana runs in once it moves to PostgreSQL: the database creates the namespace, Grafana joins it. */
+/** Grafana on PostgreSQL: the database creates the namespace, Grafana joins it. */
 function grafanaOnPostgres(config: Parameters<typeof postgresCluster>[0] = {}) {
   return [
     ...supportingComponents(),
@@ -33,14 +48,15 @@ function grafanaOnPostgres(config: Parameters<typeof postgresCluster>[0] = {}) {
 const container = (objects: Record<string, KubeObject>) =>
   (objects.grafana_deployment as IDeployment).spec!.template.spec!.containers[0]!;
 
-describe('a consumer of postgres (the way Grafana will use it)', () => {
+describe('grafana on a postgres database of the environment', () => {
   it('reads the credentials Secret and keys the operator generates for the Cluster', async () => {
     const { objects } = await renderForTest(grafanaOnPostgres());
     const cluster = objects('grafana-db').postgres_cluster as ICluster;
     // Without initdb.secret the operator names the Secret <cluster>-app (Cluster.GetApplicationSecretName) and
     // writes the keys username and password (pkg/specs/secrets.go).
     expect(cluster.spec.bootstrap?.initdb?.secret).toBeUndefined();
-    expect(container(objects('grafana')).env).toEqual([
+    const env = container(objects('grafana')).env!.filter((e) => e.name.startsWith('GF_DATABASE_'));
+    expect(env).toEqual([
       { name: 'GF_DATABASE_USER', valueFrom: { secretKeyRef: { name: 'grafana-db-app', key: 'username' } } },
       { name: 'GF_DATABASE_PASSWORD', valueFrom: { secretKeyRef: { name: 'grafana-db-app', key: 'password' } } },
     ]);
@@ -56,7 +72,9 @@ describe('a consumer of postgres (the way Grafana will use it)', () => {
       spec: { target: { name: string; template: { data: Record<string, string> } } };
     };
     expect(external.spec.target.name).toBe(secret);
-    const refs = container(objects('grafana')).env!.map((e) => e.valueFrom!.secretKeyRef!);
+    const refs = container(objects('grafana'))
+      .env!.filter((e) => e.name.startsWith('GF_DATABASE_'))
+      .map((e) => e.valueFrom!.secretKeyRef!);
     expect(refs.map((r) => r.name)).toEqual([secret, secret]);
     expect(refs.map((r) => r.key).sort()).toEqual(Object.keys(external.spec.target.template.data).sort());
   });
@@ -64,19 +82,26 @@ describe('a consumer of postgres (the way Grafana will use it)', () => {
   it('connects to the -rw Service over verify-full TLS with only the CA certificate mounted', async () => {
     const { objects } = await renderForTest(grafanaOnPostgres());
     const grafana = objects('grafana');
-    expect((grafana.config_configmap as IConfigMap).data!['grafana.ini']).toBe(
+    // grafana.ini's [database] host is host:port (Grafana splits it with SplitHostPortDefault).
+    expect((grafana.config_configmap as IConfigMap).data!['grafana.ini']).toContain(
       [
         '[database]',
-        'type = postgres',
-        'host = grafana-db-rw.grafana.svc.cluster.local',
-        'port = 5432',
-        'name = grafana',
-        'ssl_mode = verify-full',
         'ca_cert_path = /etc/grafana/database-ca/ca.crt',
+        'host = grafana-db-rw.grafana.svc.cluster.local:5432',
+        'name = grafana',
         'server_cert_name = grafana-db-rw.grafana.svc.cluster.local',
+        'ssl_mode = verify-full',
+        'type = postgres',
+        'user = grafana',
         '',
       ].join('\n'),
     );
+    const mounts = container(grafana).volumeMounts!;
+    expect(mounts.find((m) => m.name === 'database-ca')).toEqual({
+      name: 'database-ca',
+      mountPath: '/etc/grafana/database-ca',
+      readOnly: true,
+    });
     const volumes = (grafana.grafana_deployment as IDeployment).spec!.template.spec!.volumes!;
     expect(volumes.find((v) => v.name === 'database-ca')?.secret).toEqual({
       secretName: 'grafana-db-ca',
@@ -85,15 +110,15 @@ describe('a consumer of postgres (the way Grafana will use it)', () => {
   });
 
   it('is a render error naming the database when the environment has none', async () => {
-    expect(await renderError([dbConsumer()])).toBe(
-      `test › grafana › database.postgres: needs the PostgreSQL database "grafana-db" (a component providing "postgres", e.g. postgresCluster().named('grafana-db') of @platform/cloudnative-pg), and the environment has none`,
+    expect(await renderError([fakeMetricsStore(), dbConsumer()])).toBe(
+      `test › grafana › database.postgres: no component "grafana-db" provides "postgres" (Grafana's database); providers: none`,
     );
   });
 
   it('is a render error when the database lives where its Secrets cannot be read', async () => {
     const message = await renderError([...supportingComponents(), postgresCluster().named('grafana-db'), dbConsumer()]);
     expect(message).toContain(
-      `database "grafana-db" runs in namespace "grafana-db", but grafana in "grafana" can read its credentials Secret "grafana-db-app" only in its own namespace`,
+      `database "grafana-db" runs in namespace "grafana-db", but grafana runs in "grafana" and can read the credentials Secret "grafana-db-app" only in its own namespace; deploy the database with .inNamespace('grafana')`,
     );
   });
 
@@ -130,21 +155,33 @@ describe('a consumer of postgres (the way Grafana will use it)', () => {
     ]);
   });
 
-  it("passes pnpm check's rules, once the operator-generated Secrets are known to the references rule", async () => {
-    const { rendered } = await renderForTest(grafanaOnPostgres());
-    // Environment-wide findings (no Argo CD in this test environment) are not the components'.
-    const errorsOf = (report: ReturnType<typeof runPolicies>) =>
-      report.findings.filter((f) => f.severity === 'error' && !f.component.startsWith('_'));
-    const errors = errorsOf(runPolicies(rendered));
-    // The references rule knows ExternalSecrets and Certificates as producers, not CNPG Clusters (proposed in the README).
-    expect(errors.map((f) => `${f.rule} ${f.component} ${f.message.match(/Secret "[^"]+"/)?.[0]}`).sort()).toEqual([
-      'references.missing-object grafana Secret "grafana-db-app"',
-      'references.missing-object grafana Secret "grafana-db-app"',
-      'references.missing-object grafana Secret "grafana-db-ca"',
-    ]);
-    const declared = await renderForTest(grafanaOnPostgres(), {
-      external: ['Secret/grafana/grafana-db-app', 'Secret/grafana/grafana-db-ca'],
+  it("passes pnpm check's references rule: the Secrets CloudNativePG creates for the Cluster count as present", async () => {
+    const admin = externalSecret({
+      name: 'grafana-admin',
+      namespace: 'grafana',
+      data: {
+        'admin-user': { key: 'platform/test/grafana', property: 'user' },
+        'admin-password': { key: 'platform/test/grafana', property: 'password' },
+      },
     });
-    expect(errorsOf(runPolicies(declared.rendered))).toEqual([]);
+    const components = grafanaOnPostgres();
+    components[components.length - 1] = dbConsumer()
+      .inNamespace('grafana', { create: false })
+      .addObjects({ admin_externalsecret: admin });
+    const { rendered } = await renderForTest(components);
+    const missing = runPolicies(rendered).findings.filter(
+      (f) => f.rule === 'references.missing-object' && f.component === 'grafana',
+    );
+    expect(missing).toEqual([]);
+    // Without the Cluster, the same references are errors: the rule is not blind to them.
+    const withoutCluster = rendered.objects.filter((o) => o.object.kind !== 'Cluster');
+    const blind = runPolicies({ ...rendered, objects: withoutCluster }).findings.filter(
+      (f) => f.rule === 'references.missing-object' && f.component === 'grafana',
+    );
+    expect(blind.map((f) => f.message.match(/Secret "[^"]+"/)?.[0]).sort()).toEqual([
+      'Secret "grafana-db-app"',
+      'Secret "grafana-db-app"',
+      'Secret "grafana-db-ca"',
+    ]);
   });
 });
