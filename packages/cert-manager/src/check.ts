@@ -1,4 +1,5 @@
 import { type ConfigChecks, parseDuration } from '@platform/core';
+import { checkAcmeIssuers } from './acme/check.js';
 import { DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
 import { type CertManagerConfig, ROOT_KEY_SIZES } from './config.js';
 import { lifetimeProblems } from './durations.js';
@@ -14,6 +15,7 @@ export function checkConfig(config: CertManagerConfig, checks: ConfigChecks): vo
   for (const part of [...PARTS, 'startupapicheck'] as const)
     checks.resources(`resources.${part}`, config.resources[part]);
   checks.oneOf('rootCA.keySize', config.rootCA.keySize, ROOT_KEY_SIZES);
+  checkAcmeIssuers('letsEncrypt', config.letsEncrypt, checks);
   checks.require(config.rootCA.commonName.trim().length > 0, 'rootCA.commonName', 'the root CA needs a common name');
   for (const [field, message] of lifetimeProblems(config.rootCA.duration, config.rootCA.renewBefore))
     checks.require(false, `rootCA.${field}`, message);

@@ -1,4 +1,5 @@
 import type { ResourceRequirements } from '@platform/core';
+import { ACME_DEFAULTS, type AcmeIssuersConfig } from './acme/config.js';
 
 export type { ResourceRequirements };
 
@@ -38,9 +39,17 @@ export interface CertManagerConfig {
   rootCA: RootCAConfig;
   /** ACME (e.g. Let's Encrypt) support. */
   acme: {
-    /** Allow the controller egress to the internet for ACME: 443 (ACME API, DNS provider APIs), 80 (HTTP-01 self-check), 53 (DNS-01 propagation check). Default false. */
+    /**
+     * Allow the controller egress to the internet for ACME: 443 (ACME API, DNS provider APIs), 80 (HTTP-01
+     * self-check), 53 (DNS-01 propagation check). Default false; always on with `letsEncrypt.enabled`.
+     */
     egress: boolean;
   };
+  /**
+   * Let's Encrypt's staging and production ClusterIssuers, DNS-01 through the environment's DNS provider and/or
+   * HTTP-01 through its edge; the one `use` names is the environment's `publicCertificateIssuer`. Default off.
+   */
+  letsEncrypt: AcmeIssuersConfig;
   /** Alerts (rendered when the environment renders ServiceMonitors). */
   alerts: {
     /** Warn when a certificate expires within this many days. Must be shorter than every renewBefore, so it only fires when renewal is failing. Default 21. */
@@ -61,6 +70,7 @@ export const defaults: CertManagerConfig = {
   },
   rootCA: { commonName: 'Platform Root CA', keySize: 384, duration: '87600h', renewBefore: '8760h' },
   acme: { egress: false },
+  letsEncrypt: ACME_DEFAULTS,
   alerts: { expiryWarningDays: 21 },
   extraValues: {},
 };

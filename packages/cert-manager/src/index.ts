@@ -4,6 +4,8 @@
  * a {@link certificate} helper other components use for their own certificates.
  */
 import { defineComponent } from '@platform/core';
+import { acmePublicIssuer } from './acme/issuers.js';
+import { letsEncryptObjects } from './acme/objects.js';
 import { alerts } from './alerts.js';
 import { CA_ISSUER_REF } from './certificate.js';
 import { CHART, RELEASE_NAME } from './chart.js';
@@ -15,6 +17,8 @@ import { networkAccess } from './network.js';
 import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
+export type { AcmeDnsProvider, AcmeHttp01, AcmeIssuersConfig, StoredCredential } from './acme/config.js';
+export { ACME_DEFAULTS, LETSENCRYPT_ISSUERS } from './acme/config.js';
 export type { CertificateOptions, IssuerRef, PrivateKeyOptions } from './certificate.js';
 export { CA_ISSUER_NAME, CA_ISSUER_REF, certificate, DEFAULT_DURATION, DEFAULT_RENEW_BEFORE } from './certificate.js';
 export { CHART, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
@@ -27,10 +31,17 @@ export type { CertManagerValues } from './values.js';
 
 /**
  * cert-manager (tier `operators`, namespace `cert-manager`). Provides `certificateIssuer`: the `platform-ca`
- * ClusterIssuer.
+ * ClusterIssuer, and with `letsEncrypt` the `publicCertificateIssuer` the environment's edge uses.
  *
  * ```ts
- * certManager({ replicas: { webhook: 3 }, acme: { egress: true } })
+ * certManager({ replicas: { webhook: 3 } })
+ * certManager({
+ *   letsEncrypt: {
+ *     enabled: true,
+ *     email: 'platform@example.com',
+ *     dns01: { type: 'route53', region: 'eu-west-1', auth: { type: 'irsa', roleArn: 'arn:aws:iam::111122223333:role/cert-manager' } },
+ *   },
+ * })
  * ```
  */
 export const certManager = defineComponent({
@@ -38,11 +49,15 @@ export const certManager = defineComponent({
   tier: 'operators',
   defaults,
   check: checkConfig,
-  provides: ({ name, namespace }) => ({
+  provides: ({ name, namespace, config }) => ({
     certificateIssuer: { component: name, namespace, issuerRef: { ...CA_ISSUER_REF } },
+    ...(config.letsEncrypt.enabled
+      ? { publicCertificateIssuer: acmePublicIssuer({ name, namespace }, config.letsEncrypt) }
+      : {}),
   }),
   build: (context) => ({
     ...issuers(context),
+    ...letsEncryptObjects(context),
     ...(context.environment.settings.serviceMonitors ? { alerts_prometheusrule: alerts(context) } : {}),
   }),
   helm: (context) => ({ ...CHART, releaseName: RELEASE_NAME, values: chartValues(context) }),

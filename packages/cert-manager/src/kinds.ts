@@ -1,5 +1,6 @@
 import type { ICertificate as CertificateObject } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import type { KindDefinition, KubeObject, ProducedObject } from '@platform/core';
+import { EXTERNAL_SECRETS_KINDS } from '@platform/external-secrets';
 
 export type { ICertificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 export type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
@@ -37,4 +38,6 @@ export const CERT_MANAGER_KINDS: readonly KindDefinition[] = [
         (await import('@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer')).ClusterIssuer,
     },
   },
+  // Let's Encrypt's DNS-01 credential is delivered by an ExternalSecret.
+  ...EXTERNAL_SECRETS_KINDS.filter((kind) => kind.kind === 'ExternalSecret'),
 ];

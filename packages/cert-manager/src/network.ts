@@ -12,7 +12,7 @@ export function networkAccess({ config }: BuildContext<CertManagerConfig>): Netw
     ingress: [{ name: 'webhook', from: 'any', ports: [WEBHOOK_PORT], podLabels: { [POD_COMPONENT_LABEL]: 'webhook' } }],
     egress: [
       { name: 'api-server', to: 'apiServer' },
-      ...(config.acme.egress
+      ...(config.acme.egress || config.letsEncrypt.enabled
         ? [
             {
               name: 'acme',

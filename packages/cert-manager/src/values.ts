@@ -45,12 +45,21 @@ export interface CertManagerValues {
   prometheus: { enabled: boolean; servicemonitor: { enabled: boolean } };
   webhook: PartValues;
   cainjector: PartValues;
+  /** The controller's ServiceAccount: the IAM role Route53 DNS-01 uses through IRSA. */
+  serviceAccount?: { annotations: Record<string, string> };
   /** The post-install Job that waits for the webhook; only its resources are set. */
   startupapicheck: { resources: ResourceRequirements };
 }
 
 function pdb(enabled: boolean): PdbValues {
   return enabled ? { enabled: true, maxUnavailable: 1 } : { enabled: false };
+}
+
+/** The controller ServiceAccount's IRSA role, when Let's Encrypt answers DNS-01 through Route53 with it. */
+function irsaServiceAccount({ letsEncrypt }: CertManagerConfig): Pick<CertManagerValues, 'serviceAccount'> {
+  const dns = letsEncrypt.enabled ? letsEncrypt.dns01 : undefined;
+  if (dns?.type !== 'route53' || dns.auth.type !== 'irsa') return {};
+  return { serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': dns.auth.roleArn } } };
 }
 
 /** The chart values for a cert-manager instance, with `extraValues` deep-merged last. */
@@ -75,6 +84,7 @@ export function chartValues({ config, namespace, environment }: BuildContext<Cer
       resources: config.resources.cainjector,
     },
     startupapicheck: { resources: config.resources.startupapicheck },
+    ...irsaServiceAccount(config),
   };
   return applyPatch<CertManagerValues>(values, config.extraValues as Patch<CertManagerValues>);
 }

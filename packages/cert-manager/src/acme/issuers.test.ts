@@ -1,36 +1,19 @@
-import { ConfigChecks, defineComponent } from '@platform/core';
-import { renderForTest } from '@platform/core/testing';
+import type { INetworkPolicy } from '@platform/core';
+import { ConfigChecks } from '@platform/core';
+import { applicationSetElement, renderError, renderForTest } from '@platform/core/testing';
+import { externalSecrets, type IExternalSecret } from '@platform/external-secrets';
 import { describe, expect, it } from 'vitest';
+import { certManager } from '../index.js';
 import type { IClusterIssuer } from '../kinds.js';
-import { CERT_MANAGER_KINDS } from '../kinds.js';
-import {
-  ACME_DEFAULTS,
-  type AcmeIssuersConfig,
-  acmeClusterIssuers,
-  acmeCredential,
-  acmePublicIssuer,
-  checkAcmeIssuers,
-} from './index.js';
-
-/** A component wired as the wiring lines of the README wire cert-manager, for rendering the issuers alone. */
-const acme = defineComponent({
-  name: 'cert-manager',
-  tier: 'operators',
-  defaults: { letsEncrypt: ACME_DEFAULTS },
-  provides: ({ name, namespace, config }) =>
-    config.letsEncrypt.enabled
-      ? { publicCertificateIssuer: acmePublicIssuer({ name, namespace }, config.letsEncrypt) }
-      : {},
-  build: (context) =>
-    context.config.letsEncrypt.enabled ? acmeClusterIssuers(context, context.config.letsEncrypt) : {},
-  kinds: CERT_MANAGER_KINDS,
-});
+import { checkAcmeIssuers } from './check.js';
+import { ACME_DEFAULTS, type AcmeIssuersConfig } from './config.js';
+import { acmeCredential } from './credentials.js';
 
 const base: Partial<AcmeIssuersConfig> = { enabled: true, email: 'platform@example.com' };
-const clusterApis = ['ClusterIssuer', 'Certificate'].map((kind) => ({ group: 'cert-manager.io', kind }));
+const store = () => externalSecrets({ store: { server: 'https://vault.example.com:8200' } });
 
 async function issuers(letsEncrypt: Partial<AcmeIssuersConfig>) {
-  const { objects, rendered } = await renderForTest([acme({ letsEncrypt })], { clusterApis });
+  const { objects, rendered } = await renderForTest([store(), certManager({ letsEncrypt })]);
   return { objects: objects('cert-manager'), rendered };
 }
 
@@ -110,6 +93,41 @@ describe("Let's Encrypt issuers", () => {
       'acme-cloudflare',
     );
     expect(rendered.objects.some((o) => o.object.kind === 'Secret')).toBe(false);
+    const delivered = objects.acme_dns_credential_externalsecret as IExternalSecret;
+    expect(delivered.metadata).toMatchObject({ name: 'acme-rfc2136', namespace: 'cert-manager' });
+    expect(delivered.spec!.data).toEqual([
+      { secretKey: 'tsig-secret', remoteRef: { key: 'platform/lab/tsig', property: 'secret' } },
+    ]);
+  });
+
+  it('need the environment secret store for a DNS credential', async () => {
+    const message = await renderError([
+      certManager({ letsEncrypt: { ...base, dns01: { type: 'cloudflare', apiToken: { key: 'platform/prod/cf' } } } }),
+    ]);
+    expect(message).toContain(
+      `needs a component that provides "secretStore" (the cloudflare credential of Let's Encrypt's DNS-01 solver)`,
+    );
+  });
+
+  it('put the Route53 IRSA role on the controller ServiceAccount and open egress to ACME and DNS', async () => {
+    const { objects, rendered } = await issuers({
+      ...base,
+      dns01: { type: 'route53', region: 'eu-west-1', auth: { type: 'irsa', roleArn: 'arn:aws:iam::1:role/cm' } },
+    });
+    const values = applicationSetElement(rendered, 'cert-manager').sources[0]!.helm!.valuesObject;
+    expect(values.serviceAccount).toEqual({ annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/cm' } });
+    const egress = objects.networkpolicy_allow_acme as INetworkPolicy;
+    expect(egress.spec!.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/component': 'controller' } });
+    expect(egress.spec!.egress![0]!.ports!.map((p) => `${p.port}/${p.protocol}`)).toEqual([
+      '443/TCP',
+      '80/TCP',
+      '53/UDP',
+      '53/TCP',
+    ]);
+    const off = await renderForTest([certManager()]);
+    expect(off.objects('cert-manager').networkpolicy_allow_acme).toBeUndefined();
+    expect(off.objects('cert-manager').letsencrypt_clusterissuer).toBeUndefined();
+    expect(off.rendered.provided.get('cert-manager')?.publicCertificateIssuer).toBeUndefined();
   });
 
   it('publish the issuer the environment uses, with wildcards only when DNS-01 is there', async () => {
@@ -122,7 +140,10 @@ describe("Let's Encrypt issuers", () => {
     });
   });
 
-  it('report a missing contact address and solver with their paths', () => {
+  it('report a missing contact address and solver with their paths', async () => {
+    expect(await renderError([certManager({ letsEncrypt: { enabled: true } })])).toContain(
+      `cert-manager › letsEncrypt.email: Let's Encrypt needs a contact address for the account`,
+    );
     const checks = new ConfigChecks();
     checkAcmeIssuers('letsEncrypt', { ...ACME_DEFAULTS, enabled: true }, checks);
     expect(() => checks.done()).toThrow(

@@ -76,8 +76,11 @@ export interface TracesStore extends ServiceEndpoint<'otlpGrpcAddress' | 'otlpHt
 
 /** A certificate issuer other components can request certificates from. */
 export interface CertificateIssuer extends EndpointOwner {
-  /** cert-manager issuer reference. */
-  issuerRef: { name: string; kind: 'ClusterIssuer' | 'Issuer'; group: 'cert-manager.io' };
+  /**
+   * cert-manager issuer reference: cert-manager's own (`ClusterIssuer` or `Issuer` of `cert-manager.io`) or an
+   * external issuer's (step-issuer's `StepClusterIssuer` of `certmanager.step.sm`).
+   */
+  issuerRef: { name: string; kind: string; group: string };
 }
 
 /**
