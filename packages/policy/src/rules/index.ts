@@ -1,5 +1,4 @@
 import type { PolicyRule } from '@platform/core';
-import { argocdRules } from './argocd.js';
 import { availabilityRules } from './availability.js';
 import { certificateRules } from './certificates.js';
 import { imageRules } from './images.js';
@@ -13,7 +12,6 @@ import { secretRules } from './secrets.js';
 import { serviceAccountRules } from './service-accounts.js';
 import { serviceIngressRule } from './service-ingress.js';
 
-export * from './argocd.js';
 export * from './availability.js';
 export * from './certificates.js';
 export * from './images.js';
@@ -40,6 +38,5 @@ export const builtinRules: PolicyRule[] = [
   ...secretRules,
   ...referenceRules,
   ...certificateRules,
-  ...argocdRules,
   ...promotionRules,
 ];

@@ -4,6 +4,7 @@ import type { RenderedEnvironment } from '../../model/rendered.js';
 import { REQUIRED_CONTROLLER_SETTINGS } from './health-check.js';
 import type { IApplicationSet, IAppProject } from './kinds.js';
 import { applicationName, DELIVERY_FOLDER } from './names.js';
+import { serverSideApplyRule } from './server-side-apply-rule.js';
 import { generatedApplications, templateKeys } from './template-keys.js';
 
 function applicationSetsOf(rendered: RenderedEnvironment): IApplicationSet[] {
@@ -154,4 +155,9 @@ const coverage: PolicyRule = {
 };
 
 /** Argo CD's delivery checks. */
-export const ARGOCD_RULES: readonly PolicyRule[] = [controllerSettings, templateKeysRule, coverage];
+export const ARGOCD_RULES: readonly PolicyRule[] = [
+  controllerSettings,
+  templateKeysRule,
+  coverage,
+  serverSideApplyRule,
+];

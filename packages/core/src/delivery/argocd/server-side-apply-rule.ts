@@ -1,5 +1,8 @@
-import { type IApplicationSet, LAST_APPLIED_LIMIT, type PolicyRule, SYNC_OPTIONS } from '@platform/core';
-import { type Inventory, inventoryOf } from '../inventory.js';
+import type { PolicyRule } from '../../model/policy.js';
+import type { RenderedEnvironment } from '../../model/rendered.js';
+import type { IApplicationSet } from './kinds.js';
+import { DELIVERY_FOLDER, SYNC_OPTIONS } from './names.js';
+import { LAST_APPLIED_LIMIT } from './server-side-apply.js';
 
 /** The annotation client-side apply stores the whole object in. */
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -12,9 +15,10 @@ function options(list: string | undefined): string[] {
 }
 
 /** Sync options of each component's generated Application, read from the rendered ApplicationSets' list elements. */
-function applicationSyncOptions(inventory: Inventory): Map<string, string[]> {
+function applicationSyncOptions(rendered: RenderedEnvironment): Map<string, string[]> {
   const result = new Map<string, string[]>();
-  for (const { object } of inventory.ofKind('argoproj.io', 'ApplicationSet')) {
+  for (const { component, object } of rendered.objects) {
+    if (component !== DELIVERY_FOLDER || object.kind !== 'ApplicationSet') continue;
     for (const generator of (object as IApplicationSet).spec?.generators ?? []) {
       for (const element of (generator.list?.elements ?? []) as Array<{ component?: string; syncOptions?: string[] }>) {
         if (element.component) result.set(element.component, element.syncOptions ?? []);
@@ -24,13 +28,19 @@ function applicationSyncOptions(inventory: Inventory): Map<string, string[]> {
   return result;
 }
 
+/**
+ * Objects too large for client-side apply are applied server-side. An Argo CD rule only: Flux's
+ * kustomize-controller applies every object with server-side apply (v1.9.4
+ * internal/controller/kustomization_controller.go:458, 960: `ssa.NewResourceManager`, `ApplyAllStaged`).
+ */
 export const serverSideApplyRule: PolicyRule = {
   id: 'argocd.server-side-apply',
   severity: 'error',
   rationale: `Client-side apply copies the object into the ${LAST_APPLIED} annotation; objects too large for the ${LAST_APPLIED_LIMIT}-byte annotation limit fail to sync unless applied server-side.`,
-  check(environment, report) {
+  check(rendered, report) {
+    if (rendered.delivery.engine !== 'argocd') return;
     let applications: Map<string, string[]> | undefined;
-    for (const { component, object } of environment.objects) {
+    for (const { component, object } of rendered.objects) {
       const annotations = object.metadata?.annotations ?? {};
       let size = Buffer.byteLength(JSON.stringify(object)) + Buffer.byteLength(LAST_APPLIED);
       for (const [key, value] of Object.entries(annotations))
@@ -38,7 +48,7 @@ export const serverSideApplyRule: PolicyRule = {
       if (size <= LAST_APPLIED_LIMIT) continue;
       const own = options(annotations[SYNC_OPTIONS]);
       if (own.includes('ServerSideApply=true')) continue;
-      applications ??= applicationSyncOptions(inventoryOf(environment));
+      applications ??= applicationSyncOptions(rendered);
       if (
         !own.includes('ServerSideApply=false') &&
         (applications.get(component) ?? []).includes('ServerSideApply=true')
@@ -53,5 +63,3 @@ export const serverSideApplyRule: PolicyRule = {
     }
   },
 };
-
-export const argocdRules: PolicyRule[] = [serverSideApplyRule];
