@@ -2,6 +2,7 @@ import { defineComponent } from '@platform/core';
 import { postgresDashboards } from './dashboards.js';
 import { postgresEndpoint } from './endpoint.js';
 import { POSTGRES_KINDS } from './kinds.js';
+import { singleInstancePostgresRule } from './policy.js';
 import { postgresObjects, requiredComponents } from './postgres.js';
 import { checkPostgres } from './postgres-check.js';
 import { postgresDefaults } from './postgres-config.js';
@@ -30,4 +31,5 @@ export const postgresClusterComponent = defineComponent({
   },
   network: ({ name, config }) => postgresNetwork(name, config),
   kinds: POSTGRES_KINDS,
+  rules: [singleInstancePostgresRule],
 });

@@ -5,6 +5,7 @@ import { defaults, type IngressEdgeConfig } from './config.js';
 import type { EdgeController } from './controller.js';
 import { wildcardDomainsOf } from './edge-settings.js';
 import { ingressFor } from './ingress.js';
+import { edgeRules } from './policy/index.js';
 import { type RouteRenderer, routeDependencies, routeObjects } from './routes-component.js';
 
 /** Namespace of the controller the plain Ingress edge describes, by default ingress-nginx's. */
@@ -48,6 +49,7 @@ const definition = defineComponent<IngressEdgeConfig, Record<string, KubeObject>
     return routeObjects(context, renderer, { edge: edgeOf(context), pods: context.config.controllerPods });
   },
   kinds: CERT_MANAGER_KINDS,
+  rules: edgeRules(),
 });
 
 /**

@@ -13,6 +13,7 @@ import { edgeCertificates } from './certificates.js';
 import type { EdgeController, EdgeKind } from './controller.js';
 import { type EdgePlan, type EdgeRoute, planEdge } from './edge-plan.js';
 import { type EdgeIssuer, edgeIssuer } from './issuer.js';
+import { edgeRules } from './policy/index.js';
 import { solverAccessPolicies } from './solver-access.js';
 
 /** What a renderer sees besides the route. */
@@ -129,6 +130,7 @@ export function routesComponent(options: { name: string; namespace: string; rend
     dependsOn: routeDependencies,
     build: (context) => routeObjects(context, options.renderer),
     kinds: [...options.renderer.kinds, ...CERT_MANAGER_KINDS],
+    rules: edgeRules(),
   });
   /** The routes component, in the controller's namespace (`namespace`: where the controller runs, if moved). */
   return (settings: { namespace?: string } = {}) =>

@@ -14,10 +14,12 @@ import { LONGHORN_KINDS } from './kinds.js';
 import { namespaceDefaults } from './namespace-defaults.js';
 import { networkAccess } from './network.js';
 import { recurringJobs } from './recurring-jobs.js';
+import { storageOrderRule } from './rules.js';
 import { storageClasses, storageClassSettings } from './storage-classes.js';
 import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
+export { cronProblem } from '@platform/core';
 export { backupBucket, backupTargetUrl, CREDENTIALS_SECRET } from './backup-target.js';
 export type { StorageClasses } from './capability.js';
 export { CHART, NFS_PORT, PROVISIONER, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
@@ -30,7 +32,6 @@ export type {
   StorageClassSettings,
 } from './config.js';
 export { defaults } from './config.js';
-export { cronProblem } from '@platform/core';
 export type { IRecurringJob } from './kinds.js';
 export { LONGHORN_KINDS } from './kinds.js';
 export { DEFAULT_GROUP } from './recurring-jobs.js';
@@ -83,4 +84,5 @@ export const longhorn = defineComponent({
   network: networkAccess,
   sync: syncSettings,
   kinds: LONGHORN_KINDS,
+  rules: [storageOrderRule],
 });

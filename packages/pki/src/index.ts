@@ -30,5 +30,5 @@ export { certificateLifetime, expiries, expiryCount, goSeconds, type Lifetime } 
 export { type CertificateFacts, parseCertificates } from './pem.js';
 export { TRUST_BUNDLE_NAMESPACE_RULE, trustBundleNamespaceRule } from './trust-bundle-rule.js';
 
-/** The rules of this package with their defaults, for the policy engine or an environment's `policy.rules`. */
+/** The rules of this package with their defaults: the `rules` of trust-manager and step-ca, run wherever either is composed. */
 export const pkiRules: PolicyRule[] = [caExpiriesApartRule, trustBundleNamespaceRule];

@@ -1,4 +1,4 @@
-import { PlatformError, type PolicyRule } from '@platform/core';
+import { defineComponent, PlatformError, type PolicyRule } from '@platform/core';
 import { describe, expect, it } from 'vitest';
 import { runPolicies } from './engine.js';
 import { render, web, webFinding } from './test/fixtures.js';
@@ -220,5 +220,30 @@ describe('environment rules', () => {
     };
     const rendered = await render([web()], { policy: { rules: [broken] } });
     expect(() => runPolicies(rendered)).toThrow('policy rule "acme.team-label" failed on environment "test": boom');
+  });
+});
+
+describe('library rules', () => {
+  /** A library whose components bring the team-label rule, as @platform/velero brings its backup rules. */
+  const labelled = defineComponent({
+    name: 'labelled',
+    tier: 'workloads',
+    defaults: {},
+    build: () => ({}),
+    rules: [teamLabel],
+  });
+
+  it('run in every environment that composes one of the library components, once however many it composes', async () => {
+    const rendered = await render([web(), labelled(), labelled().named('other')]);
+    expect(rendered.libraryRules.map((r) => r.id)).toEqual(['acme.team-label']);
+    expect(runPolicies(rendered).findings.map((f) => f.rule)).toEqual(['acme.team-label']);
+    expect(runPolicies(await render([web()])).findings).toEqual([]);
+  });
+
+  it("are replaced by the environment's rule of the same id, and turned off by its severities", async () => {
+    const quiet: PolicyRule = { ...teamLabel, check: () => undefined };
+    expect(runPolicies(await render([web(), labelled()], { policy: { rules: [quiet] } })).findings).toEqual([]);
+    const off = await render([web(), labelled()], { policy: { severities: { 'acme.team-label': 'off' } } });
+    expect(runPolicies(off).findings).toEqual([]);
   });
 });

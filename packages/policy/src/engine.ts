@@ -114,7 +114,8 @@ function waiverKey(object: KubeObject, location: string): string {
 }
 
 /**
- * Runs the built-in rules, the environment's own rules (`policy.rules`) and `options.rules` over a rendered
+ * Runs the built-in rules, the delivery engine's, those of the composed libraries, the environment's own rules
+ * (`policy.rules`, replacing a library rule of the same id) and `options.rules` over a rendered
  * environment. Severities come from each rule, then `DEFAULT_SEVERITIES`, then the environment's
  * `policy.severities`, then `options.severities`; rules set to `off` do not run. A finding on an object that
  * carries the annotation `policy.platform.dev/waive.<rule-id>` with a non-empty reason (on the object itself or
@@ -128,6 +129,8 @@ export function runPolicies(rendered: RenderedEnvironment, options: RunPoliciesO
     // The delivery checks of the engine that rendered the environment (API availability, chart values, the
     // engine's own); renders of an older core carry none.
     { origin: 'deliveryRules', rules: [...(rendered.delivery?.rules ?? [])] },
+    // The rules of the libraries the environment composes; renders of an older core carry none.
+    { origin: 'libraryRules', rules: [...(rendered.libraryRules ?? [])] },
     { origin: 'policy.rules', rules: rendered.environment.policy?.rules ?? [] },
     { origin: 'options.rules', rules: options.rules ?? [] },
   ]);

@@ -6,6 +6,7 @@
  * the intermediate, which nothing rotates automatically, and alerts fire 30 and 7 days before either expires.
  */
 import { defineComponent } from '@platform/core';
+import { pkiRules } from '@platform/pki';
 import { alerts } from './alerts.js';
 import { RELEASE_NAME, STEP_ISSUER_CHART } from './chart.js';
 import { checkConfig } from './check.js';
@@ -66,4 +67,5 @@ export const stepCa = defineComponent({
   helm: (context) => ({ ...STEP_ISSUER_CHART, releaseName: RELEASE_NAME, values: stepIssuerValues(context) }),
   network: networkAccess,
   kinds: STEP_CA_KINDS,
+  rules: pkiRules,
 });

@@ -5,7 +5,7 @@
  * it with core's `trustBundle()`; environments label namespaces with {@link trustedNamespaces}.
  */
 import { defineComponent, formatDuration } from '@platform/core';
-import { type DeclaredCertificate, goSeconds } from '@platform/pki';
+import { type DeclaredCertificate, goSeconds, pkiRules } from '@platform/pki';
 import { alerts } from './alerts.js';
 import { trustBundleObject } from './bundle.js';
 import { APP_NAME, CHART, RELEASE_NAME } from './chart.js';
@@ -65,4 +65,5 @@ export const trustManager = defineComponent({
   network: networkAccess,
   sync: syncSettings,
   kinds: TRUST_MANAGER_KINDS,
+  rules: pkiRules,
 });

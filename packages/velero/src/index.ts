@@ -12,6 +12,7 @@ import { defaults } from './config.js';
 import { veleroDashboards } from './dashboards.js';
 import { VELERO_KINDS } from './kinds.js';
 import { networkAccess } from './network.js';
+import { backupRules } from './rules.js';
 import { certificateSchedules, statefulSchedules } from './schedules.js';
 import { statefulNamespaces } from './stateful-namespaces.js';
 import { backupStorageLocation, credentialsExternalSecret } from './storage-location.js';
@@ -68,4 +69,5 @@ export const velero = defineComponent({
   network: networkAccess,
   sync: syncSettings,
   kinds: VELERO_KINDS,
+  rules: backupRules,
 });

@@ -82,5 +82,5 @@ export const unscheduledVolumesRule: PolicyRule = {
   },
 };
 
-/** The backup rules, for an environment's `policy.rules`. */
+/** The backup rules: the library's `rules`, run wherever Velero is composed. */
 export const backupRules: readonly PolicyRule[] = [statefulNamespacesRule, unscheduledVolumesRule];

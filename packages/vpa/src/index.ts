@@ -11,6 +11,7 @@ import { defaults, type VpaConfig } from './config.js';
 import { VPA_KINDS } from './kinds.js';
 import { alerts, podMonitors } from './monitoring.js';
 import { networkAccess } from './network.js';
+import { activeUpdateModeRule } from './policy.js';
 import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
@@ -63,4 +64,5 @@ export const vpa = defineComponent({
   network: networkAccess,
   sync: syncSettings,
   kinds: VPA_KINDS,
+  rules: [activeUpdateModeRule],
 });

@@ -5,6 +5,7 @@ import type { ChartInstall } from './chart.js';
 import type { ConfigChecks } from './config-checks.js';
 import type { ObjectMap } from './objects.js';
 import type { Peers } from './peers.js';
+import type { PolicyRule } from './policy.js';
 import type { Route } from './routes.js';
 import type { ResolvedSettings } from './settings.js';
 import type { SyncSettings } from './sync.js';
@@ -80,4 +81,10 @@ export interface ComponentDefinition<C extends object, O extends ObjectMap> {
    * several libraries are declared by each; the renderer checks they agree.
    */
   kinds?: readonly KindDefinition[];
+  /**
+   * `pnpm check` rules this library brings (its operator's pitfalls, its own invariants): they run in every
+   * environment that composes one of its components. An environment's `policy.rules` entry with the same id
+   * replaces it (a differently configured instance); `policy.severities` adjusts or turns it off.
+   */
+  rules?: readonly PolicyRule[];
 }

@@ -64,4 +64,6 @@ export interface RenderedEnvironment {
   provided: ReadonlyMap<string, Provided>;
   /** The delivery engine that rendered the delivery objects, its folder, and its checks for `pnpm check`. */
   delivery: { engine: string; folder: string; rules: readonly PolicyRule[] };
+  /** The rules the composed libraries bring (their `rules`), each once, in component order. */
+  libraryRules: readonly PolicyRule[];
 }

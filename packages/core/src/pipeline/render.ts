@@ -7,6 +7,7 @@ import type { Provided } from '../model/capabilities.js';
 import type { EnvironmentView } from '../model/definition.js';
 import type { Environment, EnvironmentSpec } from '../model/environment.js';
 import { isPlatformError, PlatformError, type Problem } from '../model/errors.js';
+import type { PolicyRule } from '../model/policy.js';
 import type { BuiltComponent, RenderedEnvironment, RenderedObject, SyncStep } from '../model/rendered.js';
 import { resolveSettings } from '../model/settings.js';
 import { mergeSync } from '../model/sync.js';
@@ -247,7 +248,16 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
     routes: allRoutes,
     provided,
     delivery: { engine: engine.name, folder: engine.folder, rules: [...DELIVERY_RULES, ...engine.rules] },
+    libraryRules: libraryRules(resolved),
   };
+}
+
+/** Each library's rules once, however many of its components the environment composes. */
+function libraryRules(resolved: readonly ResolvedComponent[]): PolicyRule[] {
+  const rules = new Map<string, PolicyRule>();
+  for (const { definition } of resolved)
+    for (const rule of definition.rules ?? []) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+  return [...rules.values()];
 }
 
 /** Declares an environment. Checking happens at render time so every problem is reported with its location. */

@@ -17,12 +17,13 @@ export interface EdgeRuleOptions {
 }
 
 /**
- * The edge's policy rules, for an environment's `policy.rules`: routes are served (`edge.route-served`, warn),
+ * The edge's policy rules, run wherever an edge component is composed: routes are served (`edge.route-served`, warn),
  * have a DNS record source (`edge.route-dns`) and a covering certificate (`edge.route-certificate`), no basic-auth
  * credential is rendered and every basic-auth Secret is delivered (`edge.basic-auth-credentials`), and the
  * environment requests at most `maxPublicCertificates` public certificates (`edge.public-certificates`, warn).
  *
  * ```ts
+ * // Other limits: the environment's rules replace the edge's of the same id.
  * defineEnvironment({ ..., policy: { rules: edgeRules({ maxPublicCertificates: 5 }) } })
  * ```
  */
