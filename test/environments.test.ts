@@ -64,11 +64,13 @@ describe('base + environment overrides', () => {
   it('brings the platform up in stages: CRDs, operators, then the stores one after another, then the agents', async () => {
     const p = await render('prod');
     expect(p.steps.map((s) => `${s.tier}-${s.level}: ${s.components.join(',')}`)).toEqual([
-      'crds-1: istio-base',
-      'operators-1: argo-cd,cert-manager,external-secrets,istiod',
-      'platform-1: mimir',
+      'crds-1: istio-base,prometheus-operator-crds',
+      'operators-1: argo-cd,cert-manager,cloudnative-pg,external-secrets,istiod,karpenter,keda,velero,vpa',
+      'operators-2: cnpg-barman-cloud,traefik',
+      'platform-1: descheduler,external-dns,goldilocks,grafana-db,mimir',
       'platform-2: loki,tempo',
       'platform-3: alloy,grafana',
+      'workloads-1: traefik-routes',
     ]);
   });
 });
@@ -99,10 +101,12 @@ describe('the SRE view', () => {
     const alloyConfig = configFile(p, 'alloy', 'ConfigMap', 'config.alloy');
     expect(alloyConfig).toContain(sreMetricsPushUrl);
     expect(alloyConfig).toContain(sreLogsPushUrl);
-    const hosts = s.objects.filter((o) => o.object.kind === 'Ingress').map((o) => {
-      const rule = (o.object as IIngress).spec!.rules![0]!;
-      return `https://${rule.host}${rule.http!.paths[0]!.path}`;
-    });
+    const hosts = s.objects
+      .filter((o) => o.object.kind === 'Ingress' && o.object.metadata?.name?.endsWith('-push'))
+      .map((o) => {
+        const rule = (o.object as IIngress).spec!.rules![0]!;
+        return `https://${rule.host}${rule.http!.paths[0]!.path}`;
+      });
     expect(hosts.sort()).toEqual([sreLogsPushUrl, sreMetricsPushUrl].sort());
   });
 

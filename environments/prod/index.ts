@@ -1,25 +1,48 @@
 /**
  * prod: released library versions (promoted from staging), more replicas and larger resources than the
- * shared base, images through the registry mirror, a highly available Argo CD, and metrics and logs shipped
- * to the SRE cluster as well.
+ * shared base, images through the registry mirror, a highly available Argo CD, metrics and logs shipped to the
+ * SRE cluster as well, and staging's edge, data and autoscaling: Traefik behind an NLB with external-dns and
+ * Let's Encrypt, Grafana on CloudNativePG, Karpenter, KEDA, VPA in recommend mode, the descheduler, Velero.
  */
 
 import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
+import { awsAccount } from '@environments/base/aws';
 import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from '@environments/sre/endpoints';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
+import { barmanCloud, cloudnativePg, postgresCluster } from '@platform/cloudnative-pg';
 import { defineEnvironment, imageRegistryMirror } from '@platform/core';
+import { descheduler } from '@platform/descheduler';
+import { externalDns } from '@platform/external-dns';
 import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { istio } from '@platform/istio';
+import { karpenter } from '@platform/karpenter';
+import { keda } from '@platform/keda';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
+import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
 import { tempo } from '@platform/tempo';
+import { traefik, traefikRoutes } from '@platform/traefik';
+import { velero } from '@platform/velero';
+import { goldilocks, vpa } from '@platform/vpa';
 
 const mirror = 'registry.example.com/mirror';
 const cluster = { name: 'prod-eu1', server: 'https://kubernetes.default.svc' };
-const base = platform({ alloy, argoCd, certManager, externalSecrets, grafana, istio, loki, mimir, tempo });
+const aws = awsAccount('444455556666', cluster.name);
+const base = platform({
+  alloy,
+  argoCd,
+  certManager,
+  externalSecrets,
+  grafana,
+  istio,
+  loki,
+  mimir,
+  prometheusOperatorCrds,
+  tempo,
+});
 const srePushAuth = { username: 'prod-eu1', passwordSecret: { name: srePushCredentialsSecret, key: 'password' } };
 /** The password prod's Alloy pushes to the SRE cluster with (its user is in the SRE ingresses' htpasswd). */
 const srePushCredentials = externalSecret({
@@ -39,14 +62,19 @@ export default defineEnvironment({
   },
   delivery: {
     // No automatic syncs during the weekend; a human can still sync by hand.
-    syncWindows: [{ kind: 'deny', schedule: '0 0 * * 6', duration: '48h', manualSync: true }],
+    argocd: { syncWindows: [{ kind: 'deny', schedule: '0 0 * * 6', duration: '48h', manualSync: true }] },
   },
   mixins: [imageRegistryMirror(mirror)],
   components: Object.values({
     ...base,
     argoCd: base.argoCd.configure({ highAvailability: true }),
+    certManager: base.certManager.configure({
+      letsEncrypt: { enabled: true, email: 'platform@example.com', dns01: aws.dns },
+    }),
     externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
     mimir: base.mimir.configure({
+      // KEDA's prometheus triggers query Mimir.
+      network: { queryFrom: ['grafana', 'keda'] },
       distributor: { replicas: 4, resources: { requests: { cpu: '2', memory: '2Gi' }, limits: { memory: '4Gi' } } },
       ingester: {
         replicas: 6,
@@ -73,8 +101,46 @@ export default defineEnvironment({
         extraLogsTargets: [{ name: 'sre', url: sreLogsPushUrl, tenant: sreTenant, basicAuth: srePushAuth }],
       })
       .addObjects({ sre_push_credentials_externalsecret: srePushCredentials }),
-    grafana: base.grafana.addObjects({
-      admin_externalsecret: externalSecret(grafanaAdminSecret('prod', base.grafana.namespace)),
+    grafanaDb: postgresCluster({
+      database: 'grafana',
+      owner: { name: 'grafana', password: { key: 'platform/prod/grafana-db', property: 'password' } },
+      instances: 3,
+      storage: { size: '20Gi', storageClassName: 'fast' },
+      clients: ['grafana'],
+    })
+      .named('grafana-db')
+      .inNamespace('grafana'),
+    grafana: base.grafana
+      .configure({
+        replicas: 3,
+        database: { type: 'postgres', postgres: 'grafana-db' },
+        secretKey: { name: 'grafana-secret-key', key: 'secret-key' },
+      })
+      .inNamespace('grafana', { create: false })
+      .addObjects({
+        admin_externalsecret: externalSecret(grafanaAdminSecret('prod', 'grafana')),
+        secret_key_externalsecret: externalSecret({
+          name: 'grafana-secret-key',
+          namespace: 'grafana',
+          data: { 'secret-key': { key: 'platform/prod/grafana-secret-key', property: 'secret-key' } },
+        }),
+      }),
+    cloudnativePg: cloudnativePg(),
+    barmanCloud: barmanCloud(),
+    traefik: traefik({ replicas: 3, loadBalancer: aws.loadBalancer }),
+    traefikRoutes: traefikRoutes(),
+    externalDns: externalDns({ provider: aws.dns }),
+    karpenter: karpenter({
+      clusterName: cluster.name,
+      controllerIdentity: { roleArn: aws.role(`KarpenterController-${cluster.name}`) },
+      interruptionQueue: `Karpenter-${cluster.name}`,
+      nodeClass: { role: `KarpenterNodeRole-${cluster.name}`, amiAlias: 'al2023@v20261120' },
+      pools: { default: { cpuLimit: '2000' }, stateful: { cpuLimit: '400' } },
     }),
+    keda: keda({ awsRoleArn: aws.role(`keda-${cluster.name}`), scalerEgress: { aws: true } }),
+    vpa: vpa(),
+    goldilocks: goldilocks(),
+    descheduler: descheduler(),
+    velero: velero({ serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': aws.role(`velero-${cluster.name}`) } }),
   }),
 });

@@ -1,95 +1,42 @@
-import type { IIngress, INetworkPolicy } from '@platform/core';
-import { standardLabels } from '@platform/core';
+import { type AddRoutesContext, endpointTarget, type Route } from '@platform/core';
 
-/** What an Ingress needs to publish one in-cluster push endpoint under a public URL. */
+/** Which push endpoint of a store a route publishes. */
 export interface PublicPush {
-  /** Component that owns the Service (and so the Ingress, which must share its namespace). */
-  component: string;
-  namespace: string;
-  /** The in-cluster URL the component publishes, e.g. `http://distributor.mimir.svc.cluster.local:8080/api/v1/push`. */
-  internalUrl: string;
-  /** The public URL, e.g. `https://mimir-push.sre.example.com/api/v1/push`. */
+  /** Route name, unique in the component. */
+  name: string;
+  /** The store capability and the address field of it to publish, e.g. `metricsStore` / `remoteWriteUrl`. */
+  capability: 'metricsStore' | 'logsStore';
+  field: 'remoteWriteUrl' | 'pushUrl';
+  /** The public URL, e.g. `https://mimir-push.sre.example.com/api/v1/push`: host and path of the route. */
   publicUrl: string;
-  /** ClusterIssuer that signs the public certificate. */
-  issuer: string;
-  /** Secret holding the htpasswd-format users allowed to push (ingress-nginx basic auth). */
+  /** Secret holding the htpasswd users allowed to push (delivered by an ExternalSecret, never rendered). */
   authSecret: string;
-  /** Ingress class and the namespace its controller runs in. */
-  ingressClass: string;
-  controllerNamespace: string;
 }
 
 /**
- * An Ingress that serves exactly the push path of an in-cluster endpoint on a public host, with TLS from
- * cert-manager and basic auth, plus the NetworkPolicy that lets the ingress controller reach the backend.
- * Backend Service and port come from the component's own published URL, host and path from the public URL.
+ * A route that serves exactly the push path of a store's in-cluster endpoint on a public host, with basic auth
+ * at the edge: the backend Service, its port and its pods all come from the endpoint the store publishes, so
+ * the route and the NetworkPolicy core derives from it follow the store.
  */
-export function publicPush(push: PublicPush): { ingress: IIngress; networkPolicy: INetworkPolicy } {
-  const internal = new URL(push.internalUrl);
-  const external = new URL(push.publicUrl);
-  const service = internal.hostname.split('.')[0]!;
-  const port = Number(internal.port || 80);
-  if (internal.pathname !== external.pathname) {
-    throw new Error(`public path ${external.pathname} differs from the component's push path ${internal.pathname}`);
-  }
-  const labels = standardLabels(push.component, 'public-push');
-  const name = `${service}-public-push`;
-  return {
-    ingress: {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: {
-        name,
-        namespace: push.namespace,
-        labels,
-        annotations: {
-          'cert-manager.io/cluster-issuer': push.issuer,
-          'nginx.ingress.kubernetes.io/auth-type': 'basic',
-          'nginx.ingress.kubernetes.io/auth-secret': push.authSecret,
-          'nginx.ingress.kubernetes.io/auth-realm': 'SRE push',
-          'nginx.ingress.kubernetes.io/proxy-body-size': '16m',
-        },
+export function publicPushRoute(push: PublicPush) {
+  return ({ provided }: AddRoutesContext): Route[] => {
+    const endpoint = [provided[push.capability]].flat()[0] as Record<string, unknown> | undefined;
+    if (!endpoint) throw new Error(`the component provides no ${push.capability}`);
+    const internal = new URL(endpoint[push.field] as string);
+    const external = new URL(push.publicUrl);
+    if (internal.pathname !== external.pathname)
+      throw new Error(`public path ${external.pathname} differs from the store's push path ${internal.pathname}`);
+    const target = endpointTarget(endpoint as never, push.field as never)!;
+    return [
+      {
+        name: push.name,
+        host: external.hostname,
+        paths: [{ path: external.pathname, match: 'exact' }],
+        backend: { service: target.service, port: target.port, targetPort: target.port, pods: target.podLabels },
+        auth: { type: 'basic', secret: push.authSecret, realm: 'SRE push' },
+        // Remote-write and push batches, compressed.
+        maxBodySize: '16m',
       },
-      spec: {
-        ingressClassName: push.ingressClass,
-        tls: [{ hosts: [external.hostname], secretName: `${name}-tls` }],
-        rules: [
-          {
-            host: external.hostname,
-            http: {
-              paths: [
-                {
-                  path: external.pathname,
-                  pathType: 'Exact',
-                  backend: { service: { name: service, port: { number: port } } },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    networkPolicy: {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: `allow-${name}`, namespace: push.namespace, labels },
-      spec: {
-        podSelector: { matchLabels: { 'app.kubernetes.io/instance': push.component } },
-        policyTypes: ['Ingress'],
-        ingress: [
-          {
-            from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': push.controllerNamespace } } }],
-            ports: [{ port, protocol: 'TCP' }],
-          },
-        ],
-      },
-    },
+    ];
   };
-}
-
-/** The one endpoint a component provides for a capability. */
-export function single<T>(provided: T | T[] | undefined): T {
-  const value = Array.isArray(provided) ? provided[0] : provided;
-  if (value === undefined) throw new Error('the component provides no such endpoint');
-  return value;
 }

@@ -1,21 +1,45 @@
 /**
- * staging: the released versions prod will get next, at production shape with smaller sizes.
+ * staging: the released versions prod will get next, at production shape with smaller sizes: Traefik behind an
+ * AWS NLB with external-dns and Let's Encrypt (DNS-01 through Route53), Grafana on CloudNativePG, Karpenter,
+ * KEDA, VPA in recommend mode and the descheduler, and Velero backing up the stateful namespaces.
  */
 
 import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
+import { awsAccount } from '@environments/base/aws';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
+import { barmanCloud, cloudnativePg, postgresCluster } from '@platform/cloudnative-pg';
 import { defineEnvironment } from '@platform/core';
+import { descheduler } from '@platform/descheduler';
+import { externalDns } from '@platform/external-dns';
 import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { istio } from '@platform/istio';
+import { karpenter } from '@platform/karpenter';
+import { keda } from '@platform/keda';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
+import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
 import { tempo } from '@platform/tempo';
+import { traefik, traefikRoutes } from '@platform/traefik';
+import { velero } from '@platform/velero';
+import { goldilocks, vpa } from '@platform/vpa';
 
 const cluster = { name: 'staging-eu1', server: 'https://kubernetes.default.svc' };
-const base = platform({ alloy, argoCd, certManager, externalSecrets, grafana, istio, loki, mimir, tempo });
+const base = platform({
+  alloy,
+  argoCd,
+  certManager,
+  externalSecrets,
+  grafana,
+  istio,
+  loki,
+  mimir,
+  prometheusOperatorCrds,
+  tempo,
+});
+const aws = awsAccount('111122223333', cluster.name);
 
 export default defineEnvironment({
   name: 'staging',
@@ -24,10 +48,42 @@ export default defineEnvironment({
   settings: sharedSettings('staging.example.com', 'acme-staging'),
   components: Object.values({
     ...base,
-    externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
-    tempo: base.tempo.configure({ kafka: { address: 'kafka-1.staging.internal.example.com:9092' } }),
-    grafana: base.grafana.addObjects({
-      admin_externalsecret: externalSecret(grafanaAdminSecret('staging', base.grafana.namespace)),
+    certManager: base.certManager.configure({
+      letsEncrypt: { enabled: true, email: 'platform@example.com', use: 'staging', dns01: aws.dns },
     }),
+    externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
+    // KEDA's prometheus triggers query Mimir.
+    mimir: base.mimir.configure({ network: { queryFrom: ['grafana', 'keda'] } }),
+    tempo: base.tempo.configure({ kafka: { address: 'kafka-1.staging.internal.example.com:9092' } }),
+    grafanaDb: postgresCluster({
+      database: 'grafana',
+      owner: { name: 'grafana' },
+      instances: 2,
+      storage: { size: '10Gi' },
+      clients: ['grafana'],
+    })
+      .named('grafana-db')
+      .inNamespace('grafana'),
+    grafana: base.grafana
+      .configure({ replicas: 2, database: { type: 'postgres', postgres: 'grafana-db' } })
+      .inNamespace('grafana', { create: false })
+      .addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('staging', 'grafana')) }),
+    cloudnativePg: cloudnativePg(),
+    barmanCloud: barmanCloud(),
+    traefik: traefik({ loadBalancer: aws.loadBalancer }),
+    traefikRoutes: traefikRoutes(),
+    externalDns: externalDns({ provider: aws.dns }),
+    karpenter: karpenter({
+      clusterName: cluster.name,
+      controllerIdentity: { roleArn: aws.role(`KarpenterController-${cluster.name}`) },
+      interruptionQueue: `Karpenter-${cluster.name}`,
+      nodeClass: { role: `KarpenterNodeRole-${cluster.name}`, amiAlias: 'al2023@v20261120' },
+      pools: { default: { cpuLimit: '400' }, stateful: { cpuLimit: '100' } },
+    }),
+    keda: keda({ awsRoleArn: aws.role(`keda-${cluster.name}`), scalerEgress: { aws: true } }),
+    vpa: vpa(),
+    goldilocks: goldilocks(),
+    descheduler: descheduler(),
+    velero: velero({ serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': aws.role(`velero-${cluster.name}`) } }),
   }),
 });
