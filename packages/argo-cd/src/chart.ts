@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned. Chart 10.1.1 ships Argo CD v3.4.4: it is the newest argo-helm release that could be
  * confirmed (argo-helm's index up to 2026-07-02); no chart with appVersion v3.5.1 could be confirmed yet.
  */
-export const CHART = {
-  repoURL: 'https://argoproj.github.io/argo-helm',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://argoproj.github.io/argo-helm', chartFacts);
 
 /** The Argo CD version chart {@link CHART} installs (its `appVersion`). */
 export const APP_VERSION = 'v3.4.4';

@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart this package installs, pinned. cert-manager publishes every release to the Jetstack Helm
  * repository with the release tag as chart version (`v1.21.1`, with the `v`).
  */
-export const CHART = {
-  repoURL: 'https://charts.jetstack.io',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://charts.jetstack.io', chartFacts);
 
 /** Helm release name. Fixed, because the chart names its objects after it (`cert-manager-webhook` ...). */
 export const RELEASE_NAME = 'cert-manager';

@@ -1,28 +1,12 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
+import { CHART_NAME } from './chart-values.generated.js';
 
 /** Repository of both upstream charts (cloudnative-pg/charts README: `helm repo add cnpg ...`). */
 const CHARTS_REPO = 'https://cloudnative-pg.github.io/charts';
 
 /** The operator chart, pinned: `cloudnative-pg` 0.29.0 ships operator 1.30.0 (its `appVersion`). */
-export const CHART = {
-  repoURL: CHARTS_REPO,
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart(CHARTS_REPO, chartFacts);
 
 /** The operator version chart {@link CHART} installs; the CRDs of `src/kinds/` are this tag's. */
 export const OPERATOR_VERSION = '1.30.0';

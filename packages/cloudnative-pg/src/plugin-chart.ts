@@ -1,28 +1,12 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './plugin-chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './plugin-chart-values.generated.js';
+import { CHART_NAME } from './plugin-chart-values.generated.js';
 
 /**
  * The Barman Cloud plugin chart, pinned: `plugin-barman-cloud` 0.7.0 ships plugin v0.13.0. CloudNativePG 1.30
  * phases in-tree Barman Cloud backups out in favour of this plugin (docs/src/backup.md), so backups go through it.
  */
-export const PLUGIN_CHART = {
-  repoURL: 'https://cloudnative-pg.github.io/charts',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const PLUGIN_CHART = pinnedChart('https://cloudnative-pg.github.io/charts', chartFacts);
 
 /** The plugin version chart {@link PLUGIN_CHART} installs (its `appVersion`); the ObjectStore CRD is this tag's. */
 export const PLUGIN_VERSION = 'v0.13.0';

@@ -1,29 +1,12 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: kubernetes-sigs/descheduler tag `descheduler-helm-chart-0.36.0`,
  * `charts/descheduler/Chart.yaml` (version and appVersion 0.36.0; image `registry.k8s.io/descheduler/descheduler:v0.36.0`),
  * repository from the chart's README (`helm repo add descheduler https://kubernetes-sigs.github.io/descheduler/`).
  */
-export const CHART = {
-  repoURL: 'https://kubernetes-sigs.github.io/descheduler/',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://kubernetes-sigs.github.io/descheduler/', chartFacts);
 
 /** Helm release name. */
 export const RELEASE_NAME = 'descheduler';

@@ -1,29 +1,12 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart this package installs, pinned. External Secrets Operator publishes its chart to its Helm
  * repository with a version without the `v` (tag `helm-chart-2.9.0`, chart `version: 2.9.0`,
  * `appVersion: v2.9.0`).
  */
-export const CHART = {
-  repoURL: 'https://charts.external-secrets.io',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://charts.external-secrets.io', chartFacts);
 
 /**
  * Helm release name. Fixed, because the chart names its objects after it: the controller's Deployment and

@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: goharbor/harbor-helm at tag v1.19.1 (Chart.yaml `version: 1.19.1`, `appVersion:
  * 2.15.1`), published at https://helm.goharbor.io (harbor-helm README.md:21).
  */
-export const CHART = {
-  repoURL: 'https://helm.goharbor.io',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://helm.goharbor.io', chartFacts);
 
 /** Helm release name; the chart's full name is then `harbor` (templates/_helpers.tpl:15-25). */
 export const RELEASE_NAME = 'harbor';

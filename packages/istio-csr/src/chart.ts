@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * cert-manager's istio-csr chart, pinned. Published to the Jetstack Helm repository with the release tag as chart
  * version (`v0.17.0`; make/00_mod.mk `helm_chart_version := $(VERSION)`); its source Chart.yaml carries a placeholder.
  */
-export const CHART = {
-  repoURL: 'https://charts.jetstack.io',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://charts.jetstack.io', chartFacts);
 
 /** Helm release name. The chart names its objects after the chart (`cert-manager-istio-csr`), not the release. */
 export const RELEASE_NAME = 'istio-csr';

@@ -1,12 +1,5 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: Karpenter's AWS provider publishes each release as an OCI chart with the release
@@ -14,17 +7,7 @@ import {
  * controller image tag and digest are written into values.yaml by the same release (:80-82), so the chart's
  * default image is the release's own and is not set here.
  */
-export const CHART = {
-  repoURL: 'oci://public.ecr.aws/karpenter',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('oci://public.ecr.aws/karpenter', chartFacts);
 
 /** Helm release name; the chart names the Deployment, ServiceAccount and Service after it. */
 export const RELEASE_NAME = 'karpenter';

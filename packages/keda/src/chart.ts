@@ -1,25 +1,8 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /** The upstream chart, pinned (kedacore/charts tag `v2.20.2`, `keda/Chart.yaml`: version and appVersion 2.20.2). */
-export const CHART = {
-  repoURL: 'https://kedacore.github.io/charts',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://kedacore.github.io/charts', chartFacts);
 
 /** Helm release name. */
 export const RELEASE_NAME = 'keda';

@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: `kyverno` 3.9.0 (tag `kyverno-chart-3.9.0`, `appVersion: v1.19.0`, the commit of
  * tag `v1.19.0`). Its policies.kyverno.io CRDs come from its dependency `kyverno-api` 0.0.1-alpha.4.
  */
-export const CHART = {
-  repoURL: 'https://kyverno.github.io/kyverno/',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://kyverno.github.io/kyverno/', chartFacts);
 
 /** Kyverno's version, the chart's `appVersion`, which every image tag defaults to. */
 export const APP_VERSION = 'v1.19.0';

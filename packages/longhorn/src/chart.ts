@@ -1,29 +1,12 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: longhorn/longhorn `chart/` at tag v1.12.1 (Chart.yaml `version: 1.12.1`,
  * `appVersion: v1.12.1`), published at https://charts.longhorn.io (the repository Longhorn's Argo CD guide
  * installs from, website content/docs/1.12.1/deploy/install/install-with-argocd.md:49-50).
  */
-export const CHART = {
-  repoURL: 'https://charts.longhorn.io',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://charts.longhorn.io', chartFacts);
 
 /** Helm release name. The chart names its objects `longhorn-*` whatever the release is called. */
 export const RELEASE_NAME = 'longhorn';

@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './step-issuer-chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './step-issuer-chart-values.generated.js';
 
 /**
  * step-issuer's chart, pinned: `step-issuer` 1.11.0 (step-issuer v0.11.0) from smallstep's Helm repository
  * (smallstep/helm-charts, gh-pages index.yaml lists step-issuer-1.11.0.tgz; source at commit 6267287).
  */
-export const STEP_ISSUER_CHART = {
-  repoURL: 'https://smallstep.github.io/helm-charts',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const STEP_ISSUER_CHART = pinnedChart('https://smallstep.github.io/helm-charts', chartFacts);
 
 /** Helm release name; the chart names its objects `<release>` when the release contains the chart name. */
 export const RELEASE_NAME = 'step-issuer';

@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: vmware-tanzu/helm-charts `charts/velero` at tag velero-12.1.0 (Chart.yaml
  * `version: 12.1.0`, `appVersion: 1.18.1`), published at https://vmware-tanzu.github.io/helm-charts (README.md:14).
  */
-export const CHART = {
-  repoURL: 'https://vmware-tanzu.github.io/helm-charts',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://vmware-tanzu.github.io/helm-charts', chartFacts);
 
 /** Helm release name; with it the chart names the Deployment, Service and ServiceAccount `velero`. */
 export const RELEASE_NAME = 'velero';

@@ -1,29 +1,12 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './chart-values.generated.js';
 
 /**
  * The upstream chart, pinned: kubernetes/autoscaler tag `vertical-pod-autoscaler-chart-0.11.0`,
  * `vertical-pod-autoscaler/charts/vertical-pod-autoscaler/Chart.yaml` (version 0.11.0, appVersion 1.7.1),
  * published to the autoscaler chart repository.
  */
-export const CHART = {
-  repoURL: 'https://kubernetes.github.io/autoscaler',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const CHART = pinnedChart('https://kubernetes.github.io/autoscaler', chartFacts);
 
 /** Helm release name; with `fullnameOverride: vpa` the chart names its objects `vpa-recommender` ... */
 export const RELEASE_NAME = 'vpa';

@@ -1,28 +1,11 @@
-import type { Chart } from '@platform/core';
-import {
-  CHART_CLUSTER_KINDS,
-  CHART_CONDITION_DEFAULTS,
-  CHART_CRDS,
-  CHART_NAME,
-  CHART_VALUE_PATHS,
-  CHART_VERSION,
-} from './goldilocks-chart-values.generated.js';
+import { pinnedChart } from '@platform/core';
+import * as chartFacts from './goldilocks-chart-values.generated.js';
 
 /**
  * Goldilocks' upstream chart, pinned: FairwindsOps/charts `stable/goldilocks` version 10.6.0 (commit 50d635a0,
  * appVersion v4.14.1, the last version whose application release could be read; 11.0.0 moves to v4.16.1).
  */
-export const GOLDILOCKS_CHART = {
-  repoURL: 'https://charts.fairwinds.com/stable',
-  chart: CHART_NAME,
-  version: CHART_VERSION,
-  facts: {
-    valuePaths: CHART_VALUE_PATHS,
-    crds: CHART_CRDS,
-    clusterKinds: CHART_CLUSTER_KINDS,
-    conditionDefaults: CHART_CONDITION_DEFAULTS,
-  },
-} as const satisfies Chart;
+export const GOLDILOCKS_CHART = pinnedChart('https://charts.fairwinds.com/stable', chartFacts);
 
 /** Helm release name: the chart names the dashboard `goldilocks-dashboard` after it. */
 export const GOLDILOCKS_RELEASE = 'goldilocks';

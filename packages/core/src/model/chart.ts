@@ -45,3 +45,33 @@ export interface ChartInstall<V extends object = Record<string, unknown>> extend
   /** Values passed to the chart. */
   values: V;
 }
+
+/** The facts `scripts/chart-values/derive.ts` generates for a chart version (a `chart-values.generated.ts` module). */
+export interface GeneratedChartFacts {
+  CHART_NAME: string;
+  CHART_VERSION: string;
+  CHART_VALUE_PATHS: readonly string[];
+  CHART_CRDS: readonly ChartCrd[];
+  CHART_CLUSTER_KINDS: readonly GroupKind[];
+  CHART_CONDITION_DEFAULTS?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A chart pinned to the version its generated facts were derived from, with those facts:
+ * `pinnedChart('https://charts.jetstack.io', facts)` with
+ * `import * as facts from './chart-values.generated.js'`. Name and version come from the facts, so the chart
+ * that is installed is always the one `pnpm check` knows.
+ */
+export function pinnedChart(repoURL: string, facts: GeneratedChartFacts): Chart & { facts: ChartFacts } {
+  return {
+    repoURL,
+    chart: facts.CHART_NAME,
+    version: facts.CHART_VERSION,
+    facts: {
+      valuePaths: facts.CHART_VALUE_PATHS,
+      crds: facts.CHART_CRDS,
+      clusterKinds: facts.CHART_CLUSTER_KINDS,
+      ...(facts.CHART_CONDITION_DEFAULTS ? { conditionDefaults: facts.CHART_CONDITION_DEFAULTS } : {}),
+    },
+  };
+}
