@@ -10,11 +10,11 @@ import {
   formatCertificateCalendar,
   trustBundleNamespaceRule,
 } from '@platform/pki';
+import { TEST_ROOT_PEM } from '@platform/pki/testing';
 import { stepCa } from '@platform/step-ca';
 import { trustedNamespaces, trustManager } from '@platform/trust-manager';
 import { describe, expect, it } from 'vitest';
 import { istioCsr } from './index.js';
-import { TEST_ROOT_PEM } from './pem.test-helpers.js';
 
 // The ceremony's provisioner outputs, shaped as step writes them (made for these tests).
 const key = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCertificates } from './index.js';
-import { TEST_LEAF_PEM, TEST_ROOT_PEM } from './pem.test-helpers.js';
+import { TEST_LEAF_PEM, TEST_ROOT_PEM } from './testing.js';
 
 describe('parseCertificates()', () => {
   it('reads subject, validity, CA flag and self-signature of every certificate in a PEM text', () => {

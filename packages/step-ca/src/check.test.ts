@@ -1,9 +1,9 @@
 import { certManager } from '@platform/cert-manager';
 import { renderError } from '@platform/core/testing';
+import { TEST_LEAF_PEM, TEST_ROOT_PEM } from '@platform/pki/testing';
 import { describe, expect, it } from 'vitest';
 import { environment, PROVISIONER_JWE, PROVISIONER_KEY } from './fixtures.test-helpers.js';
 import { stepCa } from './index.js';
-import { TEST_LEAF_PEM, TEST_ROOT_PEM } from './pem.test-helpers.js';
 
 describe('step-ca configuration', () => {
   it('requires the ceremony outputs: the root certificate, the provisioner key and its encrypted private key', async () => {

@@ -1,9 +1,9 @@
 import { certManager } from '@platform/cert-manager';
 import type { DeepPartial } from '@platform/core';
 import { externalSecrets } from '@platform/external-secrets';
+import { TEST_ROOT_PEM } from '@platform/pki/testing';
 import type { StepCaConfig } from './config.js';
 import { stepCa } from './index.js';
-import { TEST_ROOT_PEM } from './pem.test-helpers.js';
 
 /** A provisioner public key as `step ca provisioner add --create` writes it (made with node's crypto for these tests). */
 export const PROVISIONER_KEY = {

@@ -2,12 +2,12 @@ import type { IConfigMap, IDeployment, INetworkPolicy, IPrometheusRule, IStatefu
 import { applicationSetElement, container, podSpec, renderForTest } from '@platform/core/testing';
 import type { IExternalSecret } from '@platform/external-secrets';
 import { certificateCalendar, formatWhen } from '@platform/pki';
+import { TEST_ROOT_PEM } from '@platform/pki/testing';
 import { runPolicies } from '@platform/policy';
 import { trustedNamespaces } from '@platform/trust-manager';
 import { describe, expect, it } from 'vitest';
 import { environment, PROVISIONER_JWE, PROVISIONER_KEY } from './fixtures.test-helpers.js';
 import type { IStepClusterIssuer } from './index.js';
-import { TEST_ROOT_PEM } from './pem.test-helpers.js';
 
 describe('step-ca', () => {
   it('generates ca.json from typed settings: offline root, intermediate from files, JWK and ACME provisioners', async () => {

@@ -2,10 +2,10 @@ import { certManager } from '@platform/cert-manager';
 import type { IDeployment, INetworkPolicy, IPrometheusRule } from '@platform/core';
 import { applicationSetElement, providedBy, renderError, renderForTest, stubComponent } from '@platform/core/testing';
 import { trustBundleNamespaceRule } from '@platform/pki';
+import { TEST_LEAF_PEM, TEST_ROOT_PEM } from '@platform/pki/testing';
 import { runPolicies } from '@platform/policy';
 import { describe, expect, it } from 'vitest';
 import { type IBundle, trustedNamespaces, trustManager } from './index.js';
-import { TEST_LEAF_PEM, TEST_ROOT_PEM } from './pem.test-helpers.js';
 
 const anchor = {
   component: 'step-ca',

@@ -1,4 +1,7 @@
-// Throw-away certificates made with openssl for these tests (public material; the keys were discarded).
+/**
+ * Test fixtures for libraries that handle certificates (`@platform/pki/testing`): throw-away certificates made
+ * with openssl (public material; the keys were discarded).
+ */
 
 /** A self-signed ECDSA P-384 root CA, valid 7300 days (175200h). */
 export const TEST_ROOT_PEM = `-----BEGIN CERTIFICATE-----
