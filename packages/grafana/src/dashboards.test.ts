@@ -28,8 +28,19 @@ describe('grafana dashboards', () => {
       'reads.json': '{"title":"Reads","uid":"reads"}',
       'writes.json': '{"panels":[{"id":1,"type":"timeseries"}],"title":"Writes","uid":"writes"}',
     });
-    expect((rendered.dashboards_grafana_configmap as IConfigMap).data).toEqual({
-      'home.json': '{"title":"Home","uid":"home"}',
+    // Grafana's own folder: the environment's dashboards beside the platform's.
+    const own = (rendered.dashboards_grafana_configmap as IConfigMap).data!;
+    expect(Object.keys(own)).toEqual([
+      'home.json',
+      'platform-argocd-applications.json',
+      'platform-certificates.json',
+      'platform-components.json',
+      'platform-kubernetes-resources.json',
+    ]);
+    expect(own['home.json']).toBe('{"title":"Home","uid":"home"}');
+    expect(JSON.parse(own['platform-kubernetes-resources.json']!)).toMatchObject({
+      uid: 'platform-kubernetes-resources',
+      schemaVersion: 42,
     });
     const providers = readProvisioningFile<{ providers: Array<Record<string, unknown>> }>(
       (rendered.dashboard_providers_configmap as IConfigMap).data!['providers.yaml']!,

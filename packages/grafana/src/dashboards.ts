@@ -8,6 +8,7 @@ import {
   PlatformError,
   stableJson,
 } from '@platform/core';
+import { platformDashboards } from '@platform/dashboards';
 import type { GrafanaConfig } from './config.js';
 import { provisioningFile } from './provisioning-file.js';
 
@@ -59,14 +60,20 @@ function parseJson(owner: string, file: string, text: string): unknown {
 
 /**
  * One provider per dashboard set of the environment (in component order) and one for Grafana's own
- * dashboards, with every file serialised with sorted keys so the output does not depend on how the
+ * dashboards (the platform's and the environment's `dashboards.files`), with every file serialised with sorted keys so the output does not depend on how the
  * dashboards were built.
  */
 export function dashboardProviders(context: BuildContext<GrafanaConfig>): DashboardProvider[] {
   const sets: DashboardSet[] = [...context.peers.all('dashboards')];
   const own = context.config.dashboards;
-  if (Object.keys(own.files).length > 0)
-    sets.push({ component: context.name, namespace: context.namespace, folder: own.folder, dashboards: own.files });
+  // The platform's own dashboards (resources against requests, Argo CD, certificates, component health) share
+  // Grafana's folder with the environment's; an environment's file of the same name replaces the platform's.
+  sets.push({
+    component: context.name,
+    namespace: context.namespace,
+    folder: own.folder,
+    dashboards: { ...platformDashboards(), ...own.files },
+  });
   const seen = new Map<string, number>();
   return sets.map((set) => {
     const count = (seen.get(set.component) ?? 0) + 1;

@@ -22,6 +22,7 @@ describe('grafana', () => {
     ).toEqual([
       'config_configmap',
       'dashboard_providers_configmap',
+      'dashboards_grafana_configmap',
       'datasources_configmap',
       'grafana_deployment',
       'grafana_pvc',

@@ -1,13 +1,34 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import {
+  type AlertRule,
+  type BuildContext,
+  type IPrometheusRule,
+  memcachedAlerts,
+  prometheusRule,
+  runbookUrl,
+  volumeAlerts,
+} from '@platform/core';
 import type { LokiConfig } from './config.js';
 
+/** Who Loki's alerts are routed to. */
+const TEAM = 'observability';
+/** The page with one runbook section per alert. */
+const RUNBOOKS = 'docs/runbooks/loki.md';
+
+type LokiRule = Omit<AlertRule, 'labels' | 'annotations'> & {
+  labels: { severity: AlertRule['labels']['severity'] };
+  annotations: { summary: string; description: string };
+};
+
 /**
- * Loki's key alerts, after the upstream loki-mixin (request errors, panics, latency, compactor health), scoped to
- * this instance's namespace and written against raw metrics so they need no recording rules.
+ * Loki's key alerts, after the upstream loki-mixin at v3.7.6 (request errors, panics, latency, compactor health,
+ * production/loki-mixin/alerts.libsonnet), plus the ingester ring (`loki_ring_members`, dskit ring.go:351 with
+ * Loki's `loki_` prefix, pkg/loki/modules.go:272), the ruler (`loki_prometheus_rule_*`,
+ * pkg/ruler/base/manager_metrics.go:56,74), full volumes and evicting caches; scoped to this instance's namespace
+ * and written against raw metrics so they need no recording rules.
  */
 export function alertRules(namespace: string): AlertRule[] {
   const scope = `namespace="${namespace}"`;
-  return [
+  const rules: LokiRule[] = [
     {
       alert: 'LokiRequestErrors',
       expr: `100 * sum by (job, route) (rate(loki_request_duration_seconds_count{${scope}, status_code=~"5.."}[2m]))\n  / sum by (job, route) (rate(loki_request_duration_seconds_count{${scope}}[2m])) > 10`,
@@ -21,6 +42,7 @@ export function alertRules(namespace: string): AlertRule[] {
     {
       alert: 'LokiRequestPanics',
       expr: `sum by (job) (increase(loki_panic_total{${scope}}[10m])) > 0`,
+      for: '0s',
       labels: { severity: 'critical' },
       annotations: {
         summary: 'Loki requests cause panics.',
@@ -59,6 +81,48 @@ export function alertRules(namespace: string): AlertRule[] {
           'The last successful compaction is {{ humanizeDuration $value }} old; retention and deletes are not applied.',
       },
     },
+    {
+      alert: 'LokiIngesterUnhealthy',
+      expr: `min(loki_ring_members{${scope}, name="ingester", state="Unhealthy"}) > 0`,
+      for: '15m',
+      labels: { severity: 'critical' },
+      annotations: {
+        summary: 'Loki ingesters are unhealthy in the ring.',
+        description:
+          '{{ printf "%.0f" $value }} ingester(s) stopped heartbeating to the ring; pushes fail once a stream loses its quorum.',
+      },
+    },
+    {
+      alert: 'LokiRulerFailedEvaluations',
+      expr: `sum by (pod, rule_group) (rate(loki_prometheus_rule_evaluation_failures_total{${scope}}[5m])) > 0`,
+      for: '10m',
+      labels: { severity: 'warning' },
+      annotations: {
+        summary: 'The Loki ruler fails to evaluate rules.',
+        description:
+          'Ruler {{ $labels.pod }} fails to evaluate rule group {{ $labels.rule_group }}; its alerts and recording rules are not evaluated.',
+      },
+    },
+    {
+      alert: 'LokiRulerMissedEvaluations',
+      expr: `sum by (pod, rule_group) (rate(loki_prometheus_rule_group_iterations_missed_total{${scope}}[5m])) > 0`,
+      for: '15m',
+      labels: { severity: 'warning' },
+      annotations: {
+        summary: 'The Loki ruler misses rule group evaluations.',
+        description:
+          'Ruler {{ $labels.pod }} skips evaluations of {{ $labels.rule_group }}: the group takes longer than its interval.',
+      },
+    },
+  ];
+  return [
+    ...rules.map((rule) => ({
+      ...rule,
+      labels: { ...rule.labels, team: TEAM },
+      annotations: { ...rule.annotations, runbook_url: runbookUrl(RUNBOOKS, rule.alert) },
+    })),
+    ...volumeAlerts(namespace, TEAM),
+    ...memcachedAlerts(namespace, TEAM),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { DashboardSet } from '@platform/core';
-import { dashboard, timeseriesPanel } from '@platform/dashboards';
+import { dashboard, heatmapPanel, logsPanel, timeseriesPanel } from '@platform/dashboards';
 
 /**
  * A small overview dashboard of one Loki instance: what it ingests, how its requests fare, what ingesters hold.
@@ -43,6 +43,7 @@ export function overviewDashboard(namespace: string): Record<string, unknown> {
               legend: '{{job}}',
             },
           ]),
+          heatmapPanel('Request latency distribution', 's', `loki_request_duration_seconds_bucket{${scope}}`),
         ],
       },
       {
@@ -57,6 +58,11 @@ export function overviewDashboard(namespace: string): Record<string, unknown> {
             },
           ]),
         ],
+      },
+      {
+        title: 'Logs',
+        // Loki logs logfmt with `level=`.
+        panels: [logsPanel('Warnings and errors', `{${scope}} |~ "level=(warn|error)"`)],
       },
     ],
   });

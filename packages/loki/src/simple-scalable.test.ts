@@ -216,6 +216,13 @@ describe('simple-scalable mode (default)', async () => {
       'LokiRequestLatency',
       'LokiTooManyCompactorsRunning',
       'LokiCompactorHasNotSuccessfullyRunCompaction',
+      'LokiIngesterUnhealthy',
+      'LokiRulerFailedEvaluations',
+      'LokiRulerMissedEvaluations',
+      'PersistentVolumeFillingUp',
+      'PersistentVolumeFullInFourDays',
+      'MemcachedDown',
+      'MemcachedEvictions',
     ]);
     for (const r of rules) expect(r.expr).toContain('namespace="loki"');
   });

@@ -1,14 +1,34 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import {
+  type AlertRule,
+  type BuildContext,
+  type IPrometheusRule,
+  memcachedAlerts,
+  prometheusRule,
+  runbookUrl,
+  volumeAlerts,
+} from '@platform/core';
 import type { MimirConfig } from './config.js';
 import { WORKLOAD } from './layout.js';
 
+/** Who Mimir's alerts are routed to. */
+const TEAM = 'observability';
+/** The page with one runbook section per alert. */
+const RUNBOOKS = 'docs/runbooks/mimir.md';
+
 /**
  * Mimir's own alerts, scoped to this instance's namespace (a cluster may run several Mimirs). Each watches a
- * symptom an operator must act on: failing requests, an unhealthy ring, stalled compaction or block shipping.
+ * symptom an operator must act on: failing requests, an unhealthy ring, failing or stalled compaction, block
+ * shipping, the ruler failing to evaluate or write, full volumes and evicting caches (after the mimir-mixin,
+ * operations/mimir-mixin/alerts/alerts.libsonnet).
  */
 export function mimirAlertRules(namespace: string): AlertRule[] {
   const ns = `namespace="${namespace}"`;
-  return [
+  const rules: Array<
+    Omit<AlertRule, 'labels' | 'annotations'> & {
+      labels: { severity: AlertRule['labels']['severity'] };
+      annotations: { summary: string; description: string };
+    }
+  > = [
     {
       alert: 'MimirRequestErrors',
       expr: `100 * sum by (job, route) (rate(cortex_request_duration_seconds_count{${ns}, status_code=~"5..", route!~"ready|metrics"}[5m]))\n  / sum by (job, route) (rate(cortex_request_duration_seconds_count{${ns}, route!~"ready|metrics"}[5m])) > 1`,
@@ -74,6 +94,57 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
         description: '{{ $value }} queries wait in {{ $labels.pod }}; queriers are not picking them up.',
       },
     },
+    {
+      alert: 'MimirCompactorFailing',
+      expr: `sum by (pod) (increase(cortex_compactor_runs_failed_total{${ns}}[2h])) >= 2`,
+      for: '0s',
+      labels: { severity: 'critical' },
+      annotations: {
+        summary: 'Mimir compactor runs are failing.',
+        description: 'Compactor {{ $labels.pod }} failed {{ printf "%.0f" $value }} runs in two hours.',
+      },
+    },
+    {
+      alert: 'MimirRulerTooManyFailedQueries',
+      expr: `100 * sum by (pod) (rate(cortex_ruler_queries_failed_total{${ns}}[5m]))\n  / sum by (pod) (rate(cortex_ruler_queries_total{${ns}}[5m])) > 1`,
+      for: '5m',
+      labels: { severity: 'critical' },
+      annotations: {
+        summary: 'The Mimir ruler fails to evaluate rules.',
+        description:
+          'Ruler {{ $labels.pod }} fails {{ printf "%.2f" $value }}% of its rule queries; recording rules and alerts are not evaluated.',
+      },
+    },
+    {
+      alert: 'MimirRulerTooManyFailedPushes',
+      expr: `100 * sum by (pod) (rate(cortex_ruler_write_requests_failed_total{${ns}}[5m]))\n  / sum by (pod) (rate(cortex_ruler_write_requests_total{${ns}}[5m])) > 1`,
+      for: '5m',
+      labels: { severity: 'critical' },
+      annotations: {
+        summary: 'The Mimir ruler cannot write recording rule results.',
+        description: 'Ruler {{ $labels.pod }} fails {{ printf "%.2f" $value }}% of its writes to the ingesters.',
+      },
+    },
+    {
+      alert: 'MimirRulerMissedEvaluations',
+      expr: `100 * sum by (pod, rule_group) (rate(cortex_prometheus_rule_group_iterations_missed_total{${ns}}[5m]))\n  / sum by (pod, rule_group) (rate(cortex_prometheus_rule_group_iterations_total{${ns}}[5m])) > 1`,
+      for: '5m',
+      labels: { severity: 'warning' },
+      annotations: {
+        summary: 'The Mimir ruler misses rule group evaluations.',
+        description:
+          'Ruler {{ $labels.pod }} misses {{ printf "%.2f" $value }}% of the evaluations of {{ $labels.rule_group }}: the group takes longer than its interval.',
+      },
+    },
+  ];
+  return [
+    ...rules.map((rule) => ({
+      ...rule,
+      labels: { ...rule.labels, team: TEAM },
+      annotations: { ...rule.annotations, runbook_url: runbookUrl(RUNBOOKS, rule.alert) },
+    })),
+    ...volumeAlerts(namespace, TEAM),
+    ...memcachedAlerts(namespace, TEAM),
   ];
 }
 

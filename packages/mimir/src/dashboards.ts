@@ -1,5 +1,13 @@
 import type { BuildContext, DashboardSet } from '@platform/core';
-import { type DashboardQuery, type DashboardRow, dashboard, statPanel, timeseriesPanel } from '@platform/dashboards';
+import {
+  type DashboardQuery,
+  type DashboardRow,
+  dashboard,
+  heatmapPanel,
+  logsPanel,
+  statPanel,
+  timeseriesPanel,
+} from '@platform/dashboards';
 import type { MimirConfig } from './config.js';
 import { WORKLOAD } from './layout.js';
 
@@ -36,14 +44,25 @@ function errorRatio(job: string, routes: string): DashboardQuery {
   };
 }
 
-/** A Mimir dashboard, scoped by a `namespace` variable over the namespaces that run Mimir. */
+/** How request latencies are distributed, as a heatmap of the request duration histogram. */
+function latencyHeatmap(job: string, routes: string) {
+  return heatmapPanel('Latency distribution', 's', `cortex_request_duration_seconds_bucket${selector(job, routes)}`);
+}
+
+/** Warnings and errors Mimir's pods log (Mimir logs logfmt with `level=`). */
+const LOGS_ROW: DashboardRow = {
+  title: 'Logs',
+  panels: [logsPanel('Warnings and errors', '{namespace="$namespace"} |~ "level=(warn|error)"')],
+};
+
+/** A Mimir dashboard, scoped by `cluster` and `namespace` variables over the clusters and namespaces running Mimir. */
 function mimirDashboard(slug: string, title: string, namespace: string, rows: DashboardRow[]): Record<string, unknown> {
   return dashboard({
     uid: `platform-mimir-${slug}`,
     title: `Mimir / ${title}`,
     tags: ['mimir', 'platform'],
     namespaceVariable: { metric: 'cortex_build_info', current: namespace },
-    rows,
+    rows: [...rows, LOGS_ROW],
   });
 }
 
@@ -77,6 +96,7 @@ export function writesDashboard(namespace: string): Record<string, unknown> {
       panels: [
         timeseriesPanel('Requests / sec', 'reqps', requestsByStatus(distributor, WRITE_ROUTES), { stacked: true }),
         timeseriesPanel('Latency', 's', latency(distributor, WRITE_ROUTES)),
+        latencyHeatmap(distributor, WRITE_ROUTES),
         timeseriesPanel(
           'Discarded samples / sec',
           'short',
@@ -145,6 +165,7 @@ export function readsDashboard(namespace: string): Record<string, unknown> {
       panels: [
         timeseriesPanel('Requests / sec', 'reqps', requestsByStatus(frontend, READ_ROUTES), { stacked: true }),
         timeseriesPanel('Latency', 's', latency(frontend, READ_ROUTES)),
+        latencyHeatmap(frontend, READ_ROUTES),
       ],
     },
     {

@@ -67,7 +67,7 @@ describe('dashboards', () => {
 
   it("Mimir / Writes queries Mimir's write-path metrics, scoped by the namespace variable", () => {
     const model = writesDashboard('mimir');
-    expect(model).toMatchObject({ uid: 'platform-mimir-writes', title: 'Mimir / Writes', schemaVersion: 39 });
+    expect(model).toMatchObject({ uid: 'platform-mimir-writes', title: 'Mimir / Writes', schemaVersion: 42 });
     const all = exprs(model).join('\n');
     for (const metric of [
       'cortex_distributor_received_samples_total',
@@ -80,7 +80,7 @@ describe('dashboards', () => {
     }
     expect(exprs(model).every((expr) => expr.includes('namespace="$namespace"'))).toBe(true);
     expect(exprs(model)).toContain(
-      'histogram_quantile(0.99, sum by (le) (rate(cortex_request_duration_seconds_bucket{namespace="$namespace", job="distributor", route=~"api_v1_push|otlp_v1_metrics"}[$__rate_interval])))',
+      'histogram_quantile(0.99, sum by (le) (rate(cortex_request_duration_seconds_bucket{cluster=~"$cluster", namespace="$namespace", job="distributor", route=~"api_v1_push|otlp_v1_metrics"}[$__rate_interval])))',
     );
     const namespace = view<{ list: Array<{ name: string; current: { value: string } }> }>(model.templating).list.find(
       (v) => v.name === 'namespace',
@@ -141,6 +141,14 @@ describe('alerts', () => {
       'MimirCompactorHasNotSuccessfullyRunCompaction',
       'MimirIngesterHasUnshippedBlocks',
       'MimirSchedulerQueriesStuck',
+      'MimirCompactorFailing',
+      'MimirRulerTooManyFailedQueries',
+      'MimirRulerTooManyFailedPushes',
+      'MimirRulerMissedEvaluations',
+      'PersistentVolumeFillingUp',
+      'PersistentVolumeFullInFourDays',
+      'MemcachedDown',
+      'MemcachedEvictions',
     ]);
     for (const r of rules) expect(r.expr, r.alert).toContain('namespace="mimir"');
     expect(rules.find((r) => r.alert === 'MimirIngesterUnhealthy')!.expr).toBe(

@@ -1,14 +1,31 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import {
+  type AlertRule,
+  type BuildContext,
+  type IPrometheusRule,
+  prometheusRule,
+  runbookUrl,
+  volumeAlerts,
+} from '@platform/core';
 import type { TempoConfig } from './config.js';
+
+/** Who Tempo's alerts are routed to. */
+const TEAM = 'observability';
+/** The page with one runbook section per alert. */
+const RUNBOOKS = 'docs/runbooks/tempo.md';
+
+type TempoRule = Omit<AlertRule, 'labels' | 'annotations'> & {
+  labels: { severity: AlertRule['labels']['severity'] };
+  annotations: { summary: string; description: string };
+};
 
 /**
  * Tempo's key alerts, after the upstream tempo-mixin (thresholds included), scoped to this instance's namespace:
  * failing compactions and blocklist polls in every mode, Kafka consumer lag and unhealthy live-stores in
- * microservices mode.
+ * microservices mode, and full volumes.
  */
 export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertRule[] {
   const scope = `namespace="${namespace}"`;
-  const rules: AlertRule[] = [
+  const rules: TempoRule[] = [
     {
       alert: 'TempoCompactionsFailing',
       expr: `sum(increase(tempodb_compaction_errors_total{${scope}}[1h])) > 2 and sum(increase(tempodb_compaction_errors_total{${scope}}[5m])) > 0`,
@@ -22,6 +39,7 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
     {
       alert: 'TempoPollsFailing',
       expr: `sum(increase(tempodb_blocklist_poll_errors_total{${scope}}[1h])) > 2 and sum(increase(tempodb_blocklist_poll_errors_total{${scope}}[5m])) > 0`,
+      for: '0s',
       labels: { severity: 'critical' },
       annotations: {
         summary: 'Tempo cannot poll its blocklist.',
@@ -29,8 +47,16 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
       },
     },
   ];
-  if (mode === 'monolithic') return rules;
-  return [
+  const complete = (list: TempoRule[]): AlertRule[] => [
+    ...list.map((rule) => ({
+      ...rule,
+      labels: { ...rule.labels, team: TEAM },
+      annotations: { ...rule.annotations, runbook_url: runbookUrl(RUNBOOKS, rule.alert) },
+    })),
+    ...volumeAlerts(namespace, TEAM),
+  ];
+  if (mode === 'monolithic') return complete(rules);
+  return complete([
     ...rules,
     {
       alert: 'TempoLiveStoreUnhealthy',
@@ -65,7 +91,7 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
           '{{ $labels.group }} is {{ humanizeDuration $value }} behind on partition {{ $labels.partition }}; recent traces are not queryable there.',
       },
     },
-  ];
+  ]);
 }
 
 /** The PrometheusRule carrying {@link alertRules}. */

@@ -1,5 +1,5 @@
 import type { DashboardSet } from '@platform/core';
-import { type DashboardPanel, dashboard, timeseriesPanel } from '@platform/dashboards';
+import { type DashboardPanel, dashboard, heatmapPanel, logsPanel, timeseriesPanel } from '@platform/dashboards';
 import type { TempoConfig } from './config.js';
 
 /**
@@ -46,12 +46,22 @@ export function overviewDashboard(namespace: string, mode: TempoConfig['mode']):
               legend: '{{route}}',
             },
           ]),
+          heatmapPanel(
+            'Query latency distribution',
+            's',
+            `tempo_request_duration_seconds_bucket{${scope}, route=~"api_.*"}`,
+          ),
           timeseriesPanel('Blocks per tenant', 'short', [
             { expr: `max by (tenant) (tempodb_blocklist_length{${scope}})`, legend: '{{tenant}}' },
           ]),
         ],
       },
       ...(consumers.length > 0 ? [{ panels: consumers }] : []),
+      {
+        title: 'Logs',
+        // Tempo logs logfmt with `level=`.
+        panels: [logsPanel('Warnings and errors', `{${scope}} |~ "level=(warn|error)"`)],
+      },
     ],
   });
 }

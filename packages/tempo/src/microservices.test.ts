@@ -252,6 +252,8 @@ describe('microservices mode (default)', async () => {
       'TempoLiveStoreUnhealthy',
       'TempoBlockBuilderPartitionLagCritical',
       'TempoLiveStorePartitionLagCritical',
+      'PersistentVolumeFillingUp',
+      'PersistentVolumeFullInFourDays',
     ]);
     for (const r of rules) expect(r.expr).toContain('namespace="tempo"');
   });

@@ -1,0 +1,85 @@
+import type { RenderedEnvironment } from '@platform/core';
+import { describe, expect, it } from 'vitest';
+import dev from '../../../environments/dev/index.js';
+import { postgresDashboards } from '../../cloudnative-pg/src/dashboards.js';
+import { contourDashboard } from '../../contour/src/dashboard.js';
+import { harborDashboards } from '../../harbor/src/dashboards.js';
+import { karpenterDashboards } from '../../karpenter/src/dashboards.js';
+import { kedaDashboards } from '../../keda/src/dashboards.js';
+import { kyvernoDashboards } from '../../kyverno/src/dashboards.js';
+import { lokiDashboards } from '../../loki/src/dashboards.js';
+import { longhornDashboards } from '../../longhorn/src/dashboards.js';
+import { mimirDashboards } from '../../mimir/src/dashboards.js';
+import { openBaoDashboards } from '../../openbao/src/dashboards.js';
+import { stepCaDashboard } from '../../step-ca/src/dashboard.js';
+import { tempoDashboards } from '../../tempo/src/dashboards.js';
+import { traefikDashboard } from '../../traefik/src/dashboard.js';
+import { valkeyDashboards } from '../../valkey/src/dashboards.js';
+import { veleroDashboards } from '../../velero/src/dashboards.js';
+import { DASHBOARD_SCHEMA_VERSION } from './schema.js';
+import { dashboardTypeErrors } from './schema-check.test-helpers.js';
+
+/** The part of a component context the libraries' dashboard builders read. */
+// biome-ignore lint/suspicious/noExplicitAny: each library types its own config; the builders read only these.
+const context = (name: string): any => ({ name, namespace: name, config: {}, environment: {} });
+
+/** Every library's dashboards, as the `dashboards` capability publishes them. */
+function libraryDashboards(): Array<{ name: string; json: unknown }> {
+  const sets = [
+    postgresDashboards('app-db', 'apps', 'app-db'),
+    harborDashboards(context('harbor')),
+    karpenterDashboards(context('karpenter')),
+    kedaDashboards(context('keda')),
+    kyvernoDashboards(context('kyverno')),
+    lokiDashboards('loki', 'loki'),
+    longhornDashboards(context('longhorn')),
+    mimirDashboards(context('mimir')),
+    openBaoDashboards(context('openbao')),
+    tempoDashboards('tempo', 'tempo', 'microservices'),
+    tempoDashboards('tempo', 'tempo', 'monolithic'),
+    valkeyDashboards(context('valkey')),
+    veleroDashboards(context('velero')),
+  ];
+  return [
+    ...sets.flatMap((set) =>
+      Object.entries(set.dashboards).map(([file, json]) => ({ name: `${set.component}/${file}`, json })),
+    ),
+    { name: 'contour', json: contourDashboard('contour') },
+    { name: 'step-ca', json: stepCaDashboard('step-ca') },
+    { name: 'traefik', json: traefikDashboard('traefik') },
+  ];
+}
+
+/** The dashboards dev renders into Grafana's ConfigMaps, the platform's own included. */
+async function renderedDashboards(): Promise<Array<{ name: string; json: unknown }>> {
+  const rendered = (await (
+    dev as unknown as { render(): Promise<RenderedEnvironment> }
+  ).render()) as RenderedEnvironment;
+  return rendered.objects.flatMap(({ object }) =>
+    object.kind === 'ConfigMap'
+      ? Object.entries((object as { data?: Record<string, string> }).data ?? {})
+          .filter(([file]) => file.endsWith('.json'))
+          .map(([file, text]) => ({ name: `dev ${object.metadata?.name}/${file}`, json: JSON.parse(text) }))
+      : [],
+  );
+}
+
+describe('every dashboard', () => {
+  it("of every library and of dev is a Grafana dashboard JSON model of the SDK's schema version", async () => {
+    const documents = [...libraryDashboards(), ...(await renderedDashboards())];
+    expect(documents.length).toBeGreaterThanOrEqual(25);
+    for (const { name, json } of documents)
+      expect((json as { schemaVersion: number }).schemaVersion, name).toBe(DASHBOARD_SCHEMA_VERSION);
+    expect(dashboardTypeErrors(documents)).toEqual([]);
+    const uids = documents.filter((d) => !d.name.startsWith('dev ')).map((d) => (d.json as { uid: string }).uid);
+    for (const uid of uids) expect(uid.length, uid).toBeLessThanOrEqual(40);
+  });
+
+  it('has a data source variable, and a cluster variable unless it opts out', () => {
+    for (const { name, json } of libraryDashboards()) {
+      const variables = (json as { templating: { list: Array<{ name: string }> } }).templating.list.map((v) => v.name);
+      expect(variables, name).toContain('datasource');
+      expect(variables, name).toContain('cluster');
+    }
+  });
+});
