@@ -1,4 +1,5 @@
 import type { PolicyRule } from '@platform/core';
+import { queryCheckRules } from '@platform/query-checks';
 import { availabilityRules } from './availability.js';
 import { certificateRules } from './certificates.js';
 import { imageRules } from './images.js';
@@ -25,7 +26,11 @@ export * from './secrets.js';
 export * from './service-accounts.js';
 export * from './service-ingress.js';
 
-/** Every rule `pnpm check` runs unless an environment turns it off (`images.digest` is off by default). */
+/**
+ * Every rule `pnpm check` runs unless an environment turns it off (`images.digest` is off by default). The query
+ * checks (`queries.promql`, `queries.logql`, `queries.traceql`, `alerts.required-fields`) parse what Prometheus,
+ * Loki, Tempo and Grafana would otherwise be the first to read.
+ */
 export const builtinRules: PolicyRule[] = [
   ...podSecurityRules,
   ...resourceRules,
@@ -39,4 +44,5 @@ export const builtinRules: PolicyRule[] = [
   ...referenceRules,
   ...certificateRules,
   ...promotionRules,
+  ...queryCheckRules,
 ];
