@@ -1,4 +1,4 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import { alertRuleBuilder, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import type { HarborConfig } from './config.js';
 
 /*
@@ -10,22 +10,8 @@ import type { HarborConfig } from './config.js';
 /** Alerts on Harbor being down or degraded, its job queue stalling, and proxy-cache projects running out of quota. */
 export function alerts(context: BuildContext<HarborConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl } = config.alerts;
   const scope = `namespace="${namespace}"`;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const rule = alertRuleBuilder(config.alerts);
   return prometheusRule(context, `${name}-registry`, [
     {
       name: 'harbor',

@@ -1,4 +1,4 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import { alertRuleBuilder, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import { APP_NAME } from './chart.js';
 import type { IstioCsrConfig } from './config.js';
 
@@ -17,21 +17,7 @@ const JOB = `${APP_NAME}-metrics`;
  */
 export function alerts(context: BuildContext<IstioCsrConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl } = config.alerts;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const rule = alertRuleBuilder(config.alerts);
   return prometheusRule(context, `${name}-mesh-ca`, [
     {
       name: 'istio-csr',

@@ -1,4 +1,10 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import {
+  type AlertRule,
+  alertRuleBuilder,
+  type BuildContext,
+  type IPrometheusRule,
+  prometheusRule,
+} from '@platform/core';
 import type { KyvernoConfig } from './config.js';
 import { IMAGE_POLICY } from './image-policy.js';
 import { POD_SECURITY_POLICY } from './pod-security-policy.js';
@@ -21,21 +27,7 @@ import { TRUST_BUNDLE_POLICY } from './trust-bundle-policy.js';
  */
 export function alerts(context: BuildContext<KyvernoConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl } = config.alerts;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const rule = alertRuleBuilder(config.alerts);
   const policies = [POD_SECURITY_POLICY, IMAGE_POLICY, RESOURCES_POLICY].join('|');
   const rules: AlertRule[] = [
     rule(

@@ -1,4 +1,4 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import { alertRuleBuilder, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import type { LonghornConfig } from './config.js';
 
 /*
@@ -15,21 +15,8 @@ import type { LonghornConfig } from './config.js';
  */
 export function alerts(context: BuildContext<LonghornConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl, backupMaxAgeHours } = config.alerts;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const { backupMaxAgeHours } = config.alerts;
+  const rule = alertRuleBuilder(config.alerts);
   const fullRatio = 1 - (config.storageMinimalAvailablePercentage + 10) / 100;
   const backups = config.backupTarget.enabled && config.recurringJobs.backup.enabled;
   return prometheusRule(context, `${name}-storage`, [

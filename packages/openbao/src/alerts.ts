@@ -1,4 +1,10 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import {
+  type AlertRule,
+  alertRuleBuilder,
+  type BuildContext,
+  type IPrometheusRule,
+  prometheusRule,
+} from '@platform/core';
 import type { OpenBaoConfig } from './config.js';
 
 /*
@@ -17,22 +23,8 @@ import type { OpenBaoConfig } from './config.js';
  */
 export function alerts(context: BuildContext<OpenBaoConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl } = config.alerts;
   const ns = `namespace="${namespace}"`;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const rule = alertRuleBuilder(config.alerts);
   const rules: AlertRule[] = [
     rule(
       'OpenBaoSealed',

@@ -1,4 +1,4 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import { alertRuleBuilder, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import type { StepCaConfig } from './config.js';
 import { EXPORTER, SERVER } from './layout.js';
 
@@ -18,21 +18,8 @@ const DAY = 86400;
  */
 export function alerts(context: BuildContext<StepCaConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl, expiryDays } = config.alerts;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const { expiryDays } = config.alerts;
+  const rule = alertRuleBuilder(config.alerts);
   const ca = `{namespace="${namespace}", job="${SERVER}"}`;
   const certs = `x509_cert_not_after{namespace="${namespace}", job="${EXPORTER}"}`;
   const expiry = (days: number) => `(${certs} - time()) < ${days * DAY}`;

@@ -1,4 +1,4 @@
-import { type AlertRule, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
+import { alertRuleBuilder, type BuildContext, type IPrometheusRule, prometheusRule } from '@platform/core';
 import { RELEASE_NAME } from './chart.js';
 import type { VeleroConfig } from './config.js';
 
@@ -15,22 +15,9 @@ import type { VeleroConfig } from './config.js';
  */
 export function alerts(context: BuildContext<VeleroConfig>): IPrometheusRule {
   const { name, namespace, config } = context;
-  const { team, runbookUrl, maxBackupAgeHours } = config.alerts;
+  const { maxBackupAgeHours } = config.alerts;
   const scope = `namespace="${namespace}"`;
-  const rule = (
-    alert: string,
-    severity: 'warning' | 'critical',
-    expr: string,
-    forDuration: string,
-    summary: string,
-    description: string,
-  ): AlertRule => ({
-    alert,
-    expr,
-    for: forDuration,
-    labels: { severity, team },
-    annotations: { summary, description, runbook_url: `${runbookUrl}#${alert.toLowerCase()}` },
-  });
+  const rule = alertRuleBuilder(config.alerts);
   return prometheusRule(context, `${name}-backups`, [
     {
       name: 'velero',

@@ -53,6 +53,35 @@ export function runbookUrl(page: string, alert: string): string {
   return `${RUNBOOK_REPOSITORY_URL}/${page}#${alert.toLowerCase()}`;
 }
 
+/** Who owns a library's alerts, as its `alerts` config names them. */
+export interface AlertOwner {
+  /** The `team` label: alert routing sends the team's non-critical alerts to its channel. */
+  team: string;
+  /** The runbook page; each alert links to the heading of its own name (`#<alert in lower case>`). */
+  runbookUrl: string;
+}
+
+/**
+ * A builder of one owner's alerting rules, with the owner's `team`, the alert's `severity` and a runbook link to
+ * the alert's heading on the owner's page, so every rule a library writes carries what routing and on-call need.
+ */
+export function alertRuleBuilder(owner: AlertOwner) {
+  return (
+    alert: string,
+    severity: Exclude<AlertSeverity, 'info'>,
+    expr: string,
+    forDuration: string,
+    summary: string,
+    description: string,
+  ): AlertRule => ({
+    alert,
+    expr,
+    for: forDuration,
+    labels: { severity, team: owner.team },
+    annotations: { summary, description, runbook_url: `${owner.runbookUrl}#${alert.toLowerCase()}` },
+  });
+}
+
 /** What an alerting rule lacks of the required labels, annotations and `for`, one message each; empty when complete. */
 export function alertRuleProblems(rule: {
   for?: unknown;
