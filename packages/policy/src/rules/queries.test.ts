@@ -29,7 +29,7 @@ function alertingRule(expr: string, labels: Record<string, string>): KubeObject 
 async function renderWith(rule: KubeObject) {
   const rendered = await render([web()]);
   return edited(rendered, (objects) =>
-    objects.push({ ...objects[0]!, key: 'web_alerts', object: rule, file: 'prometheusrule-web-alerts.yaml' }),
+    objects.push({ ...objects[0]!, key: 'web_alerts', object: rule }),
   );
 }
 
