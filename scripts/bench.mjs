@@ -3,21 +3,48 @@
 //   1. a cold `pnpm render prod` (a new process; the CLI bundle cached, as after any first run),
 //   2. the same with the bundle cache emptied (the very first run after an install or an edit),
 //   3. `pnpm check prod` and its split into render and checks,
-//   4. a synthetic fleet: prod rendered as N environments in one process.
-// Prints wall time, objects per second and peak memory.
+//   4. a synthetic fleet: prod rendered as N environments in one process,
+//   5. `pnpm graph prod` (the environment page) and its split into render, checks, model and layout,
+// each also as a multiple of the floor, an empty `node -e ''` process on the same machine in the same run.
+// Prints wall time, objects per second and peak memory. `node scripts/bench.mjs --help` lists the flags.
 import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, fleet: { type: 'string', default: '50' }, env: { type: 'string', default: 'prod' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    fleet: { type: 'string', default: '50' },
+    env: { type: 'string', default: 'prod' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`usage: pnpm bench [--env <env>] [--runs <n>] [--fleet <n>]
+
+  Times separate processes of the platform CLI (never timed tests): render, the first run after an edit,
+  check, a fleet of <n> copies of the environment (\`platform bench-fleet\`), and the environment page
+  (\`platform graph\`), each with its multiple of an empty node process.
+
+  --env <env>    environment to measure (default prod)
+  --runs <n>     processes per measurement (default 7; medians are printed)
+  --fleet <n>    environments of the synthetic fleet (default 50)
+
+The CLI's commands: \`node scripts/platform.mjs --help\`.`);
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const env = values.env;
 
 function timed(command, args, extraEnv = {}, okStatuses = [0]) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, PLATFORM_REPORT_RSS: '1', ...extraEnv } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, PLATFORM_REPORT_RSS: '1', ...extraEnv },
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (!okStatuses.includes(result.status)) {
     process.stderr.write(result.stdout + result.stderr);
@@ -37,28 +64,137 @@ function row(label, samples, unit = 'ms') {
   return `${label.padEnd(52)} median ${s.median.toFixed(0).padStart(6)} ${unit}   min ${s.min.toFixed(0).padStart(6)}   max ${s.max.toFixed(0).padStart(6)}`;
 }
 
-const objectCount = Number(/(\d+) objects in/.exec(timed('node', ['scripts/platform.mjs', 'render', env]).stdout)?.[1] ?? 0);
+const objectCount = Number(
+  /(\d+) objects in/.exec(timed('node', ['scripts/platform.mjs', 'render', env]).stdout)?.[1] ?? 0,
+);
 const pnpmRuns = Array.from({ length: runs }, () => timed('pnpm', ['--silent', 'render', env]));
 const nodeRuns = Array.from({ length: runs }, () => timed('node', ['scripts/platform.mjs', 'render', env]));
-const uncached = Array.from({ length: Math.max(2, Math.ceil(runs / 3)) }, () => timed('node', ['scripts/platform.mjs', 'render', env], { PLATFORM_NO_CACHE: '1' }));
+const uncached = Array.from({ length: Math.max(2, Math.ceil(runs / 3)) }, () =>
+  timed('node', ['scripts/platform.mjs', 'render', env], { PLATFORM_NO_CACHE: '1' }),
+);
 // check exits 1 when it finds errors; its timing is what matters here.
-const checkRuns = Array.from({ length: Math.max(3, Math.ceil(runs / 2)) }, () => timed('node', ['scripts/platform.mjs', 'check', env], {}, [0, 1]));
-const split = checkRuns.map((r) => /render (\d+) ms, checks (\d+) ms/.exec(r.stdout)).filter(Boolean).map((m) => [Number(m[1]), Number(m[2])]);
+const checkRuns = Array.from({ length: Math.max(3, Math.ceil(runs / 2)) }, () =>
+  timed('node', ['scripts/platform.mjs', 'check', env], {}, [0, 1]),
+);
+const split = checkRuns
+  .map((r) => /render (\d+) ms, checks (\d+) ms/.exec(r.stdout))
+  .filter(Boolean)
+  .map((m) => [Number(m[1]), Number(m[2])]);
+const graphRuns = Array.from({ length: Math.max(3, Math.ceil(runs / 2)) }, () =>
+  timed('node', ['scripts/platform.mjs', 'graph', env]),
+);
+const graphSplit = graphRuns
+  .map((r) => /render (\d+) ms, checks (\d+) ms, model (\d+) ms, layout and page (\d+) ms/.exec(r.stdout))
+  .filter(Boolean)
+  .map((m) => m.slice(1).map(Number));
+const floorRuns = Array.from({ length: runs }, () => timed('node', ['-e', '']));
 const fleetSize = Number(values.fleet);
-const fleet = JSON.parse(timed('node', ['scripts/platform.mjs', 'bench-fleet', env, '--count', String(fleetSize)]).stdout.trim().split('\n').pop());
+const fleet = JSON.parse(
+  timed('node', ['scripts/platform.mjs', 'bench-fleet', env, '--count', String(fleetSize)])
+    .stdout.trim()
+    .split('\n')
+    .pop(),
+);
 
-console.log(`platform benchmark — ${env}: ${objectCount} objects; ${runs} runs; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
-console.log(row(`pnpm render ${env} (new process, bundle cached)`, pnpmRuns.map((r) => r.ms)));
-console.log(row(`node scripts/platform.mjs render ${env} (same, no pnpm)`, nodeRuns.map((r) => r.ms)));
-console.log(row(`node render ${env}, bundle rebuilt (first run)`, uncached.map((r) => r.ms)));
-console.log(row(`pnpm check ${env} (whole process)`, checkRuns.map((r) => r.ms)));
+console.log(
+  `platform benchmark — ${env}: ${objectCount} objects; ${runs} runs; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  row(
+    `pnpm render ${env} (new process, bundle cached)`,
+    pnpmRuns.map((r) => r.ms),
+  ),
+);
+console.log(
+  row(
+    `node scripts/platform.mjs render ${env} (same, no pnpm)`,
+    nodeRuns.map((r) => r.ms),
+  ),
+);
+console.log(
+  row(
+    `node render ${env}, bundle rebuilt (first run)`,
+    uncached.map((r) => r.ms),
+  ),
+);
+console.log(
+  row(
+    `pnpm check ${env} (whole process)`,
+    checkRuns.map((r) => r.ms),
+  ),
+);
 if (split.length > 0) {
-  console.log(row('  of which: render in memory', split.map(([r]) => r)));
-  console.log(row('  of which: policy checks', split.map(([, c]) => c)));
+  console.log(
+    row(
+      '  of which: render in memory',
+      split.map(([r]) => r),
+    ),
+  );
+  console.log(
+    row(
+      '  of which: policy checks',
+      split.map(([, c]) => c),
+    ),
+  );
 }
-console.log(`objects per second, cold render process: ${(objectCount / (stats(pnpmRuns.map((r) => r.ms)).median / 1000)).toFixed(0)}`);
+console.log(
+  row(
+    `pnpm graph ${env} (whole process, page written)`,
+    graphRuns.map((r) => r.ms),
+  ),
+);
+if (graphSplit.length > 0) {
+  console.log(
+    row(
+      '  of which: render in memory',
+      graphSplit.map(([r]) => r),
+    ),
+  );
+  console.log(
+    row(
+      '  of which: policy checks (findings on the page)',
+      graphSplit.map(([, c]) => c),
+    ),
+  );
+  console.log(
+    row(
+      '  of which: page model (library loaded)',
+      graphSplit.map(([, , m]) => m),
+    ),
+  );
+  console.log(
+    row(
+      '  of which: layout (ELK) and HTML',
+      graphSplit.map(([, , , l]) => l),
+    ),
+  );
+  console.log(
+    row(
+      '  page generation: model + layout + HTML',
+      graphSplit.map(([, , m, l]) => m + l),
+    ),
+  );
+}
+console.log(
+  row(
+    "floor: node -e ''",
+    floorRuns.map((r) => r.ms),
+  ),
+);
+const floor = stats(floorRuns.map((r) => r.ms)).median;
+const ratio = (samples) => `${(stats(samples).median / floor).toFixed(1)}×`;
+console.log(
+  `multiples of the floor: pnpm render ${ratio(pnpmRuns.map((r) => r.ms))}, node render ${ratio(nodeRuns.map((r) => r.ms))}, first run after an edit ${ratio(uncached.map((r) => r.ms))}, check ${ratio(checkRuns.map((r) => r.ms))}, graph ${ratio(graphRuns.map((r) => r.ms))}`,
+);
+console.log(
+  `objects per second, cold render process: ${(objectCount / (stats(pnpmRuns.map((r) => r.ms)).median / 1000)).toFixed(0)}`,
+);
 console.log(`peak memory (max RSS) of a render process: ${stats(nodeRuns.map((r) => r.rssMb)).median.toFixed(0)} MiB`);
-console.log(`fleet: ${fleet.environments} environments, ${fleet.objects} objects in ${fleet.milliseconds.toFixed(0)} ms → ${(fleet.objects / (fleet.milliseconds / 1000)).toFixed(0)} objects/s, ${(fleet.milliseconds / fleet.environments).toFixed(1)} ms per environment, peak ${(fleet.maxRssKb / 1024).toFixed(0)} MiB`);
+console.log(
+  `fleet: ${fleet.environments} environments, ${fleet.objects} objects in ${fleet.milliseconds.toFixed(0)} ms → ${(fleet.objects / (fleet.milliseconds / 1000)).toFixed(0)} objects/s, ${(fleet.milliseconds / fleet.environments).toFixed(1)} ms per environment, peak ${(fleet.maxRssKb / 1024).toFixed(0)} MiB`,
+);
 const target = 1000;
 const median = stats(pnpmRuns.map((r) => r.ms)).median;
-console.log(`target: cold pnpm render ${env} < ${target} ms → ${median < target ? 'met' : 'NOT met'} (${median.toFixed(0)} ms)`);
+console.log(
+  `target: cold pnpm render ${env} < ${target} ms → ${median < target ? 'met' : 'NOT met'} (${median.toFixed(0)} ms)`,
+);

@@ -5,11 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The engine tests (test/engines/) run what Argo CD runs: Go text/template + sprig for ApplicationSets
-# (built in GOPATH mode against Debian's Go packages) and Lua 5.1 for health checks. Installed only when
+# (built in GOPATH mode against Debian's Go packages) and Lua 5.1 for health checks. The graph page test
+# (test/graph/) opens the page in Debian's Chromium (/usr/bin/chromium) through playwright-core, which never
+# downloads a browser of its own; fonts-liberation gives its screenshots legible text. Installed only when
 # missing, from Debian (apt-get), without prompts; sudo only when not root.
 ENGINE_PACKAGES=(golang-go golang-github-masterminds-sprig-dev golang-k8s-sigs-yaml-dev lua5.1)
+BROWSER_PACKAGES=(chromium fonts-liberation)
 missing=()
-for package in "${ENGINE_PACKAGES[@]}"; do
+for package in "${ENGINE_PACKAGES[@]}" "${BROWSER_PACKAGES[@]}"; do
   # dpkg -s also succeeds for removed packages whose config files remain; ask for the installed state.
   [ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" = "install ok installed" ] || missing+=("$package")
 done

@@ -33,7 +33,10 @@ export function environmentsFor(argv, environments) {
   const [command] = argv;
   if (command === undefined || command === 'help' || argv.includes('--help') || argv.includes('-h')) return [];
   if (ALL_ENVIRONMENTS.has(command) || argv.includes('--all')) return environments;
-  const named = new Set(argv.slice(1));
+  // `--compare staging` and `--compare=staging` both name an environment to bundle.
+  const named = new Set(
+    argv.slice(1).map((arg) => (arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg)),
+  );
   return environments.filter((environment) => named.has(environment.name));
 }
 

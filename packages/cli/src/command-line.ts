@@ -25,8 +25,6 @@ export interface CommandSpec {
   env?: Record<string, string>;
   /** Shown at the end of the command's help. */
   notes?: string;
-  /** Not listed in the overview (benchmark helpers). */
-  hidden?: boolean;
 }
 
 /** What a parsed command line holds. */
@@ -120,10 +118,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'how the first sync of an environment unfolds, step by step',
     usage: '<env>',
     flags: {
-      format: tableOrJson('json: the plan as data'),
+      format: tableOrJson('json: the plan (or the certificate calendar) as data'),
+      certificates: {
+        type: 'boolean',
+        description: 'the expiry calendar of every CA and certificate the environment defines, instead of the sync',
+      },
       'daemonset-nodes': { type: 'string', value: '<n>', default: '3', description: 'nodes a DaemonSet is counted on' },
     },
     env: NO_CACHE,
+    notes:
+      "With --certificates: the rendered cert-manager Certificates (their defaults filled in and marked) and the lifetimes\nlibraries declare (step-ca's root and intermediate, product-issued leaves), with the expiries of each and of its\nreplacements counted from the first sync, up to the longest CA lifetime (see @platform/pki).",
+  },
+  {
+    name: 'graph',
+    summary: 'the environment as one HTML page: rendered/<env>/_graph/index.html',
+    usage: '<env>',
+    flags: {
+      compare: {
+        type: 'string',
+        value: '<env|git-ref>',
+        description: 'mark what differs from another environment, or from rendered/<env>/ as committed at a git ref',
+      },
+      'daemonset-nodes': { type: 'string', value: '<n>', default: '3', description: 'nodes a DaemonSet is counted on' },
+    },
+    env: { ...NO_CACHE, ...COLOR },
+    notes:
+      'The page is self-contained (inline SVG, style and script; no network) and deterministic. It is written like a render,\nas one atomic step, and is not part of the render: git ignores rendered/*/_graph/, `render` keeps it, `diff` skips it,\nand no Application or Kustomization reads it. A --compare value that names an environment compares with that\nenvironment; anything else is a git ref (`main`, `HEAD~1`, a tag), whose committed render lacks the dependency\ngraph, library versions and findings, so those are not compared.',
   },
   {
     name: 'ls',
@@ -153,7 +173,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'benchmark helper: render one environment N times in one process',
     usage: '<env>',
     flags: { count: { type: 'string', value: '<n>', default: '50', description: 'how many copies' } },
-    hidden: true,
+    notes: 'Used by `pnpm bench` (scripts/bench.mjs); prints one JSON line with the totals.',
   },
 ];
 
@@ -184,8 +204,7 @@ export function commandHelp(spec: CommandSpec): string {
 /** The overview: every command in one line. */
 export function overview(): string {
   const lines = ['usage: platform <command> [arguments] [flags]', '', 'commands:'];
-  for (const spec of COMMANDS.filter((c) => !c.hidden))
-    lines.push(`  ${`${spec.name} ${spec.usage}`.padEnd(36)} ${spec.summary}`);
+  for (const spec of COMMANDS) lines.push(`  ${`${spec.name} ${spec.usage}`.padEnd(36)} ${spec.summary}`);
   lines.push('', '`platform <command> --help` shows the flags and environment variables of a command.');
   return lines.join('\n');
 }
@@ -216,7 +235,6 @@ export function parseCommand(spec: CommandSpec, args: string[]): ParsedCommand {
       const owners = COMMANDS.filter(
         (other) =>
           other.name !== spec.name &&
-          !other.hidden &&
           Object.entries(other.flags).some(([name, f]) => name === bare || f.short === bare),
       ).map((other) => other.name);
       const elsewhere = owners.length > 0 ? ` (it is a flag of ${owners.join(', ')})` : '';

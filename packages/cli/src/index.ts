@@ -1,5 +1,5 @@
 /**
- * @platform/cli: the `platform` command (render, diff, check, show, plan, ls, affected) for any repository of
+ * @platform/cli: the `platform` command (render, diff, check, show, plan, graph, ls, affected) for any repository of
  * environments, and its building blocks for tools: the atomic tree writer, tree diffs, pin checks.
  */
 export { type Affected, affectedEnvironments, classify, workspacePackages } from './affected.js';

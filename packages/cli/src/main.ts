@@ -4,6 +4,7 @@ import { affectedCommand } from './commands/affected.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { fleetCommand } from './commands/fleet.js';
+import { graphCommand } from './commands/graph.js';
 import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
 import { renderCommand } from './commands/render.js';
@@ -18,6 +19,7 @@ const RUN = {
   check: checkCommand,
   show: showCommand,
   plan: planCommand,
+  graph: graphCommand,
   ls: lsCommand,
   affected: affectedCommand,
   'bench-fleet': fleetCommand,

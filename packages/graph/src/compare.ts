@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphModel, GraphNode } from './model.js';
+import type { GraphEdge, GraphModel, GraphNode, UnknownFact } from './model.js';
 
 /** How a node, edge or object differs between two renders. */
 export type Change = 'added' | 'removed' | 'changed';
@@ -16,6 +16,8 @@ export interface GraphDiff {
   removedEdges: GraphEdge[];
   /** Per changed node, what changed, in words (`library 1.0.0 → 1.1.0`, `3 objects changed`). */
   reasons: Record<string, string[]>;
+  /** Facts one side does not know (a committed render has no dependency graph), so they were not compared. */
+  unknown: UnknownFact[];
 }
 
 function versionOf(node: GraphNode): string | undefined {
@@ -38,7 +40,9 @@ export function compareModels(before: GraphModel, after: GraphModel, against: st
     removedNodes: [],
     removedEdges: [],
     reasons: {},
+    unknown: [...new Set([...(before.unknown ?? []), ...(after.unknown ?? [])])].sort(),
   };
+  const knows = (fact: UnknownFact) => !diff.unknown.includes(fact);
   const old = new Map(before.nodes.map((n) => [n.id, n]));
   for (const node of after.nodes) {
     const was = old.get(node.id);
@@ -48,12 +52,12 @@ export function compareModels(before: GraphModel, after: GraphModel, against: st
       continue;
     }
     const reasons: string[] = [];
-    if (versionOf(was) !== versionOf(node))
+    if (knows('libraries') && versionOf(was) !== versionOf(node))
       reasons.push(`library ${versionOf(was) ?? 'none'} → ${versionOf(node) ?? 'none'}`);
     if (was.chart?.version !== node.chart?.version)
       reasons.push(`chart ${was.chart?.version ?? 'none'} → ${node.chart?.version ?? 'none'}`);
     if (was.step !== node.step) reasons.push(`sync step ${was.step} → ${node.step}`);
-    if (was.pods !== node.pods) reasons.push(`pods ${was.pods} → ${node.pods}`);
+    if (knows('pods') && was.pods !== node.pods) reasons.push(`pods ${was.pods} → ${node.pods}`);
     const files = new Map(was.objects.map((o) => [o.path, o.hash]));
     let changed = 0;
     for (const object of node.objects) {
@@ -79,14 +83,20 @@ export function compareModels(before: GraphModel, after: GraphModel, against: st
   const current = new Set(after.nodes.map((n) => n.id));
   diff.removedNodes = before.nodes.filter((n) => !current.has(n.id));
   for (const node of diff.removedNodes) diff.nodes[node.id] = 'removed';
+  // Without one side's dependency graph, only the dependency edges of added components are known to be new.
+  const compared = (edge: GraphEdge) => edge.type !== 'dependency' || knows('dependencies');
   const oldEdges = new Map(before.edges.map((e) => [e.id, e]));
   for (const edge of after.edges) {
+    if (!compared(edge)) {
+      if (diff.nodes[edge.from] === 'added' || diff.nodes[edge.to] === 'added') diff.edges[edge.id] = 'added';
+      continue;
+    }
     const was = oldEdges.get(edge.id);
     if (!was) diff.edges[edge.id] = 'added';
     else if (JSON.stringify(was.ports ?? []) !== JSON.stringify(edge.ports ?? [])) diff.edges[edge.id] = 'changed';
   }
   const newEdges = new Set(after.edges.map((e) => e.id));
-  diff.removedEdges = before.edges.filter((e) => !newEdges.has(e.id));
+  diff.removedEdges = before.edges.filter((e) => compared(e) && !newEdges.has(e.id));
   for (const edge of diff.removedEdges) diff.edges[edge.id] = 'removed';
   return diff;
 }

@@ -28,7 +28,7 @@ export interface Layout {
 }
 
 export const NODE_WIDTH = 250;
-export const NODE_HEIGHT = 78;
+export const NODE_HEIGHT = 94;
 
 /**
  * A layered layout (ELK's `layered` algorithm, left to right) with one column per sync step (ELK partitions),

@@ -6,6 +6,7 @@ import {
   podsAtFirstSync,
   type RenderedEnvironment,
 } from '@platform/core';
+import { type CalendarEntry, certificateCalendar, formatLifetime, formatWhen } from '@platform/pki';
 
 /** A finding of `pnpm check` about a component (the shape @platform/policy reports). */
 export interface GraphFinding {
@@ -63,14 +64,24 @@ export interface GraphStep {
   stages: Array<{ stage: number; pods: number; share: number }>;
 }
 
-/** A certificate or CA on the expiry calendar. */
+/** A certificate or CA on the expiry calendar (one entry of `@platform/pki`'s certificate calendar). */
 export interface GraphCertificate {
   component: string;
   name: string;
-  ca: boolean;
-  duration: string;
+  role: CalendarEntry['role'];
+  issuer?: string;
+  /** `8760h (365d)`; absent when the lifetime does not parse. */
+  duration?: string;
   renewBefore?: string;
+  rotation: CalendarEntry['rotation'];
+  /** Whether the lifetime is written down rather than left to cert-manager's defaults. */
+  explicit: boolean;
+  /** The first expiries after the first sync, `day 315` (the first one first). */
+  expiries: string[];
 }
+
+/** Facts a model could not know (a model of a committed render has no dependency graph or library versions). */
+export type UnknownFact = 'dependencies' | 'libraries' | 'findings' | 'pods';
 
 /** Everything the page draws, deterministic for one render. */
 export interface GraphModel {
@@ -82,6 +93,8 @@ export interface GraphModel {
   edges: GraphEdge[];
   steps: GraphStep[];
   certificates: GraphCertificate[];
+  /** What this model does not know; a comparison skips those facts. Absent: it knows everything. */
+  unknown?: UnknownFact[];
 }
 
 /** What the page is made from besides the render. */
@@ -93,7 +106,7 @@ export interface GraphInputs {
 }
 
 /** A short hash of a file's content: equal content, equal hash. */
-function contentHash(text: string): string {
+export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
@@ -101,13 +114,20 @@ function byName<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** What wiring edges are derived from: each component's namespace and objects. */
+export interface WiredComponent {
+  name: string;
+  namespace: string;
+  objects: ReadonlyArray<{ object: KubeObject }>;
+}
+
 /** The component whose pods a NetworkPolicy peer selects: by namespace, and by instance label where shared. */
 function peerComponent(
-  rendered: RenderedEnvironment,
+  components: readonly WiredComponent[],
   namespace: string,
   podLabels: Record<string, string> | undefined,
 ): string | undefined {
-  const owners = rendered.components.filter((c) => c.namespace === namespace);
+  const owners = components.filter((c) => c.namespace === namespace);
   const instance = podLabels?.['app.kubernetes.io/instance'];
   return (
     owners.find((c) => c.name === instance)?.name ??
@@ -117,9 +137,9 @@ function peerComponent(
 }
 
 /** Wiring edges: each egress rule of a component's NetworkPolicies that opens another component's pods. */
-function wiring(rendered: RenderedEnvironment): GraphEdge[] {
+export function wiringEdges(components: readonly WiredComponent[]): GraphEdge[] {
   const edges = new Map<string, GraphEdge>();
-  for (const component of rendered.components) {
+  for (const component of components) {
     for (const { object } of component.objects) {
       if (object.kind !== 'NetworkPolicy') continue;
       const policy = object as INetworkPolicy;
@@ -127,7 +147,7 @@ function wiring(rendered: RenderedEnvironment): GraphEdge[] {
         for (const peer of rule.to ?? []) {
           const namespace = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
           if (!namespace) continue;
-          const target = peerComponent(rendered, namespace, peer.podSelector?.matchLabels);
+          const target = peerComponent(components, namespace, peer.podSelector?.matchLabels);
           if (!target || target === component.name) continue;
           const id = `wiring:${component.name}->${target}`;
           const edge = edges.get(id) ?? {
@@ -153,24 +173,23 @@ function wiring(rendered: RenderedEnvironment): GraphEdge[] {
   }));
 }
 
-function certificates(rendered: RenderedEnvironment): GraphCertificate[] {
-  return rendered.components
-    .flatMap((component) =>
-      component.objects
-        .filter(({ object }) => object.kind === 'Certificate')
-        .map(({ object }) => {
-          const spec =
-            (object as KubeObject & { spec?: { isCA?: boolean; duration?: string; renewBefore?: string } }).spec ?? {};
-          return {
-            component: component.name,
-            name: object.metadata?.name ?? '',
-            ca: spec.isCA === true,
-            duration: spec.duration ?? '2160h',
-            ...(spec.renewBefore ? { renewBefore: spec.renewBefore } : {}),
-          };
-        }),
-    )
-    .sort((a, b) => `${a.component}/${a.name}`.localeCompare(`${b.component}/${b.name}`));
+/** How many expiries of each certificate the page lists. */
+const SHOWN_EXPIRIES = 3;
+
+/** The calendar of `@platform/pki` (rendered Certificates and declared lifetimes), as the page shows it. */
+export function graphCertificates(rendered: RenderedEnvironment): GraphCertificate[] {
+  return certificateCalendar(rendered).entries.map((entry) => ({
+    component: entry.component,
+    name: entry.name,
+    role: entry.role,
+    ...(entry.issuer ? { issuer: entry.issuer } : {}),
+    ...(entry.lifetime
+      ? { duration: formatLifetime(entry.lifetime.duration), renewBefore: formatLifetime(entry.lifetime.renewBefore) }
+      : {}),
+    rotation: entry.rotation,
+    explicit: entry.explicit,
+    expiries: entry.expiries.slice(0, SHOWN_EXPIRIES).map(formatWhen),
+  }));
 }
 
 /** The page's model of a rendered environment: nodes by sync step, dependency and wiring edges, the first-sync timeline. */
@@ -232,7 +251,7 @@ export function graphModel(rendered: RenderedEnvironment, inputs: GraphInputs = 
     totalPods: plan.totalPods,
     maxShare: plan.maxShare,
     nodes,
-    edges: [...dependencies, ...wiring(rendered)].sort(byName),
+    edges: [...dependencies, ...wiringEdges(rendered.components)].sort(byName),
     steps: plan.steps.map((s) => ({
       wave: s.wave,
       tier: s.tier,
@@ -241,6 +260,6 @@ export function graphModel(rendered: RenderedEnvironment, inputs: GraphInputs = 
       share: s.share,
       stages: s.stages.map((st) => ({ stage: st.stage, pods: st.pods, share: st.share })),
     })),
-    certificates: certificates(rendered),
+    certificates: graphCertificates(rendered),
   };
 }

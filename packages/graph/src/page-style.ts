@@ -11,7 +11,7 @@ main { display: grid; grid-template-columns: minmax(0, 1fr) 380px; gap: 0; }
 #details { padding: 14px 16px; font-size: 13px; overflow: auto; max-height: 78vh; }
 #details h3 { margin: 0 0 6px; font-size: 16px; }
 #details table { border-collapse: collapse; width: 100%; }
-#details td, #details th { text-align: left; padding: 2px 4px; border-bottom: 1px solid #eef0f4; vertical-align: top; font-size: 12px; }
+#details td, #details th { text-align: left; padding: 2px 4px; border-bottom: 1px solid #eef0f4; vertical-align: top; font-size: 12px; overflow-wrap: anywhere; }
 .hint { color: #6b7385; }
 svg text { font-size: 11px; fill: #2b3140; }
 svg text.name { font-size: 13px; font-weight: 600; }

@@ -14,10 +14,18 @@ function status(node: GraphNode): 'error' | 'warn' | 'ok' {
   return node.findings.errors > 0 ? 'error' : node.findings.warnings > 0 ? 'warn' : 'ok';
 }
 
+/** Characters of a node's line that fit its box at the page's font size; longer lines end in an ellipsis. */
+const LINE_CHARACTERS = 40;
+
+function fit(text: string, width = LINE_CHARACTERS): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
 function nodeSvg(node: GraphNode, box: Layout['nodes'][number], change: string | undefined): string {
   const version = node.library
-    ? `${node.library.name.replace('@platform/', '')} ${node.library.version}${node.library.source === 'workspace' ? ' (workspace)' : ''}`
+    ? `${node.library.name} ${node.library.version}${node.library.source === 'workspace' ? ' (workspace)' : ''}`
     : 'no library';
+  const chart = node.chart ? `chart ${node.chart.chart} ${node.chart.version}` : 'no chart';
   const objects = Object.values(node.kinds).reduce((a, b) => a + b, 0);
   const findings =
     node.findings.errors + node.findings.warnings > 0
@@ -25,13 +33,18 @@ function nodeSvg(node: GraphNode, box: Layout['nodes'][number], change: string |
       : node.findings.waived > 0
         ? ` · ${node.findings.waived} waived`
         : '';
+  const lines = [
+    `${node.tier} · step ${node.step} · ns ${node.namespace}`,
+    version,
+    chart,
+    `${node.pods} pods · ${objects} objects${findings}`,
+  ];
   return [
     `<g class="node tier-${node.tier} status-${status(node)}${change ? ` change-${change}` : ''}" data-component="${escapeHtml(node.id)}"${change ? ` data-change="${change}"` : ''} transform="translate(${box.x},${box.y})" tabindex="0">`,
+    `<title>${escapeHtml([node.id, ...lines].join('\n'))}</title>`,
     `<rect width="${box.width}" height="${box.height}" rx="8"/>`,
-    `<text class="name" x="10" y="20">${escapeHtml(node.id)}${change ? ` <tspan class="badge">${change}</tspan>` : ''}</text>`,
-    `<text x="10" y="38">${escapeHtml(node.tier)} · step ${node.step} · ns ${escapeHtml(node.namespace)}</text>`,
-    `<text x="10" y="54">${escapeHtml(version)}${node.chart ? ` · chart ${escapeHtml(node.chart.chart)} ${escapeHtml(node.chart.version)}` : ''}</text>`,
-    `<text x="10" y="70">${node.pods} pods · ${objects} objects${escapeHtml(findings)}</text>`,
+    `<text class="name" x="10" y="20">${escapeHtml(fit(node.id, change ? 28 : 34))}${change ? ` <tspan class="badge">${change}</tspan>` : ''}</text>`,
+    ...lines.map((line, index) => `<text x="10" y="${38 + index * 15}">${escapeHtml(fit(line))}</text>`),
     '</g>',
   ].join('');
 }
@@ -63,9 +76,9 @@ function calendar(model: GraphModel): string {
   if (model.certificates.length === 0) return '';
   const rows = model.certificates.map(
     (c) =>
-      `<tr><td>${escapeHtml(c.component)}</td><td>${escapeHtml(c.name)}</td><td>${c.ca ? 'CA' : 'leaf'}</td><td>${escapeHtml(c.duration)}</td><td>${escapeHtml(c.renewBefore ?? '')}</td></tr>`,
+      `<tr data-certificate="${escapeHtml(`${c.component}/${c.name}`)}"><td>${escapeHtml(c.expiries.join(', '))}</td><td>${escapeHtml(c.role)}</td><td>${escapeHtml(c.name)}${c.explicit ? '' : ' (cert-manager defaults)'}</td><td>${escapeHtml(c.component)}</td><td>${escapeHtml(c.issuer ?? '')}</td><td>${escapeHtml(c.duration ?? 'does not parse')}</td><td>${escapeHtml(c.renewBefore ?? '')}</td><td>${c.rotation}</td></tr>`,
   );
-  return `<section id="certificates"><h2>Certificates</h2><table><thead><tr><th>component</th><th>certificate</th><th>type</th><th>lifetime</th><th>renewed before expiry</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section id="certificates"><h2>Certificates</h2><p>Expiries counted from the first sync, when each is first issued (<code>pnpm plan ${escapeHtml(model.environment)} --certificates</code>).</p><table><thead><tr><th>expires</th><th>role</th><th>certificate</th><th>component</th><th>issuer</th><th>lifetime</th><th>replaced ahead</th><th>rotation</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 /** JSON inside a `<script>` element: `<` escaped so no string can end the element. */
@@ -99,8 +112,9 @@ export async function graphPage(model: GraphModel, diff?: GraphDiff): Promise<st
     '</svg>',
   ].join('\n');
   const title = diff ? `${model.environment} compared with ${diff.against}` : model.environment;
+  const unknown = diff?.unknown ?? [];
   const legend = diff
-    ? `<p class="legend">Compared with <b>${escapeHtml(diff.against)}</b>: <span class="key change-added">added</span> <span class="key change-changed">changed</span> <span class="key change-removed">removed</span></p>`
+    ? `<p class="legend">Compared with <b>${escapeHtml(diff.against)}</b>: <span class="key change-added">added</span> <span class="key change-changed">changed</span> <span class="key change-removed">removed</span>${unknown.length > 0 ? ` · not compared (not in that render): ${escapeHtml(unknown.join(', '))}` : ''}</p>`
     : '';
   return `<!doctype html>
 <html lang="en">

@@ -6,6 +6,7 @@ import { colorPatch, diffTrees } from '../diff-trees.js';
 import { renderNamed, selectNames } from '../environments.js';
 import { reportFailure } from '../errors.js';
 import { gitTop } from '../git.js';
+import { isGraphFile } from '../graph-folder.js';
 import { paint } from '../output.js';
 import { readTree, recoverTree, treeExists } from '../write-tree.js';
 
@@ -27,11 +28,8 @@ export async function diffCommand(input: CliInput, parsed: ParsedCommand): Promi
         console.log(
           `${paint('bold', name)}: ${prefix} does not exist yet, so everything below is new; \`platform render ${name}\` writes it`,
         );
-      const changes = diffTrees(
-        selectFiles(readTree(folder), selection),
-        selectFiles(rendered.files, selection),
-        prefix,
-      );
+      const onDisk = new Map([...readTree(folder)].filter(([path]) => !isGraphFile(path)));
+      const changes = diffTrees(selectFiles(onDisk, selection), selectFiles(rendered.files, selection), prefix);
       for (const change of changes) console.log(colorPatch(change.patch));
       const counts = (['added', 'changed', 'removed'] as const)
         .map((status) => `${changes.filter((c) => c.status === status).length} ${status}`)

@@ -5,6 +5,7 @@ import type { ParsedCommand } from '../command-line.js';
 import { inSelection, selectComponents, selectFiles } from '../components.js';
 import { renderNamed, selectNames } from '../environments.js';
 import { problemsOf, reportFailure } from '../errors.js';
+import { isGraphFile } from '../graph-folder.js';
 import { paint } from '../output.js';
 import { type WriteSummary, writeTree } from '../write-tree.js';
 
@@ -45,11 +46,10 @@ export async function renderCommand(input: CliInput, parsed: ParsedCommand): Pro
       const rendered = await renderNamed(input, name);
       const selection = selectComponents(rendered, components);
       const files = selectFiles(rendered.files, selection);
-      const write = writeTree(
-        join(input.root, 'rendered', name),
-        files,
-        selection ? { keep: (path) => !inSelection(selection, path) } : {},
-      );
+      // The environment page (`platform graph`) is no part of the render: carried over, never pruned.
+      const write = writeTree(join(input.root, 'rendered', name), files, {
+        keep: (path) => isGraphFile(path) || !inSelection(selection, path),
+      });
       // A note, not output: stdout stays the summary or the JSON.
       if (write.recovered) console.error(`note: ${write.recovered}`);
       if (json) {
