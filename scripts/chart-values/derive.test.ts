@@ -245,3 +245,21 @@ describe('external-secrets CRD packaging', () => {
     );
   });
 });
+
+describe("a dependency's named templates", () => {
+  it("are read through the parent's includes (Helm shares defines), and what they do outside a define reads nothing", () => {
+    const helper = {
+      path: 'partials:templates/_resources.tpl',
+      text: '{{- $unused := .Values.outside -}}\n{{- define "partials.resources" -}}\ncpu: {{ (.cpu).request }}\n{{- end }}\n',
+    };
+    const parent = {
+      path: 'templates/deployment.yaml',
+      text: 'kind: Deployment\nspec:\n  {{- include "partials.resources" .Values.destinationResources | nindent 2 }}\n',
+    };
+    const scan = scanTemplates([parent], () => undefined, [], [helper]);
+    const paths = scan.refs.map((ref) => ref.path.join('.'));
+    expect(paths).toContain('destinationResources.cpu.request');
+    expect(paths).not.toContain('outside');
+    expect(scan.documents.map((d) => d.kind)).toEqual(['Deployment']);
+  });
+});

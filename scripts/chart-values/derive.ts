@@ -87,7 +87,23 @@ export function deriveChart(
     const text = readChartFile(path);
     return text?.includes('.Values') ? [{ path, text }] : [];
   });
-  const scan = scanTemplates(templates, readChartFile, extra);
+  // Helm shares named templates between a chart and its dependencies: a parent template may include a define of
+  // a dependency (Linkerd's `partials.resources`), so the dependencies' helpers are read with the parent's too.
+  const sharedHelpers: ChartFile[] = (chart.dependencies ?? []).flatMap((dependency) => {
+    const dir =
+      options.dependencies?.get(dependency.name) ??
+      (existsSync(join(chartDir, 'charts', dependency.name, 'Chart.yaml'))
+        ? join(chartDir, 'charts', dependency.name)
+        : undefined);
+    if (!dir) return [];
+    return filesUnder(join(dir, 'templates'))
+      .filter((path) => path.split('/').pop()!.startsWith('_'))
+      .map((path) => ({
+        path: `${dependency.name}:templates/${path}`,
+        text: readFileSync(join(dir, 'templates', path), 'utf8'),
+      }));
+  });
+  const scan = scanTemplates(templates, readChartFile, extra, sharedHelpers);
 
   let values = parseYaml(readOptional(join(chartDir, 'values.yaml')) ?? '') ?? {};
   // Keys the templates `unset` (Istio's `_internal_defaults_do_not_set`) hold defaults merged under the user's

@@ -15,8 +15,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHART as ARGO_CD_CHART } from '../../packages/argo-cd/src/chart.js';
 import { CHART as CERT_MANAGER_CHART } from '../../packages/cert-manager/src/chart.js';
+import {
+  CONTROLLER_CHART as ARC_CONTROLLER_CHART,
+  SCALE_SET_CHART as ARC_SCALE_SET_CHART,
+} from '../../packages/ci-runners/src/chart.js';
 import { CHART as EXTERNAL_SECRETS_CHART } from '../../packages/external-secrets/src/chart.js';
 import { BASE_CHART, ISTIOD_CHART } from '../../packages/istio/src/chart.js';
+import { CHART as ONEUPTIME_CHART } from '../../packages/oneuptime/src/chart.js';
 import { chartFacts, deriveChart } from './derive.js';
 import { generatedModule } from './generated-module.js';
 import { parseYaml } from './yaml.js';
@@ -108,6 +113,29 @@ export const SOURCES: Record<string, Source> = {
     path: 'deploy/charts/external-secrets',
     out: 'packages/external-secrets/src/chart-values.generated.ts',
     prepare: externalSecretsCrds,
+  },
+  oneuptime: {
+    repository: 'OneUptime/oneuptime',
+    version: ONEUPTIME_CHART.version,
+    tag: (v) => v,
+    path: 'HelmChart/Public/oneuptime',
+    out: 'packages/oneuptime/src/chart-values.generated.ts',
+    // Chart.yaml says 0.1.0; the release workflow packages it with the repository's VERSION (release.yml:189).
+    placeholderVersion: true,
+  },
+  'gha-runner-scale-set-controller': {
+    repository: 'actions/actions-runner-controller',
+    version: ARC_CONTROLLER_CHART.version,
+    tag: (v) => `gha-runner-scale-set-${v}`,
+    path: 'charts/gha-runner-scale-set-controller',
+    out: 'packages/ci-runners/src/controller-chart-values.generated.ts',
+  },
+  'gha-runner-scale-set': {
+    repository: 'actions/actions-runner-controller',
+    version: ARC_SCALE_SET_CHART.version,
+    tag: (v) => `gha-runner-scale-set-${v}`,
+    path: 'charts/gha-runner-scale-set',
+    out: 'packages/ci-runners/src/scale-set-chart-values.generated.ts',
   },
   'prometheus-operator-crds': {
     repository: 'prometheus-community/helm-charts',

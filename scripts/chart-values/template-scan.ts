@@ -41,6 +41,7 @@ export function scanTemplates(
   templates: ChartFile[],
   readChartFile: (path: string) => string | undefined,
   extraReferenceFiles: ChartFile[] = [],
+  dependencyHelpers: ChartFile[] = [],
 ): TemplateScan {
   const reader = new ReferenceCollector();
   const documents: TemplateDocument[] = [];
@@ -53,9 +54,14 @@ export function scanTemplates(
       Number(!a.path.split('/').pop()!.startsWith('_')) - Number(!b.path.split('/').pop()!.startsWith('_')) ||
       a.path.localeCompare(b.path),
   );
-  for (const file of [...ordered, ...extraReferenceFiles]) {
-    const emitsDocuments = !extraReferenceFiles.includes(file);
-    let scope: Scope = { dot: root, dollar: root, vars: new Map() };
+  // A dependency's helpers: Helm shares their named templates with the parent, whose includes pass them the
+  // parent's values; what they do outside a define runs in the dependency's own context, so it reads nothing here.
+  const nothing: Value = { syms: [] };
+  for (const file of [...ordered, ...extraReferenceFiles, ...dependencyHelpers]) {
+    const shared = dependencyHelpers.includes(file);
+    const emitsDocuments = !extraReferenceFiles.includes(file) && !shared;
+    const top = shared ? nothing : root;
+    let scope: Scope = { dot: top, dollar: top, vars: new Map() };
     const evaluator = new Evaluator(reader, scope);
     const stack: Frame[] = [];
     let sanitized = '';

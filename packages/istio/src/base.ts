@@ -1,6 +1,7 @@
 import { type DeepPartial, defineComponent } from '@platform/core';
 import { BASE_CHART, ISTIO_NAMESPACE } from './chart.js';
 import { baseDefaults, type IstioBaseConfig } from './config.js';
+import { checkMeshChoice, ISTIO_OUTSIDE_MESH } from './mesh-choice.js';
 import { baseSync } from './sync.js';
 import { baseValues } from './values.js';
 
@@ -8,6 +9,7 @@ const istioBaseComponent = defineComponent({
   name: 'istio-base',
   tier: 'crds',
   defaults: baseDefaults,
+  check: (_config, checks, context) => checkMeshChoice(checks, context),
   // Istio's CRDs and the default validating webhook come from the chart; the rendered folder holds the
   // istio-system Namespace and its namespace-wide NetworkPolicies, which istiod shares.
   build: () => ({}),
@@ -20,5 +22,5 @@ const istioBaseComponent = defineComponent({
  * `istio-system` namespace (Pod Security restricted, default-deny NetworkPolicies) that istiod deploys into.
  */
 export function istioBase(config?: DeepPartial<IstioBaseConfig>): ReturnType<typeof istioBaseComponent> {
-  return istioBaseComponent(config).inNamespace(ISTIO_NAMESPACE);
+  return istioBaseComponent(config).inNamespace(ISTIO_NAMESPACE).mixin(ISTIO_OUTSIDE_MESH);
 }

@@ -145,9 +145,16 @@ describe('istio', () => {
     ]);
   });
 
-  it('provides serviceMesh', () => {
+  it('provides serviceMesh: the Istio mesh, its injection label and istiod port', () => {
     expect(providedBy(istiod())).toEqual({
-      serviceMesh: { component: 'istiod', namespace: 'istio-system', xdsPort: 15012 },
+      serviceMesh: expect.objectContaining({
+        component: 'istiod',
+        namespace: 'istio-system',
+        mesh: 'istio',
+        controlPlanePorts: [15012],
+        join: { labels: { 'istio-injection': 'enabled' }, annotations: {} },
+        proxyInboundPorts: [],
+      }),
     });
   });
 

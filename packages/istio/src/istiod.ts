@@ -1,8 +1,9 @@
 import { type DeepPartial, defineComponent } from '@platform/core';
-import { ISTIO_NAMESPACE, ISTIOD_CHART, ISTIOD_PORTS } from './chart.js';
+import { ISTIO_NAMESPACE, ISTIOD_CHART } from './chart.js';
 import { checkConfig } from './check.js';
 import { type IstiodConfig, istiodDefaults } from './config.js';
 import { ISTIO_KINDS } from './kinds.js';
+import { checkMeshChoice, ISTIO_OUTSIDE_MESH, istioServiceMesh } from './mesh-choice.js';
 import { istiodNetworkAccess } from './network.js';
 import { meshPeerAuthentication } from './peer-authentication.js';
 import { istiodSync } from './sync.js';
@@ -12,9 +13,12 @@ const istiodComponent = defineComponent({
   name: 'istiod',
   tier: 'operators',
   defaults: istiodDefaults,
-  check: checkConfig,
+  check: (config, checks, context) => {
+    checkConfig(config, checks);
+    checkMeshChoice(checks, context);
+  },
   dependsOn: ({ config }) => [config.baseComponent],
-  provides: ({ name, namespace }) => ({ serviceMesh: { component: name, namespace, xdsPort: ISTIOD_PORTS.xds } }),
+  provides: ({ name, namespace }) => ({ serviceMesh: istioServiceMesh({ component: name, namespace }) }),
   build: (context) => ({
     peerauthentication: meshPeerAuthentication(context),
   }),
@@ -29,5 +33,5 @@ const istiodComponent = defineComponent({
  * istiod renders no second Namespace. Renders mesh-wide STRICT mutual TLS and provides `serviceMesh`.
  */
 export function istiod(config?: DeepPartial<IstiodConfig>): ReturnType<typeof istiodComponent> {
-  return istiodComponent(config).inNamespace(ISTIO_NAMESPACE, { create: false });
+  return istiodComponent(config).inNamespace(ISTIO_NAMESPACE, { create: false }).mixin(ISTIO_OUTSIDE_MESH);
 }

@@ -48,6 +48,12 @@ export interface IstiodValues {
    * `Fail` once ready): the chart's documented setting for tools that render with `helm template`, such as Argo CD.
    */
   base: { validationFailurePolicy: 'Fail' };
+  /**
+   * Set when Istio is the environment's mesh (`settings.mesh: 'istio'`): the injector rewrites HTTP, TCP and gRPC
+   * probes to the sidecar agent's port, so the kubelet's plain-text probes keep working under STRICT mTLS (the
+   * chart's default, istio-discovery `values.yaml:149`, written out so that it cannot silently change).
+   */
+  sidecarInjectorWebhook?: { rewriteAppHTTPProbe: true };
   global: {
     istioNamespace: string;
     /** Image registry path, set only behind a registry mirror. */
@@ -87,6 +93,9 @@ export function istiodValues({ namespace, config, environment }: BuildContext<Is
       defaultConfig: { holdApplicationUntilProxyStarts: config.mesh.holdApplicationUntilProxyStarts },
     },
     base: { validationFailurePolicy: 'Fail' },
+    ...(environment.settings.mesh === 'istio'
+      ? { sidecarInjectorWebhook: { rewriteAppHTTPProbe: true as const } }
+      : {}),
     global: {
       istioNamespace: namespace,
       ...(mirror ? { hub: mirroredImage(DEFAULT_HUB, mirror) } : {}),

@@ -37,10 +37,12 @@ function tokenize(text: string): string[] | undefined {
 }
 
 const UNKNOWN = Symbol('unknown');
+/** `Values` itself (`.Values` written as an argument, e.g. `hasKey .Values "enableHttpRoutes"`). */
+const VALUES = Symbol('values');
 
 /**
  * Whether a chart condition holds: `true`/`false`, or `undefined` when it uses what this evaluator does not
- * know (functions other than and, or, not, eq, ne; `.Capabilities`; ...).
+ * know (functions other than and, or, not, eq, ne, ternary and `hasKey .Values`; `.Capabilities`; ...).
  */
 export function chartCondition(
   condition: string,
@@ -54,6 +56,7 @@ export function chartCondition(
     if (token.startsWith('"')) return JSON.parse(token) as string;
     if (token === 'true') return true;
     if (token === 'false') return false;
+    if (token === 'Values') return VALUES;
     if (/^-?\d+(\.\d+)?$/.test(token)) return Number(token);
     if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(token)) return UNKNOWN;
     const set = lookup(values, token);
@@ -71,11 +74,24 @@ export function chartCondition(
   };
   const call = (): Value => {
     const head = tokens[position];
+    // Linkerd's CRD chart: `ternary .Values.enableHttpRoutes .Values.installGatewayAPI (hasKey .Values "enableHttpRoutes")`.
+    if (head === 'hasKey' || head === 'ternary') {
+      position++;
+      const args: Value[] = [];
+      while (position < tokens.length && tokens[position] !== ')') args.push(expression());
+      if (head === 'hasKey') {
+        const [map, key] = args;
+        if (args.length !== 2 || map !== VALUES || typeof key !== 'string') return UNKNOWN;
+        return lookup(values, key) !== undefined || defaults[key] !== undefined;
+      }
+      if (args.length !== 3 || args.includes(UNKNOWN) || args.includes(VALUES)) return UNKNOWN;
+      return truthy(args[2]) ? args[0] : args[1];
+    }
     if (head === 'or' || head === 'and' || head === 'not' || head === 'eq' || head === 'ne') {
       position++;
       const args: Value[] = [];
       while (position < tokens.length && tokens[position] !== ')') args.push(expression());
-      if (args.includes(UNKNOWN) || args.length === 0) return UNKNOWN;
+      if (args.includes(UNKNOWN) || args.includes(VALUES) || args.length === 0) return UNKNOWN;
       switch (head) {
         case 'or':
           return args.find(truthy) ?? args[args.length - 1];
@@ -92,6 +108,6 @@ export function chartCondition(
     return expression();
   };
   const result = call();
-  if (position !== tokens.length || result === UNKNOWN) return undefined;
+  if (position !== tokens.length || result === UNKNOWN || result === VALUES) return undefined;
   return truthy(result);
 }

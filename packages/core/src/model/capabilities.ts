@@ -1,3 +1,5 @@
+import type { IngressRule } from '../k8s/network/types.js';
+import type { KubeObject } from './objects.js';
 import type {
   DnsProvider,
   IngressController,
@@ -9,6 +11,7 @@ import type {
   TrustBundle,
   VaultServer,
 } from './platform-capabilities.js';
+import type { MeshName } from './settings.js';
 
 /**
  * Typed endpoints that components publish for each other, so that nobody types a URL twice: Grafana's
@@ -50,8 +53,15 @@ export interface MetricsStore extends ServiceEndpoint<'remoteWriteUrl' | 'queryU
   queryUrl: string;
   /** Alertmanager API base URL, if the store runs an Alertmanager. */
   alertmanagerUrl?: string;
+  /** Which Alertmanager serves `alertmanagerUrl`: Mimir's multi-tenant one or Prometheus' own. Default `mimir`. */
+  alertmanagerImplementation?: 'mimir' | 'prometheus';
   /** Whether requests need the `X-Scope-OrgID` tenant header. */
   multiTenant: boolean;
+  /**
+   * The store scrapes the environment's ServiceMonitors, PodMonitors and kubelets itself (Prometheus). Agents
+   * then leave those to it, or every series would arrive twice. Default false: it only receives remote write.
+   */
+  scrapesServiceMonitors?: boolean;
 }
 
 /** A Loki-compatible log store. */
@@ -92,10 +102,45 @@ export interface SecretStore extends EndpointOwner {
   storeRef: { name: string; kind: 'ClusterSecretStore' };
 }
 
-/** A service mesh control plane. */
+/** Labels and annotations a namespace carries. */
+export interface NamespaceMarks {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** What a mesh's {@link ServiceMesh.plaintextExceptions} is given: one namespace's ingress from unmeshed callers. */
+export interface PlaintextCallers {
+  /** The component whose namespace it is. */
+  component: string;
+  namespace: string;
+  /** The namespace's ingress rules `from: 'any'` (the API server, callers outside the cluster). */
+  rules: IngressRule[];
+}
+
+/**
+ * A service mesh's control plane, and what the core needs to follow `settings.mesh` without knowing the mesh: the
+ * mesh's library provides it (`@platform/istio`'s istiod, `@platform/linkerd`'s control plane), and the core marks
+ * every namespace, opens the ports and renders the exceptions from it.
+ */
 export interface ServiceMesh extends EndpointOwner {
-  /** Port of the control plane that sidecars connect to. */
-  xdsPort: number;
+  /** The mesh, as environments choose it in `settings.mesh`. */
+  mesh: MeshName;
+  /** Ports of the control plane every proxy connects to (configuration, certificates, policy). */
+  controlPlanePorts: number[];
+  /** Namespace labels and annotations that turn injection on. */
+  join: NamespaceMarks;
+  /** Namespace labels and annotations that keep injection off (a namespace outside the mesh says so). */
+  leave: NamespaceMarks;
+  /**
+   * Ports of a meshed pod that meshed clients connect to instead of the application's port: a NetworkPolicy that
+   * admits a client on the application's port admits it on these too, and the client's egress likewise.
+   */
+  proxyInboundPorts: number[];
+  /**
+   * The objects that let unmeshed callers reach a meshed namespace's `from: 'any'` ports when the mesh's mTLS
+   * would refuse them (Istio: port-level PERMISSIVE PeerAuthentications). Pure; the kinds are the library's.
+   */
+  plaintextExceptions?: (callers: PlaintextCallers) => Record<string, KubeObject>;
 }
 
 /** Dashboards a component ships for Grafana, as JSON documents keyed by file name. */

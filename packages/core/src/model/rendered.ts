@@ -63,7 +63,13 @@ export interface RenderedEnvironment {
   /** What each component provides, by component name. */
   provided: ReadonlyMap<string, Provided>;
   /** The delivery engine that rendered the delivery objects, its folder, and its checks for `pnpm check`. */
-  delivery: { engine: string; folder: string; rules: readonly PolicyRule[] };
+  delivery: {
+    engine: string;
+    folder: string;
+    /** The namespace the engine runs in: its own install creates it (`flux install`, Argo CD's bootstrap). */
+    namespace?: string;
+    rules: readonly PolicyRule[];
+  };
   /** The rules the composed libraries bring (their `rules`), each once, in component order. */
   libraryRules: readonly PolicyRule[];
 }

@@ -24,6 +24,29 @@ export interface ObjectStorage {
   credentialsSecret?: string;
 }
 
+/**
+ * The meshes environments can choose, by name. Open: a mesh's library adds its own by declaration merging, so
+ * that the core knows no mesh and a misspelt choice fails `tsc`:
+ *
+ * ```ts
+ * declare module '@platform/core' {
+ *   interface Meshes { linkerd: true }
+ * }
+ * ```
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface Meshes {}
+
+/** A mesh's name (`istio`, `linkerd` with their libraries). */
+export type MeshName = keyof Meshes & string;
+
+/**
+ * The service mesh an environment's components join: a mesh's name, or `none`. Components follow it without
+ * knowing which: the core marks every namespace for the mesh's injection, opens the mesh's ports in the derived
+ * NetworkPolicies and renders the mesh's mTLS exceptions, all from the mesh's `serviceMesh` provider.
+ */
+export type MeshChoice = MeshName | 'none';
+
 /** Settings every component of an environment can read. */
 export interface EnvironmentSettings {
   /** Base DNS domain for ingress hosts, e.g. `prod.example.com` (a host name: no scheme, lower-case). */
@@ -42,6 +65,13 @@ export interface EnvironmentSettings {
   clusterDomain?: string;
   /** Namespaces whose pods scrape metrics (get ingress to every metrics port). Default: none. */
   metricsScraperNamespaces?: string[];
+  /**
+   * The service mesh every namespace joins (injection, mesh ports in NetworkPolicies, mTLS exceptions), except the
+   * namespaces of components that stay outside it (node agents: privileged Pod Security; `outsideMesh()`). A
+   * component of the environment must provide it (`serviceMesh`). Default `none`: no namespace is meshed, whether
+   * or not a mesh control plane is installed.
+   */
+  mesh?: MeshChoice;
 }
 
 /** Object storage settings with the defaults filled in. */
@@ -56,6 +86,7 @@ export interface ResolvedSettings extends EnvironmentSettings {
   serviceMonitors: boolean;
   clusterDomain: string;
   metricsScraperNamespaces: string[];
+  mesh: MeshChoice;
 }
 
 /** Whether an endpoint is AWS S3 itself, which prefers virtual-hosted buckets. */
@@ -77,6 +108,7 @@ export function resolveSettings(environmentName: string, settings: EnvironmentSe
     serviceMonitors: settings.serviceMonitors ?? true,
     clusterDomain: settings.clusterDomain ?? 'cluster.local',
     metricsScraperNamespaces: settings.metricsScraperNamespaces ?? [],
+    mesh: settings.mesh ?? 'none',
   };
 }
 

@@ -1,3 +1,5 @@
+import { meshMembership } from '../k8s/mesh/membership.js';
+import { mtlsExceptions } from '../k8s/mesh/mtls-exceptions.js';
 import { namespaceObject } from '../k8s/namespace.js';
 import { networkPolicies } from '../k8s/network/policies.js';
 import type { IngressRule, NetworkAccess } from '../k8s/network/types.js';
@@ -56,7 +58,8 @@ function routeIngress(routes: readonly DeclaredRoute[], peers: Peers): IngressRu
 
 /**
  * Stage 2: the component's objects: its namespace and NetworkPolicies (unless another component owns the
- * namespace), the library's build, and the user's additions, by name.
+ * namespace), its mesh membership (injection, mesh ports, mTLS exceptions) when the environment has a mesh, the
+ * library's build, and the user's additions, by name.
  */
 export function buildComponent(resolved: ResolvedComponent, peers: Peers): GeneratedObjects {
   const { definition, state, context: base, provided } = resolved;
@@ -71,13 +74,22 @@ export function buildComponent(resolved: ResolvedComponent, peers: Peers): Gener
     ingress: [...(declared.ingress ?? []), ...routeIngress(resolved.routes, peers)],
   };
   const ownsNamespace = state.createNamespace !== false;
+  const podSecurity = definition.podSecurity ?? 'restricted';
+  const mesh = meshMembership({
+    mesh: context.environment.settings.mesh,
+    podSecurity,
+    mixins: state.mixins,
+    peers,
+  });
   const objects: Record<string, KubeObject> = {
-    ...(ownsNamespace
-      ? { namespace: namespaceObject(context.namespace, name, definition.podSecurity ?? 'restricted') }
-      : {}),
+    ...(ownsNamespace ? { namespace: namespaceObject(context.namespace, name, podSecurity, {}, mesh) } : {}),
     ...runUserCode('the network rules', location, () =>
-      networkPolicies(name, context.namespace, network, context.environment, peers, { namespaceWide: ownsNamespace }),
+      networkPolicies(name, context.namespace, network, context.environment, peers, {
+        namespaceWide: ownsNamespace,
+        mesh,
+      }),
     ),
+    ...mtlsExceptions(name, context.namespace, network, mesh),
     ...runUserCode(`${definition.name}'s build()`, location, () => definition.build(context)),
   };
   const additionContext: AddObjectsContext = { ...context, provided: provided as Provided };

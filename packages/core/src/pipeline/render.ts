@@ -3,6 +3,7 @@ import type { DeliveryEngine } from '../delivery/engine.js';
 import { engineFor } from '../delivery/engines.js';
 import { syncSteps } from '../delivery/ordering.js';
 import { DELIVERY_RULES } from '../delivery/rules.js';
+import { checkMeshChoice } from '../k8s/mesh/membership.js';
 import type { Provided } from '../model/capabilities.js';
 import type { EnvironmentView } from '../model/definition.js';
 import type { Environment, EnvironmentSpec } from '../model/environment.js';
@@ -106,6 +107,9 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   const provided = new Map<string, Provided>(resolved.map((r) => [r.component.name, r.provided]));
   const namespaces = new Map(environment.components.map((c) => [c.name, c.namespace]));
   const allRoutes = resolved.flatMap((r) => r.routes);
+
+  const meshProblem = checkMeshChoice(view.settings.mesh, peersOf(provided, namespaces, '', failed, allRoutes));
+  if (meshProblem) problems.add(meshProblem);
 
   let kinds: KindRegistry | undefined;
   try {
@@ -247,7 +251,12 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
     kinds: registry,
     routes: allRoutes,
     provided,
-    delivery: { engine: engine.name, folder: engine.folder, rules: [...DELIVERY_RULES, ...engine.rules] },
+    delivery: {
+      engine: engine.name,
+      folder: engine.folder,
+      namespace: engine.namespace(environment),
+      rules: [...DELIVERY_RULES, ...engine.rules],
+    },
     libraryRules: libraryRules(resolved),
   };
 }

@@ -10,9 +10,16 @@ export const namespaceCreatedRule: PolicyRule = {
   check(environment, report) {
     const inventory = inventoryOf(environment);
     const missing = new Map<string, { component: string; namespace: string; first: KubeObject; count: number }>();
+    // The delivery engine's own namespace exists before anything is delivered: the engine's install creates it.
+    const engineNamespace = environment.delivery?.namespace;
     for (const { component, object } of environment.objects) {
       const namespace = object.metadata?.namespace;
-      if (!namespace || inventory.namespaces.has(namespace) || inventory.isExternal('Namespace', '', namespace))
+      if (
+        !namespace ||
+        namespace === engineNamespace ||
+        inventory.namespaces.has(namespace) ||
+        inventory.isExternal('Namespace', '', namespace)
+      )
         continue;
       const key = `${component}\u0000${namespace}`;
       const entry = missing.get(key);
@@ -24,7 +31,7 @@ export const namespaceCreatedRule: PolicyRule = {
         component,
         object: first,
         path: 'metadata.namespace',
-        message: `namespace "${namespace}" (used by ${count} object${count === 1 ? '' : 's'} of this component) is not rendered by any component and not declared in environment.external as "Namespace//${namespace}"`,
+        message: `namespace "${namespace}" (used by ${count} object${count === 1 ? '' : 's'} of this component) is not rendered by any component, is not the delivery engine's, and is not declared in environment.external as "Namespace//${namespace}"`,
       });
     }
   },

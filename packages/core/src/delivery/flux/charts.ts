@@ -16,8 +16,38 @@ function sourceName(repoURL: string): string {
 }
 
 /**
- * A chart component as Flux installs it: the chart's repository (HelmRepository, or OCIRepository for an
- * `oci://` chart) and a HelmRelease with the same typed values the Argo CD source carries, CRDs created and
+ * The source Flux fetches a chart component's chart from: the chart repository's HelmRepository, shared by every
+ * chart of that repository, or an OCIRepository per `oci://` chart and version. Sources live in `_flux/`, which
+ * the root Kustomization applies before any HelmRelease.
+ */
+export function chartSource(environment: Environment, component: BuiltComponent): IHelmRepository | IOCIRepository {
+  const chart = component.helm!;
+  const namespace = fluxNamespace(environment);
+  const labels = { ...standardLabels('flux', 'delivery'), 'platform.dev/environment': environment.name };
+  return chart.repoURL.startsWith('oci://')
+    ? {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'OCIRepository',
+        metadata: { name: sourceOf(chart), namespace, labels },
+        spec: { interval: '1h', url: `${chart.repoURL}/${chart.chart}`, ref: { tag: chart.version } },
+      }
+    : {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'HelmRepository',
+        metadata: { name: sourceOf(chart), namespace, labels },
+        spec: { interval: '1h', url: chart.repoURL },
+      };
+}
+
+function sourceOf(chart: NonNullable<BuiltComponent['helm']>): string {
+  return chart.repoURL.startsWith('oci://')
+    ? sourceName(`${chart.repoURL}/${chart.chart}-${chart.version}`)
+    : sourceName(chart.repoURL);
+}
+
+/**
+ * A chart component as Flux installs it: a HelmRelease of its chart source ({@link chartSource}) with the same
+ * typed values the Argo CD source carries, CRDs created and
  * replaced on install and upgrade (helm-controller api/v2 helmrelease_types.go:598-617 at v1.6.3), a few
  * remediation retries, drift detection that leaves alone the fields the component says controllers own, and the
  * namespace created by the install (the component's folder, applied after it, labels it).
@@ -32,20 +62,7 @@ export function chartObjects(environment: Environment, component: BuiltComponent
   };
   const folder = `${FLUX_CHARTS_FOLDER}/${component.name}`;
   const oci = chart.repoURL.startsWith('oci://');
-  const source = sourceName(chart.repoURL + (oci ? `/${chart.chart}` : ''));
-  const repository: IHelmRepository | IOCIRepository = oci
-    ? {
-        apiVersion: 'source.toolkit.fluxcd.io/v1',
-        kind: 'OCIRepository',
-        metadata: { name: source, namespace, labels },
-        spec: { interval: '1h', url: `${chart.repoURL}/${chart.chart}`, ref: { tag: chart.version } },
-      }
-    : {
-        apiVersion: 'source.toolkit.fluxcd.io/v1',
-        kind: 'HelmRepository',
-        metadata: { name: source, namespace, labels },
-        spec: { interval: '1h', url: chart.repoURL },
-      };
+  const source = sourceOf(chart);
   const rules = component.sync.ignoreDifferences ?? [];
   // Flux ignores drift by JSON pointer only; fields named by jq paths (every webhook's caBundle) cannot be
   // ignored precisely, so such charts only warn about drift instead of reverting what controllers write.
@@ -87,8 +104,5 @@ export function chartObjects(environment: Environment, component: BuiltComponent
       values: chart.values as Record<string, unknown>,
     },
   };
-  return [
-    { key: `${component.name}_${repository.kind.toLowerCase()}`, object: repository, folder },
-    { key: `${component.name}_helmrelease`, object: release, folder },
-  ];
+  return [{ key: `${component.name}_helmrelease`, object: release, folder }];
 }

@@ -2,7 +2,7 @@ import type { KubeObject } from '../../model/objects.js';
 import { STAGE_ANNOTATION } from '../../model/stage.js';
 import type { DeliveryEngine, DeliveryInput, DeliveryObject } from '../engine.js';
 import { bootstrapObjects } from './bootstrap.js';
-import { chartObjects } from './charts.js';
+import { chartObjects, chartSource } from './charts.js';
 import { FLUX_KINDS } from './kinds.js';
 import { kustomizations } from './kustomizations.js';
 import { FLUX_FOLDER, fluxNamespace } from './names.js';
@@ -39,9 +39,21 @@ export const fluxEngine: DeliveryEngine = {
         key: `kustomization_${object.metadata!.name!.replace(/-/g, '_')}`,
         object,
       })),
+      ...chartSources(environment, components),
       ...components.filter((c) => c.helm).flatMap((c) => chartObjects(environment, c)),
       ...notificationObjects(environment, provided),
     ];
   },
   rules: FLUX_RULES,
 };
+
+/** One source per chart repository (or OCI chart and version), however many chart components use it. */
+function chartSources(environment: DeliveryInput['environment'], components: DeliveryInput['components']) {
+  const sources = new Map<string, DeliveryObject>();
+  for (const component of components.filter((c) => c.helm)) {
+    const source = chartSource(environment, component);
+    const key = `source_${source.kind.toLowerCase()}_${source.metadata!.name!.replace(/-/g, '_')}`;
+    if (!sources.has(key)) sources.set(key, { key, object: source });
+  }
+  return [...sources.values()];
+}

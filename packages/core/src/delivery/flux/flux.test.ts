@@ -92,8 +92,14 @@ describe('Flux delivery', () => {
     expect(fluxObjects(rendered, 'HelmRepository')[0]).toMatchObject({ spec: { url: 'https://charts.example.com' } });
     expect([...rendered.files.keys()].filter((f) => f.startsWith('_flux-charts/'))).toEqual([
       '_flux-charts/operator/helmrelease-operator.yaml',
-      '_flux-charts/operator/helmrepository-charts-example-com.yaml',
     ]);
+    expect(rendered.files.has('_flux/helmrepository-charts-example-com.yaml')).toBe(true);
+  });
+
+  it('fetches the charts of one repository through one HelmRepository', async () => {
+    const { rendered } = await renderForTest([...components(), operator().named('operator2')], flux);
+    expect(fluxObjects(rendered, 'HelmRelease').map((r) => r.metadata!.name)).toEqual(['operator', 'operator2']);
+    expect(fluxObjects(rendered, 'HelmRepository').map((r) => r.metadata!.name)).toEqual(['charts-example-com']);
   });
 
   it("renders component folders byte-identical to the Argo CD render apart from Argo CD's own annotations", async () => {

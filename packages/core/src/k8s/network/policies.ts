@@ -3,6 +3,8 @@ import { PlatformError } from '../../model/errors.js';
 import type { Peers } from '../../model/peers.js';
 import type { INetworkPolicy, INetworkPolicyPeer, INetworkPolicyPort } from '../../registry/kubernetes-types.js';
 import { standardLabels } from '../labels.js';
+import type { MeshMembership } from '../mesh/membership.js';
+import { controlPlaneEgress, withProxyPorts } from '../mesh/network.js';
 import type { NetworkAccess, NetworkPeer, PortSpec } from './types.js';
 
 const ANYWHERE: INetworkPolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }];
@@ -58,11 +60,15 @@ export function objectStoragePort(environment: EnvironmentView): number {
   return match ? Number(match[1]) : insecure ? 80 : 443;
 }
 
-/** The policies of a namespace as a whole: deny everything, then allow the namespace itself, DNS and metrics scrapers. */
+/**
+ * The policies of a namespace as a whole: deny everything, then allow the namespace itself, DNS, metrics scrapers
+ * and, in a meshed namespace, the mesh's control plane.
+ */
 function namespacePolicies(
   component: string,
   namespace: string,
   environment: EnvironmentView,
+  mesh: MeshMembership | undefined,
 ): Record<string, INetworkPolicy> {
   const result: Record<string, INetworkPolicy> = {
     networkpolicy_default_deny: policy('default-deny', namespace, component, {
@@ -104,13 +110,22 @@ function namespacePolicies(
       ],
     });
   }
+  const toControlPlane = controlPlaneEgress(namespace, mesh);
+  if (toControlPlane) {
+    result.networkpolicy_allow_mesh_control_plane = policy('allow-mesh-control-plane', namespace, component, {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: toControlPlane.to, ports: ports(toControlPlane.ports) }],
+    });
+  }
   return result;
 }
 
 /**
  * The NetworkPolicies of a component's namespace: deny all ingress and egress, then allow traffic inside the
  * namespace, DNS, metrics scraping from the environment's scraper namespaces, and each declared rule.
- * Rules whose peers are all absent from the environment render nothing.
+ * Rules whose peers are all absent from the environment render nothing. In a meshed namespace (`mesh`), rules
+ * between pods also open the mesh's proxy ports, and the namespace may reach the mesh's control plane.
  */
 export function networkPolicies(
   component: string,
@@ -118,10 +133,10 @@ export function networkPolicies(
   access: NetworkAccess,
   environment: EnvironmentView,
   peers: Peers,
-  { namespaceWide = true }: { namespaceWide?: boolean } = {},
+  { namespaceWide = true, mesh }: { namespaceWide?: boolean; mesh?: MeshMembership } = {},
 ): Record<string, INetworkPolicy> {
   const result: Record<string, INetworkPolicy> = namespaceWide
-    ? namespacePolicies(component, namespace, environment)
+    ? namespacePolicies(component, namespace, environment, mesh)
     : {};
   const seen = new Set<string>();
   const key = (name: string) => `networkpolicy_allow_${name.replace(/-/g, '_')}`;
@@ -134,7 +149,8 @@ export function networkPolicies(
     result[key(rule.name)] = policy(`allow-${rule.name}`, namespace, component, {
       podSelector: rule.podLabels ? { matchLabels: rule.podLabels } : {},
       policyTypes: ['Ingress'],
-      ingress: [{ from, ports: ports(rule.ports) }],
+      // Sources outside the cluster and the API server are never meshed: their rules keep their ports.
+      ingress: [{ from, ports: ports(rule.from === 'any' ? rule.ports : withProxyPorts(rule.ports, mesh)) }],
     });
   }
   for (const rule of access.egress ?? []) {
@@ -154,6 +170,7 @@ export function networkPolicies(
     } else {
       to = peersFor(rule.to, peers, namespace);
       if (to.length === 0) continue;
+      rulePorts = withProxyPorts(rulePorts, mesh);
     }
     result[key(rule.name)] = policy(`allow-${rule.name}`, namespace, component, {
       podSelector: rule.podLabels ? { matchLabels: rule.podLabels } : {},
