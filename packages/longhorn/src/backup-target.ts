@@ -1,4 +1,4 @@
-import type { BuildContext, ComponentContext } from '@platform/core';
+import { type BuildContext, type ComponentContext, PlatformError } from '@platform/core';
 import { externalSecret, type IExternalSecret } from '@platform/external-secrets';
 import type { LonghornConfig } from './config.js';
 
@@ -19,15 +19,38 @@ export function backupTargetUrl(context: ComponentContext<LonghornConfig>): stri
 }
 
 /**
- * The Secret Longhorn reads the target's credentials and endpoint from: the one this package renders, the
- * environment's object-storage Secret, or none (the nodes' cloud identity).
+ * The Secret Longhorn reads the target's credentials and endpoint from: the one this package renders, the one a
+ * `longhornBackupCredentials()` component renders (`separateCredentials`), the environment's object-storage
+ * Secret, or none (the nodes' cloud identity).
  */
-export function backupTargetCredentialsSecret({
-  config,
-  environment,
-}: ComponentContext<LonghornConfig>): string | undefined {
+export function backupTargetCredentialsSecret(context: BuildContext<LonghornConfig>): string | undefined {
+  const { config, environment } = context;
   if (config.backupTarget.credentialsKey !== undefined) return CREDENTIALS_SECRET;
+  if (config.backupTarget.separateCredentials) return separateCredentials(context).secretName;
   return environment.settings.objectStorage.credentialsSecret;
+}
+
+/** The `longhornBackupCredentials()` component of the environment, in Longhorn's namespace (render errors otherwise). */
+function separateCredentials({ namespace, peers }: BuildContext<LonghornConfig>) {
+  const provider = peers.require(
+    'longhornBackupCredentials',
+    'backupTarget.separateCredentials: the backup target credentials come from longhornBackupCredentials()',
+  );
+  if (provider.namespace !== namespace)
+    throw new PlatformError({
+      path: 'backupTarget.separateCredentials',
+      message: `"${provider.component}" renders the credentials in namespace "${provider.namespace}", but Longhorn reads them from its own, "${namespace}"`,
+    });
+  return provider;
+}
+
+/** What the backup target's ExternalSecret is made of: the store path, where it goes, the store it reads. */
+export interface BackupCredentialsTarget {
+  key: string;
+  namespace: string;
+  component: string;
+  environment: BuildContext<unknown>['environment'];
+  peers: BuildContext<unknown>['peers'];
 }
 
 /**
@@ -36,16 +59,14 @@ export function backupTargetCredentialsSecret({
  * `AWS_ENDPOINTS` (the endpoint URL) and `VIRTUAL_HOSTED_STYLE` (`false` for path-style buckets). The template
  * merges them into the fetched data, so no value is ever rendered but the endpoint.
  */
-export function backupTargetExternalSecret(context: BuildContext<LonghornConfig>): IExternalSecret | undefined {
-  const { config, namespace, name, environment, peers } = context;
-  const key = config.backupTarget.credentialsKey;
-  if (!config.backupTarget.enabled || key === undefined) return undefined;
+export function backupCredentialsExternalSecret(target: BackupCredentialsTarget): IExternalSecret {
+  const { key, namespace, component, environment, peers } = target;
   const store = peers.require('secretStore', 'the backup target credentials are an ExternalSecret');
   const { endpoint, insecure, pathStyle } = environment.settings.objectStorage;
   const secret = externalSecret({
     name: CREDENTIALS_SECRET,
     namespace,
-    component: name,
+    component,
     store: store.storeRef,
     data: {
       AWS_ACCESS_KEY_ID: { key, property: 'AWS_ACCESS_KEY_ID' },
@@ -61,4 +82,12 @@ export function backupTargetExternalSecret(context: BuildContext<LonghornConfig>
     },
   };
   return secret;
+}
+
+/** The backup target's ExternalSecret when Longhorn renders it itself (`backupTarget.credentialsKey`). */
+export function backupTargetExternalSecret(context: BuildContext<LonghornConfig>): IExternalSecret | undefined {
+  const { config, namespace, name, environment, peers } = context;
+  const key = config.backupTarget.credentialsKey;
+  if (!config.backupTarget.enabled || key === undefined) return undefined;
+  return backupCredentialsExternalSecret({ key, namespace, component: name, environment, peers });
 }

@@ -15,8 +15,18 @@ export interface StorageClasses extends EndpointOwner {
   provisioner: string;
 }
 
+/** The Secret with Longhorn's backup target credentials, rendered by a `longhornBackupCredentials()` component. */
+export interface LonghornBackupCredentials {
+  component: string;
+  namespace: string;
+  /** The Secret's name, which Longhorn's `defaultBackupStore.backupTargetCredentialSecret` names. */
+  secretName: string;
+}
+
 declare module '@platform/core' {
   interface Capabilities {
     storageClass: StorageClasses;
+    /** Longhorn's backup target credentials delivered after the secret store (`backupTarget.separateCredentials`). */
+    longhornBackupCredentials: LonghornBackupCredentials;
   }
 }

@@ -79,10 +79,16 @@ export function checkConfig(
 
   const storage = context.environment.settings.objectStorage;
   const onAws = /(^|\.)amazonaws\.com(:\d+)?$/.test(storage.endpoint);
+  const { credentialsKey, separateCredentials } = config.backupTarget;
   checks.require(
-    !config.backupTarget.enabled || onAws || config.backupTarget.credentialsKey !== undefined,
+    !config.backupTarget.enabled || onAws || credentialsKey !== undefined || separateCredentials,
     'backupTarget.credentialsKey',
     `the object storage ${storage.endpoint} is not AWS: Longhorn reads its endpoint from the credentials Secret, so give the store path of the key pair and this package renders that Secret`,
+  );
+  checks.require(
+    !(separateCredentials && credentialsKey !== undefined),
+    'backupTarget.credentialsKey',
+    'with separateCredentials the longhornBackupCredentials() component renders the Secret: give it the store path (key) instead',
   );
   checks.integer('backupTarget.pollIntervalSeconds', config.backupTarget.pollIntervalSeconds, { min: 0 });
   checks.integer('uiReplicas', config.uiReplicas, { min: 1 });

@@ -83,6 +83,13 @@ export interface LonghornConfig {
      * Default none: use `settings.objectStorage.credentialsSecret` as it is (AWS only: it has no endpoint key).
      */
     credentialsKey?: string;
+    /**
+     * The credentials Secret is rendered by a `longhornBackupCredentials()` component instead (which takes the
+     * store path), synced after the secret store while Longhorn itself needs no store: for an environment whose
+     * secret store keeps its own data on Longhorn volumes (OpenBao on Raft), where Longhorn must come first.
+     * Default false.
+     */
+    separateCredentials: boolean;
   };
   /** Replicas of the UI (with a PodDisruptionBudget). Default 2. */
   uiReplicas: number;
@@ -127,7 +134,13 @@ export const defaults: LonghornConfig = {
     backup: { enabled: true, cron: '30 1 * * *', retain: 14, concurrency: 2 },
     extra: {},
   },
-  backupTarget: { enabled: true, bucket: undefined, pollIntervalSeconds: 300, credentialsKey: undefined },
+  backupTarget: {
+    enabled: true,
+    bucket: undefined,
+    pollIntervalSeconds: 300,
+    credentialsKey: undefined,
+    separateCredentials: false,
+  },
   uiReplicas: 2,
   csiReplicas: 3,
   resources: {

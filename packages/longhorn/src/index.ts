@@ -20,8 +20,10 @@ import { syncSettings } from './sync.js';
 import { chartValues } from './values.js';
 
 export { cronProblem } from '@platform/core';
+export type { BackupCredentialsConfig } from './backup-credentials.js';
+export { longhornBackupCredentials } from './backup-credentials.js';
 export { backupBucket, backupTargetUrl, CREDENTIALS_SECRET } from './backup-target.js';
-export type { StorageClasses } from './capability.js';
+export type { LonghornBackupCredentials, StorageClasses } from './capability.js';
 export { CHART, NFS_PORT, PROVISIONER, RELEASE_NAME, WEBHOOK_PORT } from './chart.js';
 export type {
   DataLocality,
