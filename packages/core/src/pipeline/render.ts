@@ -1,6 +1,7 @@
 import { assertApisProvided } from '../delivery/api-availability.js';
 import type { DeliveryEngine } from '../delivery/engine.js';
 import { engineFor } from '../delivery/engines.js';
+import { withNamespaceCreators } from '../delivery/namespace-order.js';
 import { syncSteps } from '../delivery/ordering.js';
 import { DELIVERY_RULES } from '../delivery/rules.js';
 import { checkMeshChoice } from '../k8s/mesh/membership.js';
@@ -171,6 +172,8 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   }
   let steps: SyncStep[] = [];
   try {
+    const ordered = withNamespaceCreators(built);
+    built.splice(0, built.length, ...ordered);
     steps = syncSteps(built.map((c) => ({ name: c.name, tier: c.tier, dependsOn: c.dependsOn })));
   } catch (error) {
     problems.add(error);
