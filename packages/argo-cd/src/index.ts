@@ -3,7 +3,7 @@
  * enable what the platform's delivery objects rely on: the ApplicationSet health check that makes sync steps
  * wait for each other, server-side diff, and CRDs applied server-side.
  */
-import { type DeepPartial, defineComponent } from '@platform/core';
+import { type DeepPartial, defineComponent, outsideMesh } from '@platform/core';
 import { ARGOCD_NAMESPACE, CHART, RELEASE_NAME } from './chart.js';
 import { checkConfig } from './check.js';
 import { type ArgoCdConfig, defaults } from './config.js';
@@ -50,5 +50,9 @@ const argoCdComponent = defineComponent({
  * ```
  */
 export function argoCd(config?: DeepPartial<ArgoCdConfig>): ReturnType<typeof argoCdComponent> {
-  return argoCdComponent(config).inNamespace(ARGOCD_NAMESPACE);
+  // Argo CD repairs the mesh: with the injector's failurePolicy Fail, a meshed Argo CD could not start its pods
+  // while the control plane is down (Istio 1.30.3 istio-discovery templates/mutatingwebhook.yaml:34).
+  return argoCdComponent(config)
+    .inNamespace(ARGOCD_NAMESPACE)
+    .mixin(outsideMesh('it delivers and repairs the mesh, so it must start while the control plane is down'));
 }

@@ -22,6 +22,7 @@ export { ACCESS_LOG_ENCODINGS, baseDefaults, istiodDefaults, MTLS_MODES, OUTBOUN
 export { istiod } from './istiod.js';
 export type { IPeerAuthentication } from './kinds.js';
 export { ISTIO_KINDS } from './kinds.js';
+export { istioRules, unmeshedCallersRule } from './rules.js';
 export type { BaseValues, IstiodValues } from './values.js';
 
 /** Configuration of both Istio components. */

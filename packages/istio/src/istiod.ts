@@ -6,6 +6,7 @@ import { ISTIO_KINDS } from './kinds.js';
 import { checkMeshChoice, ISTIO_OUTSIDE_MESH, istioServiceMesh } from './mesh-choice.js';
 import { istiodNetworkAccess } from './network.js';
 import { meshPeerAuthentication } from './peer-authentication.js';
+import { istioRules } from './rules.js';
 import { istiodSync } from './sync.js';
 import { istiodValues } from './values.js';
 
@@ -26,6 +27,7 @@ const istiodComponent = defineComponent({
   network: istiodNetworkAccess,
   sync: ({ namespace }) => istiodSync(namespace),
   kinds: ISTIO_KINDS,
+  rules: istioRules,
 });
 
 /**

@@ -113,7 +113,7 @@ export interface PlaintextCallers {
   /** The component whose namespace it is. */
   component: string;
   namespace: string;
-  /** The namespace's ingress rules `from: 'any'` (the API server, callers outside the cluster). */
+  /** The namespace's ingress rules that callers without a proxy use (`from: 'any'`, ranges, unmeshed components). */
   rules: IngressRule[];
 }
 
@@ -137,8 +137,8 @@ export interface ServiceMesh extends EndpointOwner {
    */
   proxyInboundPorts: number[];
   /**
-   * The objects that let unmeshed callers reach a meshed namespace's `from: 'any'` ports when the mesh's mTLS
-   * would refuse them (Istio: port-level PERMISSIVE PeerAuthentications). Pure; the kinds are the library's.
+   * The objects that let unmeshed callers (`from: 'any'`, address ranges, every namespace, components outside the
+   * mesh) reach a meshed namespace's ports when the mesh's mTLS would refuse them (Istio: port-level PERMISSIVE PeerAuthentications). Pure; the kinds are the library's.
    */
   plaintextExceptions?: (callers: PlaintextCallers) => Record<string, KubeObject>;
 }

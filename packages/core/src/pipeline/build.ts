@@ -1,4 +1,4 @@
-import { meshMembership } from '../k8s/mesh/membership.js';
+import { meshMembership, NO_UNMESHED_CALLERS, type UnmeshedCallers } from '../k8s/mesh/membership.js';
 import { mtlsExceptions } from '../k8s/mesh/mtls-exceptions.js';
 import { namespaceObject } from '../k8s/namespace.js';
 import { networkPolicies } from '../k8s/network/policies.js';
@@ -61,7 +61,11 @@ function routeIngress(routes: readonly DeclaredRoute[], peers: Peers): IngressRu
  * namespace), its mesh membership (injection, mesh ports, mTLS exceptions) when the environment has a mesh, the
  * library's build, and the user's additions, by name.
  */
-export function buildComponent(resolved: ResolvedComponent, peers: Peers): GeneratedObjects {
+export function buildComponent(
+  resolved: ResolvedComponent,
+  peers: Peers,
+  outsideTheMesh: UnmeshedCallers = NO_UNMESHED_CALLERS,
+): GeneratedObjects {
   const { definition, state, context: base, provided } = resolved;
   const name = base.name;
   const context: BuildContext<object> = { ...base, peers };
@@ -89,7 +93,7 @@ export function buildComponent(resolved: ResolvedComponent, peers: Peers): Gener
         mesh,
       }),
     ),
-    ...mtlsExceptions(name, context.namespace, network, mesh),
+    ...mtlsExceptions(name, context.namespace, network, mesh, outsideTheMesh),
     ...runUserCode(`${definition.name}'s build()`, location, () => definition.build(context)),
   };
   const additionContext: AddObjectsContext = { ...context, provided: provided as Provided };

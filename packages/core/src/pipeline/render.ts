@@ -4,7 +4,7 @@ import { engineFor } from '../delivery/engines.js';
 import { withNamespaceCreators } from '../delivery/namespace-order.js';
 import { syncSteps } from '../delivery/ordering.js';
 import { DELIVERY_RULES } from '../delivery/rules.js';
-import { checkMeshChoice } from '../k8s/mesh/membership.js';
+import { checkMeshChoice, unmeshedCallers } from '../k8s/mesh/membership.js';
 import type { Provided } from '../model/capabilities.js';
 import type { EnvironmentView } from '../model/definition.js';
 import type { Environment, EnvironmentSpec } from '../model/environment.js';
@@ -109,8 +109,10 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
   const namespaces = new Map(environment.components.map((c) => [c.name, c.namespace]));
   const allRoutes = resolved.flatMap((r) => r.routes);
 
-  const meshProblem = checkMeshChoice(view.settings.mesh, peersOf(provided, namespaces, '', failed, allRoutes));
+  const environmentPeers = peersOf(provided, namespaces, '', failed, allRoutes);
+  const meshProblem = checkMeshChoice(view.settings.mesh, environmentPeers);
   if (meshProblem) problems.add(meshProblem);
+  const outsideTheMesh = unmeshedCallers(view.settings.mesh, resolved, environmentPeers);
 
   let kinds: KindRegistry | undefined;
   try {
@@ -126,6 +128,7 @@ export async function renderEnvironment(environment: Environment): Promise<Rende
       const { context, objects } = buildComponent(
         item,
         peersOf(provided, namespaces, component.name, failed, allRoutes),
+        outsideTheMesh,
       );
       const overridden = applyOverrides(objects, state.patches);
       const mixed = applyMixins(

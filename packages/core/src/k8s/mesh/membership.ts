@@ -4,6 +4,7 @@ import { PlatformError } from '../../model/errors.js';
 import type { Mixin } from '../../model/mixin.js';
 import type { Peers } from '../../model/peers.js';
 import type { MeshChoice } from '../../model/settings.js';
+import type { ResolvedComponent } from '../../pipeline/resolve.js';
 
 /** Annotation on a namespace that stays outside the environment's mesh, saying why. */
 export const MESH_EXCLUDED_ANNOTATION = 'platform.dev/mesh-excluded';
@@ -100,4 +101,38 @@ export function checkMeshChoice(mesh: MeshChoice | undefined, peers: Pick<Peers,
       offered.length > 0 ? `; provided: ${offered.map((m) => JSON.stringify(m)).join(', ')}` : ''
     }), or set "none"`,
   });
+}
+
+/** The components of an environment, and their namespaces, that stay outside its mesh: callers without a proxy. */
+export interface UnmeshedCallers {
+  components: ReadonlySet<string>;
+  namespaces: ReadonlySet<string>;
+}
+
+/** No caller is outside the mesh (the environment has none, or every component joined it). */
+export const NO_UNMESHED_CALLERS: UnmeshedCallers = { components: new Set(), namespaces: new Set() };
+
+/**
+ * Which components stay outside the environment's mesh, decided before any is built, so that a meshed component
+ * can let those callers through its mesh's mutual TLS ({@link ServiceMesh.plaintextExceptions}).
+ */
+export function unmeshedCallers(
+  mesh: MeshChoice | undefined,
+  resolved: readonly Pick<ResolvedComponent, 'component' | 'definition' | 'state'>[],
+  peers: Pick<Peers, 'all'>,
+): UnmeshedCallers {
+  const components = new Set<string>();
+  const namespaces = new Set<string>();
+  for (const { component, definition, state } of resolved) {
+    const membership = meshMembership({
+      mesh,
+      podSecurity: definition.podSecurity ?? 'restricted',
+      mixins: state.mixins,
+      peers,
+    });
+    if (!membership || membership.meshed) continue;
+    components.add(component.name);
+    namespaces.add(component.namespace);
+  }
+  return { components, namespaces };
 }

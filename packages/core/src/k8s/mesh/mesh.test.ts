@@ -131,6 +131,36 @@ describe('the mesh as a choice', () => {
     expect(mtlsExceptions('api', 'api', { ingress: [access.ingress[1]!] }, mesh)).toEqual({});
   });
 
+  it('lets callers outside the mesh (node agents, outsideMesh components) through, decided before any build', async () => {
+    const seen: PlaintextCallers[] = [];
+    const excepting = stubComponent('mesh-cp', {
+      serviceMesh: {
+        ...exampleMesh,
+        plaintextExceptions: (callers: PlaintextCallers) => {
+          seen.push(callers);
+          return {};
+        },
+      },
+    });
+    const store = defineComponent({
+      name: 'store',
+      tier: 'workloads',
+      defaults: {},
+      build: () => ({}),
+      network: () => ({
+        ingress: [
+          { name: 'push', from: [{ component: 'agent' }], ports: [8080], podLabels: { app: 'store' } },
+          { name: 'from-web', from: [{ component: 'web' }], ports: [8080] },
+          { name: 'from-batch', from: [{ namespace: 'batch' }], ports: [9090] },
+        ],
+      }),
+    });
+    const batch = web().named('batch').inNamespace('batch').mixin(outsideMesh('a batch runner that exits'));
+    await renderForTest([store(), agent, web(), batch, excepting], withMesh(MESH));
+    const forStore = seen.filter((callers) => callers.component === 'store');
+    expect(forStore.flatMap((callers) => callers.rules.map((rule) => rule.name))).toEqual(['push', 'from-batch']);
+  });
+
   it('keeps node agents (privileged) and components with outsideMesh() out, saying why', async () => {
     const { objects } = await renderForTest(
       [agent, api().mixin(outsideMesh('a proxy breaks its raw sockets')), controlPlane],

@@ -1,0 +1,53 @@
+import { defineComponent } from '@platform/core';
+import { renderForTest, testEnvironment } from '@platform/core/testing';
+import { runPolicies } from '@platform/policy';
+import { describe, expect, it } from 'vitest';
+import { istio } from './index.js';
+
+const settings = { ...testEnvironment([]).settings, mesh: 'istio' as const };
+
+/** A node agent (privileged: outside the mesh) and a store it pushes to, with or without a workload selector. */
+const agent = defineComponent({
+  name: 'agent',
+  tier: 'workloads',
+  defaults: {},
+  podSecurity: 'privileged',
+  build: () => ({}),
+});
+const store = defineComponent({
+  name: 'store',
+  tier: 'workloads',
+  defaults: { selector: true },
+  build: () => ({}),
+  network: ({ config }) => ({
+    ingress: [
+      {
+        name: 'push',
+        from: [{ component: 'agent' }],
+        ports: [8080],
+        ...(config.selector ? { podLabels: { app: 'store' } } : {}),
+      },
+    ],
+  }),
+});
+
+const findings = async (selector: boolean) => {
+  const { rendered } = await renderForTest([...istio(), agent(), store({ selector })], {
+    settings,
+    delivery: { maxFirstSyncShare: 1 },
+  });
+  return runPolicies(rendered).findings.filter((f) => f.rule === 'istio.unmeshed-callers');
+};
+
+describe('istio.unmeshed-callers', () => {
+  it('passes a caller outside the mesh when the port is PERMISSIVE for it (rendered from the rule)', async () => {
+    expect(await findings(true)).toEqual([]);
+  });
+
+  it('fails a rule Istio cannot make an exception for (no workload selector): STRICT would refuse the agent', async () => {
+    const [finding, ...rest] = await findings(false);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ component: 'store', object: 'NetworkPolicy/store/allow-push', severity: 'error' });
+    expect(finding!.message).toContain('admits "agent" (outside the mesh) to port 8080 of meshed namespace "store"');
+  });
+});
