@@ -262,9 +262,10 @@ describe('selfhosted: every TLS client trusts the root of its server', () => {
     const meshCa = rendered.provided.get('istio-csr')!.meshCertificateAuthority as { caAddress: string };
     expect(istiod.global.caAddress).toBe(meshCa.caAddress);
     expect(istiod.env.ENABLE_CA_SERVER).toBe('false');
-    expect(JSON.stringify(rendered.objects.find((o) => o.object.kind === 'PeerAuthentication')!.object)).toContain(
-      '"mode":"STRICT"',
+    const meshWide = rendered.objects.find(
+      (o) => o.object.kind === 'PeerAuthentication' && o.object.metadata?.name === 'default',
     );
+    expect(JSON.stringify(meshWide!.object)).toContain('"mode":"STRICT"');
     const walk = new TrustWalk(rendered);
     const gitHost = new URL(selfhosted.repo.url).host;
     const certificates = values(rendered, 'argo-cd').configs.tls.certificates as Record<string, string>;

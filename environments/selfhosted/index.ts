@@ -26,7 +26,7 @@ import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
 import { barmanCloud, cloudnativePg, postgresCluster } from '@platform/cloudnative-pg';
 import { contour, contourRoutes } from '@platform/contour';
-import { defineEnvironment } from '@platform/core';
+import { defineEnvironment, outsideMesh } from '@platform/core';
 import { edgeRules } from '@platform/edge';
 import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
@@ -87,6 +87,7 @@ export default defineEnvironment({
   repo,
   settings: {
     baseDomain: 'selfhosted.internal',
+    mesh: 'istio',
     objectStorage: {
       endpoint: onPremObjectStore.endpoint,
       region: onPremObjectStore.region,
@@ -116,7 +117,10 @@ export default defineEnvironment({
     externalSecrets: externalSecrets(),
     istiod: base.istiod.after('istio-csr'),
     trustManager: trustManager(),
-    istioCsr: istioCsr(),
+    // The mesh's certificate authority and what signs for it stay outside the mesh: a meshed istio-csr or
+    // cert-manager would wait for workload certificates only they can issue.
+    istioCsr: istioCsr().mixin(outsideMesh('it is the mesh CA: its pods cannot wait for certificates it issues')),
+    certManager: base.certManager.mixin(outsideMesh("it signs the mesh CA's certificates through istio-csr")),
     stepCa: stepCa({
       root: { certificate: ROOT_CERTIFICATE },
       intermediate: {
