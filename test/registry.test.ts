@@ -20,7 +20,7 @@ import { addUser, startRegistry, type TestRegistry } from './helpers/verdaccio.j
 const run = promisify(execFile);
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Component libraries the consumer composes (those whose source exists), beside a component written against core alone. */
-const COMPOSED = ['cert-manager', 'mimir', 'prometheus-operator-crds'];
+const COMPOSED = ['cert-manager', 'mimir', 'prometheus-operator-crds', 'thanos'];
 /** Packages matching this are refused by the test registry, to provoke a failure half-way through a release. */
 const REFUSED = '@platform/refused-*';
 const SKEW = '@platform/skew-fixture';

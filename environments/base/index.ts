@@ -28,7 +28,10 @@ export interface Libraries {
   certManager: Library;
   externalSecrets: Library<{ store?: { server?: string } }>;
   istio: () => readonly [Orderable, Orderable];
-  mimir: Library<{ alertmanager?: { externalUrl?: string } }>;
+  /** The metrics store, Mimir; or, instead of it, `prometheus`. */
+  mimir?: Library<{ alertmanager?: { externalUrl?: string } }>;
+  /** Prometheus-Operator's Prometheus (`@platform/prometheus`), the metrics store of an environment without Mimir. */
+  prometheus?: Library;
   loki: Library<{ retentionPeriod?: string }>;
   tempo: Library<{ retentionPeriod?: string }>;
   grafana: Library<{ require?: Store[] }>;
@@ -39,6 +42,25 @@ export interface Libraries {
 
 /** The environment's own component type for a library (what its pinned version returns). */
 type Of<F> = F extends (...args: never[]) => infer C ? C : never;
+
+/** The metrics store component of the libraries: `mimir`, or else `prometheus`. */
+type MetricsStoreOf<L extends Libraries> = L extends { mimir: infer M }
+  ? { mimir: Of<M> }
+  : L extends { prometheus: infer P }
+    ? { prometheus: Of<P> }
+    : never;
+
+/** The metrics store of the libraries (Mimir when given, else Prometheus), by the name the other components order after. */
+function metricsStoreOf<L extends Libraries>(libraries: L): { name: string; components: MetricsStoreOf<L> } {
+  if (libraries.mimir)
+    return {
+      name: 'mimir',
+      components: { mimir: libraries.mimir({ alertmanager: { externalUrl: '/alertmanager' } }) } as MetricsStoreOf<L>,
+    };
+  if (libraries.prometheus)
+    return { name: 'prometheus', components: { prometheus: libraries.prometheus() } as MetricsStoreOf<L> };
+  throw new Error('platform(): pass a metrics store library, mimir or prometheus');
+}
 
 /** The repository every environment's rendered output is read from. */
 export const platformRepo = { url: 'https://git.example.com/platform/platform.git', revision: 'refs/heads/main' };
@@ -82,7 +104,8 @@ export function grafanaAdminSecret(environment: string, namespace: string) {
 
 /**
  * The platform's components with their shared configuration. Order of the first sync:
- * istio-base and prometheus-operator's CRDs (crds) → cert-manager, External Secrets, istiod, Argo CD (operators) → Mimir → Loki and Tempo →
+ * istio-base and prometheus-operator's CRDs (crds) → cert-manager, External Secrets, istiod, Argo CD (operators) → Mimir (or
+ * Prometheus) → Loki and Tempo →
  * Alloy and Grafana. External Secrets is an operator so that the platform's ExternalSecrets (Grafana's admin
  * credentials ...) are admitted and fulfilled from the first sync of the components that read them.
  * Loki and Tempo wait for Mimir, and the agents for the stores, so that a first sync starts one store's pods
@@ -91,6 +114,7 @@ export function grafanaAdminSecret(environment: string, namespace: string) {
 export function platform<L extends Libraries>(libraries: L) {
   const [istioBase, istiod] = libraries.istio() as unknown as Of<L['istio']>;
   const crds = libraries.prometheusOperatorCrds;
+  const metrics = metricsStoreOf(libraries);
   return {
     ...(crds ? { prometheusOperatorCrds: crds() as Of<NonNullable<L['prometheusOperatorCrds']>> } : {}),
     istioBase: istioBase as Of<L['istio']>[0],
@@ -98,9 +122,9 @@ export function platform<L extends Libraries>(libraries: L) {
     certManager: libraries.certManager() as Of<L['certManager']>,
     externalSecrets: libraries.externalSecrets({ store: { server: vaultServer } }) as Of<L['externalSecrets']>,
     argoCd: libraries.argoCd() as Of<L['argoCd']>,
-    mimir: libraries.mimir({ alertmanager: { externalUrl: '/alertmanager' } }) as Of<L['mimir']>,
-    loki: libraries.loki({ retentionPeriod: '744h' }).after('mimir') as Of<L['loki']>,
-    tempo: libraries.tempo({ retentionPeriod: '336h' }).after('mimir') as Of<L['tempo']>,
+    ...metrics.components,
+    loki: libraries.loki({ retentionPeriod: '744h' }).after(metrics.name) as Of<L['loki']>,
+    tempo: libraries.tempo({ retentionPeriod: '336h' }).after(metrics.name) as Of<L['tempo']>,
     alloy: libraries.alloy({ require: ['metricsStore', 'logsStore', 'tracesStore'] }).after('loki', 'tempo') as Of<
       L['alloy']
     >,

@@ -1,19 +1,22 @@
 /**
  * sre: the SRE team's own cluster. A small Mimir and Loki with long retention, Grafana and Alloy for the
- * cluster itself, and public push endpoints that production's Alloy also ships to.
+ * cluster itself, and public push endpoints that production's Alloy also ships to. Its Grafana queries both
+ * metrics backends: its own Mimir (with production's pushed metrics) and, through a Thanos global Query, the
+ * history staging's Prometheus ships to its Thanos bucket.
  */
 
 import { grafanaAdminSecret, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
-import { defineEnvironment } from '@platform/core';
+import { configChecksum, defineEnvironment, selectorLabels } from '@platform/core';
 import { edgeRules, ingressEdge } from '@platform/edge';
 import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
 import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
+import { grafanaGlobalView, thanos, thanosBucket } from '@platform/thanos';
 import { sreBaseDomain, sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from './endpoints.js';
 import { publicPushRoute } from './public-push.js';
 
@@ -28,7 +31,27 @@ const sreMimir = mimir({
 });
 const sreLoki = loki({ retentionPeriod: '2160h' });
 
+/**
+ * The global view of metrics the Prometheus way: a store gateway over staging's Thanos bucket (read-only; its
+ * compactor runs in staging, the bucket's owner) behind a global Query and Query Frontend. Blocks reach the
+ * bucket every 2 hours, so this view is staging's history, not its last two hours. The SRE cluster's nodes (or
+ * `objectStorage.credentialsSecret`) need read access to that bucket, granted on staging's side.
+ */
+const stagingBucket = thanosBucket(sharedSettings('staging.example.com', 'acme-staging').objectStorage);
+const sreThanos = thanos({
+  storeGateway: { bucket: stagingBucket },
+  compactor: { enabled: false },
+  globalQuery: { enabled: true },
+  // No Prometheus here reads the store gateway; the global Query beside it does.
+  network: { storeApiFrom: [], queryFrom: ['grafana'] },
+});
+
 const sreGrafana = grafana({ require: ['metricsStore', 'logsStore'] });
+/** The global view as a second Prometheus datasource of the SRE Grafana, with the egress to reach it. */
+const globalView = grafanaGlobalView({
+  thanos: { name: sreThanos.name, namespace: sreThanos.namespace },
+  grafana: { namespace: sreGrafana.namespace, podLabels: selectorLabels(sreGrafana.name, 'grafana') },
+});
 
 /** The htpasswd file (key `auth`) of the users allowed to push, in a push endpoint's namespace. */
 function pushCredentials(namespace: string) {
@@ -86,9 +109,24 @@ export default defineEnvironment({
       )
       .addObjects({ push_credentials_externalsecret: pushCredentials(sreLoki.namespace) })
       .after('mimir'),
+    sreThanos.after('mimir'),
     alloy().after('loki'),
     sreGrafana
-      .addObjects({ admin_externalsecret: externalSecret(grafanaAdminSecret('sre', sreGrafana.namespace)) })
-      .after('loki'),
+      .override({
+        datasources_configmap: { data: { 'global-view.yaml': globalView.datasourcesFile } },
+        // Grafana reads its provisioning files at start-up only.
+        grafana_deployment: {
+          spec: {
+            template: {
+              metadata: { annotations: { 'checksum/global-view': configChecksum(globalView.datasourcesFile) } },
+            },
+          },
+        },
+      })
+      .addObjects({
+        admin_externalsecret: externalSecret(grafanaAdminSecret('sre', sreGrafana.namespace)),
+        global_view_networkpolicy: globalView.networkPolicy,
+      })
+      .after('loki', 'thanos'),
   ],
 });

@@ -1,11 +1,15 @@
 /**
  * staging: the released versions prod will get next, at production shape with smaller sizes: Traefik behind an
  * AWS NLB with external-dns and Let's Encrypt (DNS-01 through Route53), Grafana on CloudNativePG, Karpenter,
- * KEDA, VPA in recommend mode and the descheduler, and Velero backing up the stateful namespaces.
+ * KEDA, VPA in recommend mode and the descheduler, and Velero backing up the stateful namespaces. Its metrics
+ * store is Prometheus the Prometheus-Operator way (prod keeps Mimir): an HA Prometheus with Thanos sidecars
+ * shipping blocks to `acme-staging-thanos`, Thanos' store gateway and compactor, node-exporter, and alerts routed
+ * by severity and team (critical pages on-call, the rest goes to the owning team's Slack channel).
  */
 
 import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { awsAccount } from '@environments/base/aws';
+import { alertRouting } from '@platform/alert-routing';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
@@ -19,9 +23,10 @@ import { istio } from '@platform/istio';
 import { karpenter } from '@platform/karpenter';
 import { keda } from '@platform/keda';
 import { loki } from '@platform/loki';
-import { mimir } from '@platform/mimir';
+import { nodeExporter, prometheus } from '@platform/prometheus';
 import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
 import { tempo } from '@platform/tempo';
+import { thanos } from '@platform/thanos';
 import { traefik, traefikRoutes } from '@platform/traefik';
 import { velero } from '@platform/velero';
 import { goldilocks, vpa } from '@platform/vpa';
@@ -35,7 +40,7 @@ const base = platform({
   grafana,
   istio,
   loki,
-  mimir,
+  prometheus,
   prometheusOperatorCrds,
   tempo,
 });
@@ -45,15 +50,36 @@ export default defineEnvironment({
   name: 'staging',
   cluster,
   repo: platformRepo,
-  settings: sharedSettings('staging.example.com', 'acme-staging'),
+  // Prometheus scrapes every namespace (Alloy still scrapes the annotated pods of its node).
+  settings: {
+    ...sharedSettings('staging.example.com', 'acme-staging'),
+    metricsScraperNamespaces: ['alloy', 'prometheus'],
+  },
   components: Object.values({
     ...base,
     certManager: base.certManager.configure({
       letsEncrypt: { enabled: true, email: 'platform@example.com', use: 'staging', dns01: aws.dns },
     }),
     externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
-    // KEDA's prometheus triggers query Mimir.
-    mimir: base.mimir.configure({ network: { queryFrom: ['grafana', 'keda'] } }),
+    // Queries go to the Thanos Query Frontend (recent data from the sidecars, older from the bucket); KEDA's
+    // prometheus triggers query it too.
+    prometheus: base.prometheus.configure({
+      thanos: { enabled: true },
+      prometheus: { retention: '2d', retentionSize: '40GB' },
+      network: { queryFrom: ['grafana', 'keda'] },
+    }),
+    thanos: thanos({ compactor: { retention: { raw: '30d', fiveMinutes: '90d', oneHour: '1y' } } }).after('prometheus'),
+    nodeExporter: nodeExporter(),
+    alertRouting: alertRouting({
+      pager: { provider: 'pagerduty', key: { key: 'platform/staging/pagerduty', property: 'routing-key' } },
+      teams: {
+        platform: { channel: '#platform-alerts', webhook: { key: 'platform/staging/slack', property: 'platform' } },
+        observability: {
+          channel: '#observability-alerts',
+          webhook: { key: 'platform/staging/slack', property: 'observability' },
+        },
+      },
+    }),
     tempo: base.tempo.configure({ kafka: { address: 'kafka-1.staging.internal.example.com:9092' } }),
     grafanaDb: postgresCluster({
       database: 'grafana',

@@ -20,14 +20,22 @@ describe('the Alertmanager configuration', () => {
 
   it('names the secret values by placeholder only', () => {
     const receivers = alertmanagerDocument(plan).receivers as Array<Record<string, Array<Record<string, unknown>>>>;
-    expect(receivers.find((r) => (r.name as unknown) === 'on-call')!.pagerduty_configs![0]!.routing_key).toBe('__SECRET_pager__');
+    expect(receivers.find((r) => (r.name as unknown) === 'on-call')!.pagerduty_configs![0]!.routing_key).toBe(
+      '__SECRET_pager__',
+    );
     expect(receivers.find((r) => (r.name as unknown) === 'unrouted')).toEqual({ name: 'unrouted' });
   });
 
   it('uses opsgenie for an Opsgenie pager', () => {
-    const opsgenie = routingPlan({ ...defaults, ...ROUTING, pager: { provider: 'opsgenie', key: { key: 'k' } } } as AlertRoutingConfig);
+    const opsgenie = routingPlan({
+      ...defaults,
+      ...ROUTING,
+      pager: { provider: 'opsgenie', key: { key: 'k' } },
+    } as AlertRoutingConfig);
     const receivers = alertmanagerDocument(opsgenie).receivers as Array<Record<string, unknown>>;
-    expect(receivers.find((r) => r.name === 'on-call')).toMatchObject({ opsgenie_configs: [{ api_key: '__SECRET_pager__', priority: 'P1' }] });
+    expect(receivers.find((r) => r.name === 'on-call')).toMatchObject({
+      opsgenie_configs: [{ api_key: '__SECRET_pager__', priority: 'P1' }],
+    });
   });
 
   it("escapes Alertmanager's template delimiters for the External Secrets engine, and nothing else", () => {
@@ -36,8 +44,12 @@ describe('the Alertmanager configuration', () => {
     expect(template).toContain('routing_key: {{ .pager | quote }}');
     expect(template).toContain('api_url: {{ .slack_observability | quote }}');
     // Outside the actions the text is YAML: with every action removed, it parses as the configuration.
-    const withoutActions = template.replace(/\{\{ "(\{\{|\}\})" \}\}/g, '$1').replace(/\{\{ \.(\w+) \| quote \}\}/g, '"<$1>"');
-    const parsed = load(withoutActions) as { receivers: Array<{ name: string; slack_configs?: Array<{ api_url: string; title: string }> }> };
+    const withoutActions = template
+      .replace(/\{\{ "(\{\{|\}\})" \}\}/g, '$1')
+      .replace(/\{\{ \.(\w+) \| quote \}\}/g, '"<$1>"');
+    const parsed = load(withoutActions) as {
+      receivers: Array<{ name: string; slack_configs?: Array<{ api_url: string; title: string }> }>;
+    };
     const slack = parsed.receivers.find((r) => r.name === 'team-observability')!.slack_configs![0]!;
     expect(slack.api_url).toBe('<slack_observability>');
     expect(slack.title).toContain('{{ .CommonLabels.alertname }}');

@@ -5,10 +5,12 @@ import type { Integration, Matcher, RoutingPlan } from './plan.js';
  * Notification texts, in Alertmanager's template language: the alert name and where it fires, then each alert's
  * summary, description and runbook (the annotations every platform alert carries).
  */
-const TITLE = '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.cluster }} {{ .CommonLabels.namespace }})';
+const TITLE =
+  '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels.cluster }} {{ .CommonLabels.namespace }})';
 const TEXT =
   '{{ range .Alerts }}*{{ .Annotations.summary }}*\n{{ .Annotations.description }}\n{{ if .Annotations.runbook_url }}<{{ .Annotations.runbook_url }}|Runbook>{{ end }}\n{{ end }}';
-const PAGE = '{{ .CommonLabels.alertname }} ({{ .CommonLabels.cluster }} {{ .CommonLabels.namespace }}): {{ .CommonAnnotations.summary }}';
+const PAGE =
+  '{{ .CommonLabels.alertname }} ({{ .CommonLabels.cluster }} {{ .CommonLabels.namespace }}): {{ .CommonAnnotations.summary }}';
 
 /** A placeholder for a secret value in the serialised file: a plain YAML scalar, replaced by a template action. */
 function placeholder(secretKey: string): string {
@@ -25,7 +27,10 @@ function integration(entry: Integration, sendResolved: boolean): [string, Record
   const secret = placeholder(entry.secretKey);
   switch (entry.kind) {
     case 'pagerduty':
-      return ['pagerduty_configs', { send_resolved: sendResolved, routing_key: secret, description: PAGE, severity: 'critical' }];
+      return [
+        'pagerduty_configs',
+        { send_resolved: sendResolved, routing_key: secret, description: PAGE, severity: 'critical' },
+      ];
     case 'opsgenie':
       return ['opsgenie_configs', { send_resolved: sendResolved, api_key: secret, message: PAGE, priority: 'P1' }];
     case 'slack':

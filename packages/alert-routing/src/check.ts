@@ -14,7 +14,11 @@ export function checkConfig(config: AlertRoutingConfig, checks: ConfigChecks): v
     'declare the on-call pager ({ provider: "pagerduty" | "opsgenie", key: { key, property } }): critical alerts page it',
   );
   const teams = Object.keys(config.teams);
-  checks.require(teams.length > 0, 'teams', 'declare at least one team: non-critical alerts go to their team\'s channel');
+  checks.require(
+    teams.length > 0,
+    'teams',
+    "declare at least one team: non-critical alerts go to their team's channel",
+  );
   for (const team of teams) {
     checks.require(TEAM.test(team), `teams.${team}`, 'expected a team name of lower-case letters, digits and "-"');
     const channel = config.teams[team]!.channel;

@@ -22,7 +22,11 @@ const VALUES = {
 };
 
 type Config = {
-  receivers: Array<{ name: string; pagerduty_configs?: Array<Record<string, string>>; slack_configs?: Array<Record<string, string>> }>;
+  receivers: Array<{
+    name: string;
+    pagerduty_configs?: Array<Record<string, string>>;
+    slack_configs?: Array<Record<string, string>>;
+  }>;
   route: { routes: Array<{ receiver: string }> };
 };
 

@@ -35,7 +35,11 @@ export function alertmanagerConfigSecret(plan: RoutingPlan, options: ConfigSecre
       ...base.spec!,
       target: {
         ...base.spec!.target,
-        template: { engineVersion: 'v2', mergePolicy: 'Replace', data: { [options.fileKey]: alertmanagerConfigTemplate(plan) } },
+        template: {
+          engineVersion: 'v2',
+          mergePolicy: 'Replace',
+          data: { [options.fileKey]: alertmanagerConfigTemplate(plan) },
+        },
       },
     },
   };

@@ -13,7 +13,10 @@ const sourceDir = join(dirname(fileURLToPath(import.meta.url)), 'eso-engine');
 const cacheDir = join(sourceDir, '..', '..', '..', '..', 'node_modules', '.cache', 'engines');
 
 function binary(): string {
-  const hash = createHash('sha256').update(readFileSync(join(sourceDir, 'main.go'))).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(readFileSync(join(sourceDir, 'main.go')))
+    .digest('hex')
+    .slice(0, 16);
   const path = join(cacheDir, `eso-engine-${hash}`);
   if (existsSync(path)) return path;
   mkdirSync(cacheDir, { recursive: true });

@@ -5,7 +5,10 @@ import type { AlertRoutingConfig } from './config.js';
 export const ROUTING = {
   pager: { provider: 'pagerduty', key: { key: 'platform/test/pagerduty', property: 'routing-key' } },
   teams: {
-    observability: { channel: '#observability-alerts', webhook: { key: 'platform/test/slack', property: 'observability' } },
+    observability: {
+      channel: '#observability-alerts',
+      webhook: { key: 'platform/test/slack', property: 'observability' },
+    },
     'data-platform': { channel: '#data-alerts', webhook: { key: 'platform/test/slack', property: 'data' } },
   },
 } satisfies Partial<AlertRoutingConfig>;

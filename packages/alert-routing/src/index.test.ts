@@ -1,11 +1,13 @@
-import { runPolicies } from '@platform/policy';
 import { renderError, renderForTest } from '@platform/core/testing';
+import { runPolicies } from '@platform/policy';
 import { describe, expect, it } from 'vitest';
 import { alerting, ROUTING, rule } from './fixtures.test-helpers.js';
 import { alertRouting, alertRoutingRule } from './index.js';
 
 function unrouted(rendered: Parameters<typeof runPolicies>[0]) {
-  return runPolicies(rendered, { rules: [alertRoutingRule] }).findings.filter((f) => f.rule === 'alert-routing.unrouted');
+  return runPolicies(rendered, { rules: [alertRoutingRule] }).findings.filter(
+    (f) => f.rule === 'alert-routing.unrouted',
+  );
 }
 
 describe('alertRouting', () => {

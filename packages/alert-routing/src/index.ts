@@ -10,11 +10,12 @@ import { EXTERNAL_SECRETS_KINDS } from '@platform/external-secrets';
 import { checkConfig } from './check.js';
 import { defaults } from './config.js';
 import { routingPlan } from './plan.js';
+import { alertRoutingRule } from './policy-rule.js';
 
+export { alertmanagerConfigTemplate, alertmanagerDocument, escapeGoTemplate } from './alertmanager-config.js';
 export type { AlertRouting } from './capability.js';
 export type { AlertRoutingConfig, Inhibition, PagerProvider, PagerReceiver, TeamReceiver } from './config.js';
 export { defaults as alertRoutingDefaults } from './config.js';
-export { alertmanagerConfigTemplate, alertmanagerDocument, escapeGoTemplate } from './alertmanager-config.js';
 export { alertmanagerConfigSecret, type ConfigSecretOptions, configSecretChecksum } from './config-secret.js';
 export {
   BUILT_IN_INHIBITION,
@@ -23,8 +24,8 @@ export {
   PAGER_RECEIVER,
   type PlanReceiver,
   type PlanRoute,
-  receiverFor,
   type RoutingPlan,
+  receiverFor,
   routingPlan,
   slackSecretKey,
   teamReceiver,
@@ -34,7 +35,8 @@ export { alertRoutingRule } from './policy-rule.js';
 
 /**
  * The environment's alert routing (tier `platform`, no pods): provides `alertRouting`, which every Alertmanager
- * of the environment renders into its configuration. Add `alertRoutingRule` to the environment's policy rules.
+ * of the environment renders into its configuration, and brings `alertRoutingRule` to `pnpm check` (every alert
+ * rule of the environment reaches a receiver).
  *
  * ```ts
  * alertRouting({
@@ -54,4 +56,5 @@ export const alertRouting = defineComponent({
   build: () => ({}),
   // The Alertmanagers that render the plan render it as ExternalSecrets, whatever their own library declares.
   kinds: EXTERNAL_SECRETS_KINDS,
+  rules: [alertRoutingRule],
 });

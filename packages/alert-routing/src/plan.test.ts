@@ -9,17 +9,24 @@ describe('routingPlan', () => {
   it('pages on-call for critical alerts, whatever their team', () => {
     expect(receiverFor(plan, { severity: 'critical', team: 'observability' }).name).toBe(PAGER_RECEIVER);
     expect(receiverFor(plan, { severity: 'critical', team: 'nobody' }).name).toBe(PAGER_RECEIVER);
-    expect(receiverFor(plan, { severity: 'critical' }).integrations).toEqual([{ kind: 'pagerduty', secretKey: 'pager' }]);
+    expect(receiverFor(plan, { severity: 'critical' }).integrations).toEqual([
+      { kind: 'pagerduty', secretKey: 'pager' },
+    ]);
   });
 
   it("sends everything else to the team's channel", () => {
     const receiver = receiverFor(plan, { severity: 'warning', team: 'data-platform' });
     expect(receiver.name).toBe(teamReceiver('data-platform'));
-    expect(receiver.integrations).toEqual([{ kind: 'slack', channel: '#data-alerts', secretKey: 'slack_data_platform' }]);
+    expect(receiver.integrations).toEqual([
+      { kind: 'slack', channel: '#data-alerts', secretKey: 'slack_data_platform' },
+    ]);
   });
 
   it('leaves alerts of an undeclared team, or without one, at a receiver that notifies nobody', () => {
-    for (const labels of [{ severity: 'warning', team: 'nobody' }, { severity: 'warning' }] as Record<string, string>[]) {
+    for (const labels of [{ severity: 'warning', team: 'nobody' }, { severity: 'warning' }] as Record<
+      string,
+      string
+    >[]) {
       const receiver = receiverFor(plan, labels);
       expect(receiver.name).toBe(UNROUTED_RECEIVER);
       expect(receiver.integrations).toEqual([]);

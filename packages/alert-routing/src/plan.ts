@@ -44,7 +44,7 @@ export const UNROUTED_RECEIVER = 'unrouted';
 /** The on-call receiver of critical alerts. */
 export const PAGER_RECEIVER = 'on-call';
 /** Secret key of the pager's integration key. */
-export const PAGER_SECRET_KEY = 'pager';
+const PAGER_SECRET_KEY = 'pager';
 
 /** The receiver of a team's non-critical alerts. */
 export function teamReceiver(team: string): string {
@@ -74,7 +74,10 @@ export function routingPlan(config: AlertRoutingConfig): RoutingPlan {
   const routes: PlanRoute[] = [];
   if (config.pager) {
     secrets[PAGER_SECRET_KEY] = config.pager.key;
-    receivers.push({ name: PAGER_RECEIVER, integrations: [{ kind: config.pager.provider, secretKey: PAGER_SECRET_KEY }] });
+    receivers.push({
+      name: PAGER_RECEIVER,
+      integrations: [{ kind: config.pager.provider, secretKey: PAGER_SECRET_KEY }],
+    });
     routes.push({ matchers: [{ label: 'severity', value: 'critical' }], receiver: PAGER_RECEIVER });
   }
   for (const team of teams) {

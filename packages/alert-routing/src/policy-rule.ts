@@ -30,7 +30,9 @@ export const alertRoutingRule: PolicyRule = {
         message: `components ${routings.map((r) => `"${r.component}"`).join(', ')} each declare the alert routing; keep one alertRouting()`,
       });
     const plan = routings[0]?.plan;
-    const teams = plan ? plan.routes.flatMap((r) => r.matchers.filter((m) => m.label === 'team').map((m) => m.value)) : [];
+    const teams = plan
+      ? plan.routes.flatMap((r) => r.matchers.filter((m) => m.label === 'team').map((m) => m.value))
+      : [];
     for (const { component, object } of rendered.objects) {
       if (object.kind !== 'PrometheusRule') continue;
       for (const group of (object as IPrometheusRule).spec?.groups ?? []) {
@@ -39,7 +41,12 @@ export const alertRoutingRule: PolicyRule = {
           const labels = (rule.labels ?? {}) as Record<string, string>;
           const path = `spec.groups[name=${group.name}].rules[alert=${rule.alert}].labels`;
           if (!plan) {
-            report({ component, object, path, message: `alert "${rule.alert}" has no route: the environment declares no alert routing (compose alertRouting({ pager, teams }))` });
+            report({
+              component,
+              object,
+              path,
+              message: `alert "${rule.alert}" has no route: the environment declares no alert routing (compose alertRouting({ pager, teams }))`,
+            });
             continue;
           }
           if (receiverFor(plan, labels).integrations.length > 0) continue;

@@ -47,8 +47,14 @@ export function generateAlloyConfig(input: AlloyConfigInput): GeneratedAlloyConf
   const readsPodLogs = shipsLogs && config.logs.pods;
   const readsJournal = shipsLogs && config.logs.journal;
   const scrapesPods = shipsMetrics && config.metrics.annotatedPods;
-  const scrapesKubelet = shipsMetrics && (config.metrics.kubelet || config.metrics.cadvisor);
-  const scrapesOperator = shipsMetrics && input.serviceMonitors;
+  // A store that scrapes the ServiceMonitors and kubelets itself (Prometheus) gets none of those series from
+  // Alloy too, or it would ingest each twice; the other stores and the extra targets still do. The receivers
+  // are the stores' in order, then the extra targets'.
+  const clusterReceivers = metrics.receivers.filter(
+    (_, i) => i >= stores.metrics.length || !stores.metrics[i]!.scrapesServiceMonitors,
+  );
+  const scrapesKubelet = clusterReceivers.length > 0 && (config.metrics.kubelet || config.metrics.cadvisor);
+  const scrapesOperator = clusterReceivers.length > 0 && input.serviceMonitors;
 
   const blocks: Block[] = [];
   if (readsPodLogs || scrapesPods) {
@@ -60,9 +66,9 @@ export function generateAlloyConfig(input: AlloyConfigInput): GeneratedAlloyConf
   if (readsJournal) blocks.push(...journalLogs(logs.receivers));
   if (scrapesKubelet) {
     const node = thisNodeDiscovery();
-    blocks.push(node, ...kubeletMetrics(node, config, metrics.receivers));
+    blocks.push(node, ...kubeletMetrics(node, config, clusterReceivers));
   }
-  if (scrapesOperator) blocks.push(...operatorMetrics(metrics.receivers));
+  if (scrapesOperator) blocks.push(...operatorMetrics(clusterReceivers));
   const gateway = config.otlp.enabled
     ? otlpGateway({ metrics: metrics.receivers, logs: logs.receivers, traces: traces.receivers })
     : [];

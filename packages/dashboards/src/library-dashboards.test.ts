@@ -11,8 +11,10 @@ import { lokiDashboards } from '../../loki/src/dashboards.js';
 import { longhornDashboards } from '../../longhorn/src/dashboards.js';
 import { mimirDashboards } from '../../mimir/src/dashboards.js';
 import { openBaoDashboards } from '../../openbao/src/dashboards.js';
+import { prometheusDashboards } from '../../prometheus/src/dashboards.js';
 import { stepCaDashboard } from '../../step-ca/src/dashboard.js';
 import { tempoDashboards } from '../../tempo/src/dashboards.js';
+import { thanosDashboards } from '../../thanos/src/dashboards.js';
 import { traefikDashboard } from '../../traefik/src/dashboard.js';
 import { valkeyDashboards } from '../../valkey/src/dashboards.js';
 import { veleroDashboards } from '../../velero/src/dashboards.js';
@@ -35,8 +37,10 @@ function libraryDashboards(): Array<{ name: string; json: unknown }> {
     longhornDashboards(context('longhorn')),
     mimirDashboards(context('mimir')),
     openBaoDashboards(context('openbao')),
+    prometheusDashboards(context('prometheus')),
     tempoDashboards('tempo', 'tempo', 'microservices'),
     tempoDashboards('tempo', 'tempo', 'monolithic'),
+    thanosDashboards(context('thanos')),
     valkeyDashboards(context('valkey')),
     veleroDashboards(context('velero')),
   ];

@@ -104,7 +104,7 @@ export function datasources(stores: TelemetryStores, tenant: string): Datasource
           },
           tenantHeader(store.multiTenant, tenant),
           {
-            implementation: 'mimir',
+            implementation: store.alertmanagerImplementation ?? 'mimir',
             handleGrafanaManagedAlerts: false,
           },
         ),

@@ -77,4 +77,27 @@ describe('promotion.gate', () => {
       'production pins @platform/web 2.0.0, but preprod runs only 1.0.0; promote it to preprod first',
     ]);
   });
+
+  it('checks a package against the environment named for it, when staging runs something else', async () => {
+    const prod = await render([web()], { name: 'prod' });
+    const gate = promotionGate({ sourceOf: { '@platform/mimir': 'dev' } });
+    const check = (dev: Record<string, string>) =>
+      findingsOf(prod, 'promotion.gate', {
+        rules: [gate],
+        context: {
+          componentVersions: {
+            prod: { '@platform/web': '1.0.0', '@platform/mimir': '1.2.0' },
+            staging: { '@platform/web': '1.0.0' },
+            dev,
+          },
+        },
+      }).map((f) => f.message);
+    expect(check({ '@platform/mimir': '1.2.0' })).toEqual([]);
+    expect(check({ '@platform/mimir': '1.1.0' })).toEqual([
+      'prod pins @platform/mimir 1.2.0, but dev runs only 1.1.0; promote it to dev first',
+    ]);
+    expect(check({})).toEqual([
+      'prod pins @platform/mimir 1.2.0, but dev does not run @platform/mimir at all; promote it to dev first',
+    ]);
+  });
 });

@@ -7,6 +7,11 @@ export interface PromotionGateOptions {
   target?: string;
   /** Environment that must run a version first. Default `staging`. */
   source?: string;
+  /**
+   * Packages that run first in another environment than `source`, with that environment: e.g.
+   * `{ '@platform/mimir': 'dev' }` while staging runs another metrics backend. Default `{}`.
+   */
+  sourceOf?: Record<string, string>;
 }
 
 /**
@@ -15,7 +20,11 @@ export interface PromotionGateOptions {
  * the next release). Uses `context.componentVersions`; with no versions for either environment there is
  * nothing to compare and the rule reports nothing.
  */
-export function promotionGate({ target = 'prod', source = 'staging' }: PromotionGateOptions = {}): PolicyRule {
+export function promotionGate({
+  target = 'prod',
+  source = 'staging',
+  sourceOf = {},
+}: PromotionGateOptions = {}): PolicyRule {
   return {
     id: 'promotion.gate',
     severity: 'error',
@@ -23,20 +32,20 @@ export function promotionGate({ target = 'prod', source = 'staging' }: Promotion
     check(environment, report, context) {
       if (environment.environment.name !== target) return;
       const pinned = context.componentVersions?.[target];
-      const tested = context.componentVersions?.[source];
-      if (!pinned || !tested) return;
+      if (!pinned || !context.componentVersions?.[source]) return;
       for (const pkg of Object.keys(pinned).sort()) {
         const version = pinned[pkg]!;
-        const ran = tested[pkg];
+        const from = sourceOf[pkg] ?? source;
+        const ran = context.componentVersions[from]?.[pkg];
         let problem: string | undefined;
-        if (ran === undefined) problem = `${source} does not run ${pkg} at all`;
+        if (ran === undefined) problem = `${from} does not run ${pkg} at all`;
         else if (!isExactVersion(version) || !isExactVersion(ran)) {
-          if (version !== ran) problem = `${source} runs ${ran}, and versions that are not exact cannot be ordered`;
-        } else if (compareVersions(version, ran) > 0) problem = `${source} runs only ${ran}`;
+          if (version !== ran) problem = `${from} runs ${ran}, and versions that are not exact cannot be ordered`;
+        } else if (compareVersions(version, ran) > 0) problem = `${from} runs only ${ran}`;
         if (problem)
           report({
             component: '_environment',
-            message: `${target} pins ${pkg} ${version}, but ${problem}; promote it to ${source} first`,
+            message: `${target} pins ${pkg} ${version}, but ${problem}; promote it to ${from} first`,
           });
       }
     },
