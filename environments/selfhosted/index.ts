@@ -87,7 +87,6 @@ export default defineEnvironment({
   repo,
   settings: {
     baseDomain: 'selfhosted.internal',
-    mesh: 'istio',
     objectStorage: {
       endpoint: onPremObjectStore.endpoint,
       region: onPremObjectStore.region,

@@ -50,4 +50,16 @@ describe('istio.unmeshed-callers', () => {
     expect(finding).toMatchObject({ component: 'store', object: 'NetworkPolicy/store/allow-push', severity: 'error' });
     expect(finding!.message).toContain('admits "agent" (outside the mesh) to port 8080 of meshed namespace "store"');
   });
+
+  it('fails a scraper outside the mesh that may reach every port of a STRICT namespace', async () => {
+    const { rendered } = await renderForTest([...istio(), agent(), store({ selector: true })], {
+      settings: { ...settings, metricsScraperNamespaces: ['agent'] },
+      delivery: { maxFirstSyncShare: 1 },
+    });
+    const found = runPolicies(rendered).findings.filter((f) => f.rule === 'istio.unmeshed-callers');
+    expect(found.map((f) => f.object)).toContain('NetworkPolicy/store/allow-metrics-scraping');
+    expect(found.find((f) => f.object === 'NetworkPolicy/store/allow-metrics-scraping')!.message).toContain(
+      'admits "agent" (outside the mesh) to every port of meshed namespace "store"',
+    );
+  });
 });

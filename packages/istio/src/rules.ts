@@ -74,15 +74,17 @@ export const unmeshedCallersRule: PolicyRule = {
           .map((peer) => peer.namespaceSelector?.matchLabels?.[NAME_LABEL])
           .filter((name): name is string => name !== undefined && meshed.get(name) === false);
         if (callers.length === 0) return;
-        for (const port of rule.ports ?? []) {
-          if (typeof port.port !== 'number') continue;
-          const mode = modeFor(authentications, meshWide, namespace, pods, port.port);
+        const ports = (rule.ports ?? []).map((p) => p.port);
+        // A rule without ports admits every port (a metrics scraper): the workload's or namespace's mode decides.
+        for (const port of ports.length > 0 ? ports : [undefined]) {
+          if (port !== undefined && typeof port !== 'number') continue;
+          const mode = modeFor(authentications, meshWide, namespace, pods, port ?? -1);
           if (mode !== 'STRICT') continue;
           report({
             component,
             object: policy,
-            path: `spec.ingress[${index}].ports`,
-            message: `admits ${callers.map((c) => `"${c}"`).join(', ')} (outside the mesh) to port ${port.port} of meshed namespace "${namespace}", where STRICT mTLS refuses callers without a sidecar; give the port a PERMISSIVE PeerAuthentication, or mesh the callers`,
+            path: `spec.ingress[${index}]${port === undefined ? '' : '.ports'}`,
+            message: `admits ${callers.map((c) => `"${c}"`).join(', ')} (outside the mesh) to ${port === undefined ? 'every port' : `port ${port}`} of meshed namespace "${namespace}", where STRICT mTLS refuses callers without a sidecar; give the port a PERMISSIVE PeerAuthentication, or mesh the callers`,
           });
         }
       });
