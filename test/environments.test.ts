@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { IDeployment, IIngress, IStatefulSet, KubeObject, RenderedEnvironment } from '@platform/core';
+import { firstSyncPlan } from '@platform/core';
 import { runPolicies } from '@platform/policy';
 import dev from '../environments/dev/index.js';
+import lab from '../environments/lab/index.js';
 import prod from '../environments/prod/index.js';
+import selfhosted from '../environments/selfhosted/index.js';
 import sre from '../environments/sre/index.js';
 import staging from '../environments/staging/index.js';
 import { sreLogsPushUrl, sreMetricsPushUrl } from '../environments/sre/endpoints.js';
 
-const environments = { dev, staging, prod, sre };
+const environments = { dev, staging, prod, sre, lab, selfhosted };
 const rendered = new Map<string, Promise<RenderedEnvironment>>();
 function render(name: keyof typeof environments): Promise<RenderedEnvironment> {
   if (!rendered.has(name)) rendered.set(name, environments[name].render());
@@ -65,13 +68,42 @@ describe('base + environment overrides', () => {
     const p = await render('prod');
     expect(p.steps.map((s) => `${s.tier}-${s.level}: ${s.components.join(',')}`)).toEqual([
       'crds-1: istio-base,prometheus-operator-crds',
-      'operators-1: argo-cd,cert-manager,cloudnative-pg,external-secrets,istiod,karpenter,keda,velero,vpa',
+      'operators-1: arc-controller,argo-cd,cert-manager,cloudnative-pg,external-secrets,istiod,karpenter,keda,velero,vpa',
       'operators-2: cnpg-barman-cloud,traefik',
       'platform-1: descheduler,external-dns,goldilocks,grafana-db,mimir',
       'platform-2: loki,tempo',
       'platform-3: alloy,grafana',
-      'workloads-1: traefik-routes',
+      'workloads-1: ci-runners,oneuptime-stores',
+      'workloads-2: oneuptime-db',
+      'workloads-3: oneuptime-migrate',
+      'workloads-4: oneuptime',
+      'workloads-5: traefik-routes',
     ]);
+  });
+
+  it('runs prod\'s GitHub runners restricted, on interruptible nodes, with the App credentials only as an ExternalSecret', async () => {
+    const p = await render('prod');
+    const runners = p.components.find((c) => c.name === 'ci-runners')!;
+    const pod = (runners.helm!.values as { template: { spec: Record<string, any> } }).template.spec;
+    expect(pod.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values).toEqual(['interruptible']);
+    expect(pod.securityContext.runAsNonRoot).toBe(true);
+    const own = p.objects.filter((o) => o.component === 'ci-runners').map((o) => o.object.kind).sort();
+    expect(own).toEqual(expect.arrayContaining(['ExternalSecret', 'LimitRange', 'ResourceQuota']));
+    expect(p.objects.some((o) => o.object.kind === 'Secret')).toBe(false);
+  });
+
+  it("counts OneUptime's chart pods in prod's first sync, part by part after its database, within the share", async () => {
+    const p = await render('prod');
+    const plan = firstSyncPlan(p);
+    const parts = ['oneuptime-stores', 'oneuptime-db', 'oneuptime-migrate', 'oneuptime'].map(
+      (name) => plan.steps.find((s) => s.components.includes(name))!,
+    );
+    expect(parts.map((s) => s.wave)).toEqual([...parts.map((s) => s.wave)].sort((a, b) => a - b));
+    expect(new Set(parts.map((s) => s.wave)).size).toBe(4);
+    for (const step of parts) {
+      expect(step.uncounted).toEqual([]);
+      for (const stage of step.stages) expect(stage.share).toBeLessThanOrEqual(plan.maxShare);
+    }
   });
 });
 
@@ -114,5 +146,27 @@ describe('the SRE view', () => {
     const s = await render('sre');
     expect(configFile(s, 'mimir', 'ConfigMap', 'mimir.yaml')).toContain('compactor_blocks_retention_period: 8760h');
     expect(configFile(s, 'loki', 'ConfigMap', 'config.yaml')).toContain('retention_period: 2160h');
+  });
+});
+
+describe('lab: Linkerd as the mesh', () => {
+  it('renders no Istio object and marks every namespace for Linkerd, in or out with the reason', async () => {
+    const l = await render('lab');
+    expect(l.objects.filter((o) => /istio/.test(o.object.apiVersion ?? '') || o.component.startsWith('istio'))).toEqual(
+      [],
+    );
+    expect(l.objects.filter((o) => JSON.stringify(o.object.metadata ?? {}).includes('istio'))).toEqual([]);
+    const namespaces = l.objects.filter((o) => o.object.kind === 'Namespace');
+    expect(namespaces.length).toBeGreaterThan(5);
+    const outside = ['argocd', 'cert-manager', 'linkerd', 'linkerd-cni'];
+    for (const { object } of namespaces) {
+      const name = object.metadata!.name!;
+      const inject = object.metadata!.annotations?.['linkerd.io/inject'];
+      expect([name, inject]).toEqual([name, outside.includes(name) ? 'disabled' : 'enabled']);
+      if (outside.includes(name)) {
+        expect(object.metadata!.labels!['config.linkerd.io/admission-webhooks']).toBe('disabled');
+        expect(object.metadata!.annotations!['platform.dev/mesh-excluded']).toBeTruthy();
+      }
+    }
   });
 });

@@ -11,6 +11,7 @@ import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant 
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
+import { arcController, runnerScaleSet } from '@platform/ci-runners';
 import { barmanCloud, cloudnativePg, postgresCluster } from '@platform/cloudnative-pg';
 import { defineEnvironment, imageRegistryMirror } from '@platform/core';
 import { descheduler } from '@platform/descheduler';
@@ -22,6 +23,8 @@ import { karpenter } from '@platform/karpenter';
 import { keda } from '@platform/keda';
 import { loki } from '@platform/loki';
 import { mimir } from '@platform/mimir';
+import { oneuptime } from '@platform/oneuptime';
+import { promotionGate } from '@platform/policy';
 import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
 import { tempo } from '@platform/tempo';
 import { traefik, traefikRoutes } from '@platform/traefik';
@@ -51,10 +54,49 @@ const srePushCredentials = externalSecret({
   data: { password: { key: 'platform/prod/sre-push-credentials', property: 'password' } },
 });
 
+/**
+ * OneUptime in three ordered Applications (stores, migrations, services) with its database in its namespace
+ * (which the stores own, at Pod Security baseline); pnpm plan counts the chart pods of each and
+ * delivery.maxFirstSyncShare holds for each.
+ */
+const [oneuptimeStores, oneuptimeMigrate, oneuptimeApplication] = oneuptime(
+  {
+    postgres: 'oneuptime-db',
+    secrets: {
+      oneuptimeSecret: { key: 'platform/prod/oneuptime', property: 'oneuptime-secret' },
+      encryptionSecret: { key: 'platform/prod/oneuptime', property: 'encryption-secret' },
+      registerProbeKey: { key: 'platform/prod/oneuptime', property: 'register-probe-key' },
+      clickhousePassword: { key: 'platform/prod/oneuptime', property: 'clickhouse-password' },
+      redisPassword: { key: 'platform/prod/oneuptime', property: 'redis-password' },
+    },
+    app: { replicas: 2, resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { memory: '4Gi' } } },
+    worker: {
+      enabled: true,
+      replicas: 2,
+      resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
+    },
+    clickhouse: {
+      storageSize: '200Gi',
+      storageClassName: 'fast',
+      resources: { requests: { cpu: '2', memory: '8Gi' }, limits: { memory: '16Gi' } },
+    },
+  },
+  { createNamespace: true },
+);
+
 export default defineEnvironment({
   name: 'prod',
   cluster,
   repo: platformRepo,
+  policy: {
+    // Staging runs Prometheus + Thanos instead of Mimir, so prod's Mimir is promoted from dev; OneUptime and the
+    // GitHub runners are new libraries that run in dev first.
+    rules: [
+      promotionGate({
+        sourceOf: { '@platform/mimir': 'dev', '@platform/oneuptime': 'dev', '@platform/ci-runners': 'dev' },
+      }),
+    ],
+  },
   settings: {
     ...sharedSettings('prod.example.com', 'acme-prod'),
     imageRegistryMirror: mirror,
@@ -141,6 +183,35 @@ export default defineEnvironment({
     vpa: vpa(),
     goldilocks: goldilocks(),
     descheduler: descheduler(),
+    oneuptimeDb: postgresCluster({
+      database: 'oneuptime',
+      owner: { name: 'oneuptime', password: { key: 'platform/prod/oneuptime-db', property: 'password' } },
+      instances: 3,
+      storage: { size: '50Gi', storageClassName: 'fast' },
+      clients: ['oneuptime', 'oneuptime-migrate'],
+    })
+      .named('oneuptime-db')
+      // In OneUptime's namespace (the services read its owner's Secret there), which OneUptime's stores own.
+      .inNamespace('oneuptime', { create: false })
+      .inTier('workloads')
+      .after('oneuptime-stores'),
+    oneuptimeStores,
+    oneuptimeMigrate,
+    oneuptime: oneuptimeApplication,
+    arcController: arcController({ replicas: 2 }),
+    // GitHub Actions runners for the organisation, on spot nodes (Karpenter's interruptible pool).
+    ciRunners: runnerScaleSet({
+      githubConfigUrl: 'https://github.com/acme',
+      githubApp: {
+        appId: { key: 'platform/prod/github-app', property: 'app-id' },
+        installationId: { key: 'platform/prod/github-app', property: 'installation-id' },
+        privateKey: { key: 'platform/prod/github-app', property: 'private-key' },
+      },
+      runnerScaleSetName: 'acme-linux',
+      minRunners: 1,
+      maxRunners: 20,
+      resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { memory: '8Gi' } },
+    }).named('ci-runners'),
     velero: velero({ serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': aws.role(`velero-${cluster.name}`) } }),
   }),
 });

@@ -15,6 +15,8 @@ export interface PlannedWorkload {
   /** `Deployment/distributor`. */
   workload: string;
   pods: number;
+  /** A workload of the component's chart, as the component declares it (`ChartInstall.firstSync`). */
+  chart?: true;
 }
 
 /** One stage inside a step: the objects of the step's components in one engine stage (Argo CD sync wave). */
@@ -39,7 +41,10 @@ export interface PlannedStep {
   pods: number;
   share: number;
   stages: PlannedStage[];
-  /** Chart components of the step whose pods the plan cannot count (charts render in the cluster). */
+  /**
+   * Chart components of the step whose pods the plan cannot count (charts render in the cluster) because they
+   * declare none (`ChartInstall.firstSync`).
+   */
   uncounted: string[];
   /** What the next step waits for. */
   waitsFor: string;
@@ -134,6 +139,7 @@ export function firstSyncPlan(
   const provisions = apiProvisions(rendered.components);
   const cluster = new Set((rendered.environment.clusterApis ?? []).map(groupKindKey));
   const workloads = new Map<string, Array<PlannedWorkload & { stage: number }>>();
+  // Rendered workloads and the workloads chart components declare: both start pods in their Argo CD wave.
   let totalPods = 0;
   for (const component of rendered.components) {
     const list: Array<PlannedWorkload & { stage: number }> = [];
@@ -146,6 +152,17 @@ export function firstSyncPlan(
       if (pods === 0) continue;
       list.push({ component: component.name, workload: objectRef(object), pods, stage: objectStage(object) });
       totalPods += pods;
+    }
+    for (const declared of component.helm?.firstSync ?? []) {
+      if (declared.pods === 0) continue;
+      list.push({
+        component: component.name,
+        workload: declared.workload,
+        pods: declared.pods,
+        stage: declared.wave,
+        chart: true,
+      });
+      totalPods += declared.pods;
     }
     workloads.set(component.name, list);
   }
@@ -195,7 +212,10 @@ export function firstSyncPlan(
       pods,
       share: totalPods ? pods / totalPods : 0,
       stages: ordered,
-      uncounted: step.components.filter((name) => byComponent.get(name)?.helm),
+      uncounted: step.components.filter((name) => {
+        const helm = byComponent.get(name)?.helm;
+        return helm !== undefined && helm.firstSync === undefined;
+      }),
       waitsFor:
         rendered.delivery.engine === 'argocd'
           ? 'every Application of this step Healthy and Synced'
@@ -246,7 +266,7 @@ export function formatFirstSyncPlan(plan: FirstSyncPlan): string {
     for (const stage of step.stages) {
       const over = stage.share > plan.maxShare ? `  ✗ over ${percent(plan.maxShare)}` : '';
       lines.push(
-        `    stage ${stage.stage}: ${stage.pods} pods (${percent(stage.share)})${over} — ${stage.workloads.map((w) => `${w.component}/${w.workload}×${w.pods}`).join(', ')}`,
+        `    stage ${stage.stage}: ${stage.pods} pods (${percent(stage.share)})${over} — ${stage.workloads.map((w) => `${w.component}/${w.workload}×${w.pods}${w.chart ? ' (chart)' : ''}`).join(', ')}`,
       );
     }
     if (step.apisAdded.length > 0) lines.push(`  installs APIs: ${byGroup(step.apisAdded)}`);

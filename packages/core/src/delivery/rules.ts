@@ -50,7 +50,9 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * No stage of the first sync (one engine stage, e.g. an Argo CD sync wave, of the components of one sync step)
  * starts more than `delivery.maxFirstSyncShare` (default 0.6) of the environment's pods, so that a new cluster
  * comes up in stages. Exact for a step of one component; for several, their objects of the same stage count
- * as one stage (an Application can reach a later wave while another is still in an earlier one).
+ * as one stage (an Application can reach a later wave while another is still in an earlier one). A chart
+ * component's pods count in the waves its chart puts them in, as the component declares them
+ * (`ChartInstall.firstSync`), so the rule covers the waves within a chart too.
  */
 export function firstSyncShareRule(options: FirstSyncPlanOptions = {}): PolicyRule {
   return {

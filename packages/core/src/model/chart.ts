@@ -44,6 +44,23 @@ export interface ChartInstall<V extends object = Record<string, unknown>> extend
   releaseName?: string;
   /** Values passed to the chart. */
   values: V;
+  /**
+   * The pods the chart's workloads start at the first sync, each in the Argo CD sync wave the values put it in,
+   * as the package knows them from the pinned chart's templates (the chart renders in the cluster, so the plan
+   * cannot count them itself). `pnpm plan` shows them and `delivery.first-sync-share` checks them like rendered
+   * workloads. Default: none declared (the plan lists the component as not counted).
+   */
+  firstSync?: readonly ChartWorkload[];
+}
+
+/** A workload of a chart and the pods it starts at the first sync. */
+export interface ChartWorkload {
+  /** `Deployment/oneuptime-app`: the kind and name the chart gives it with the component's values. */
+  workload: string;
+  /** Pods it starts at the first sync (replicas, or an autoscaler's minimum). */
+  pods: number;
+  /** The Argo CD sync wave its object carries (`argocd.argoproj.io/sync-wave`), 0 when the chart sets none. */
+  wave: number;
 }
 
 /** The facts `scripts/chart-values/derive.ts` generates for a chart version (a `chart-values.generated.ts` module). */
