@@ -3,7 +3,7 @@
  * v3.4.4's ApplicationSet controller executes them (test/engines/appset): each generates exactly one
  * Application per component folder, and every generated Application is valid against the Application schema.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARGOCD_KINDS, KindRegistry, validateObject, type IApplicationSet } from '@platform/core';
 import { parseYaml } from '@platform/core/testing';
@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { generateApplications } from '../engines/appset.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const environments = readdirSync(join(root, 'rendered')).filter((name) => !name.startsWith('.')).sort();
+// The environments Argo CD delivers (a Flux environment has _flux/ instead; test/flux-environment.test.ts).
+const environments = readdirSync(join(root, 'rendered'))
+  .filter((name) => !name.startsWith('.') && existsSync(join(root, 'rendered', name, '_argocd')))
+  .sort();
 
 function applicationSets(environment: string): IApplicationSet[] {
   const folder = join(root, 'rendered', environment, '_argocd');

@@ -93,7 +93,13 @@ export function committedModel(
         level: step?.level ?? 0,
         namespace: component.namespace,
         ...(chart?.chart
-          ? { chart: { repoURL: chart.repoURL ?? '', chart: chart.chart, version: chart.targetRevision ?? '' } }
+          ? {
+              chart: {
+                repoURL: chartRepository(chart.repoURL ?? ''),
+                chart: chart.chart,
+                version: chart.targetRevision ?? '',
+              },
+            }
           : {}),
         objects: component.objects
           .map(({ path, yaml, object }) => ({
@@ -139,4 +145,12 @@ export function committedModel(
     certificates: [],
     unknown: ['dependencies', 'findings', 'libraries'],
   };
+}
+
+/**
+ * A chart source's repository as the component declared it: Argo CD names an OCI Helm repository without its
+ * scheme (`ghcr.io/org/charts`), every other one by URL.
+ */
+function chartRepository(repoURL: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//.test(repoURL) || repoURL === '' ? repoURL : `oci://${repoURL}`;
 }

@@ -127,7 +127,8 @@ function peerComponent(
   namespace: string,
   podLabels: Record<string, string> | undefined,
 ): string | undefined {
-  const owners = components.filter((c) => c.namespace === namespace);
+  // By name, so that a fresh render and one read back from its files (listed in another order) agree.
+  const owners = components.filter((c) => c.namespace === namespace).sort((a, b) => (a.name < b.name ? -1 : 1));
   const instance = podLabels?.['app.kubernetes.io/instance'];
   return (
     owners.find((c) => c.name === instance)?.name ??

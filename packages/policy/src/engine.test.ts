@@ -174,7 +174,7 @@ describe('severities', () => {
     const rendered = await render([web()], { policy: { severities: { 'pod-security.hostpath': 'off' } } });
     expect(() => runPolicies(rendered)).toThrow(PlatformError);
     expect(() => runPolicies(rendered)).toThrow(
-      /test › policy\.severities\.pod-security\.hostpath: names no rule; known rules: argocd\.server-side-apply, /,
+      /test › policy\.severities\.pod-security\.hostpath: names no rule; known rules: alerts\.required-fields, argocd\.server-side-apply, /,
     );
   });
 });

@@ -36,6 +36,9 @@ export function runUserCode<T>(what: string, location: ProblemLocation, fn: () =
     }
     const frame = userFrame(error);
     const message = error instanceof Error ? error.message : String(error);
-    throw Object.assign(new PlatformError({ ...location, message: `${what} threw: ${message}${frame ? ` (at ${frame})` : ''}` }), { cause: error });
+    throw Object.assign(
+      new PlatformError({ ...location, message: `${what} threw: ${message}${frame ? ` (at ${frame})` : ''}` }),
+      { cause: error },
+    );
   }
 }

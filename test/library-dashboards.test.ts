@@ -1,25 +1,25 @@
 import type { RenderedEnvironment } from '@platform/core';
 import { describe, expect, it } from 'vitest';
-import dev from '../../../environments/dev/index.js';
-import { postgresDashboards } from '../../cloudnative-pg/src/dashboards.js';
-import { contourDashboard } from '../../contour/src/dashboard.js';
-import { harborDashboards } from '../../harbor/src/dashboards.js';
-import { karpenterDashboards } from '../../karpenter/src/dashboards.js';
-import { kedaDashboards } from '../../keda/src/dashboards.js';
-import { kyvernoDashboards } from '../../kyverno/src/dashboards.js';
-import { lokiDashboards } from '../../loki/src/dashboards.js';
-import { longhornDashboards } from '../../longhorn/src/dashboards.js';
-import { mimirDashboards } from '../../mimir/src/dashboards.js';
-import { openBaoDashboards } from '../../openbao/src/dashboards.js';
-import { prometheusDashboards } from '../../prometheus/src/dashboards.js';
-import { stepCaDashboard } from '../../step-ca/src/dashboard.js';
-import { tempoDashboards } from '../../tempo/src/dashboards.js';
-import { thanosDashboards } from '../../thanos/src/dashboards.js';
-import { traefikDashboard } from '../../traefik/src/dashboard.js';
-import { valkeyDashboards } from '../../valkey/src/dashboards.js';
-import { veleroDashboards } from '../../velero/src/dashboards.js';
-import { DASHBOARD_SCHEMA_VERSION } from './schema.js';
-import { dashboardTypeErrors } from './schema-check.test-helpers.js';
+import dev from '../environments/dev/index.js';
+import { postgresDashboards } from '../packages/cloudnative-pg/src/dashboards.js';
+import { contourDashboard } from '../packages/contour/src/dashboard.js';
+import { harborDashboards } from '../packages/harbor/src/dashboards.js';
+import { karpenterDashboards } from '../packages/karpenter/src/dashboards.js';
+import { kedaDashboards } from '../packages/keda/src/dashboards.js';
+import { kyvernoDashboards } from '../packages/kyverno/src/dashboards.js';
+import { lokiDashboards } from '../packages/loki/src/dashboards.js';
+import { longhornDashboards } from '../packages/longhorn/src/dashboards.js';
+import { mimirDashboards } from '../packages/mimir/src/dashboards.js';
+import { openBaoDashboards } from '../packages/openbao/src/dashboards.js';
+import { prometheusDashboards } from '../packages/prometheus/src/dashboards.js';
+import { stepCaDashboard } from '../packages/step-ca/src/dashboard.js';
+import { tempoDashboards } from '../packages/tempo/src/dashboards.js';
+import { thanosDashboards } from '../packages/thanos/src/dashboards.js';
+import { traefikDashboard } from '../packages/traefik/src/dashboard.js';
+import { valkeyDashboards } from '../packages/valkey/src/dashboards.js';
+import { veleroDashboards } from '../packages/velero/src/dashboards.js';
+import { DASHBOARD_SCHEMA_VERSION } from '../packages/dashboards/src/schema.js';
+import { dashboardTypeErrors } from '../packages/dashboards/src/schema-check.test-helpers.js';
 
 /** The part of a component context the libraries' dashboard builders read. */
 // biome-ignore lint/suspicious/noExplicitAny: each library types its own config; the builders read only these.
