@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import type { IDeployment, IIngress, IStatefulSet, KubeObject, RenderedEnvironment } from '@platform/core';
 import { firstSyncPlan } from '@platform/core';
 import { runPolicies } from '@platform/policy';
+import { describe, expect, it } from 'vitest';
 import dev from '../environments/dev/index.js';
 import lab from '../environments/lab/index.js';
 import prod from '../environments/prod/index.js';
 import selfhosted from '../environments/selfhosted/index.js';
+import { sreLogsPushUrl, sreMetricsPushUrl } from '../environments/sre/endpoints.js';
 import sre from '../environments/sre/index.js';
 import staging from '../environments/staging/index.js';
-import { sreLogsPushUrl, sreMetricsPushUrl } from '../environments/sre/endpoints.js';
 
 const environments = { dev, staging, prod, sre, lab, selfhosted };
 const rendered = new Map<string, Promise<RenderedEnvironment>>();
@@ -41,7 +41,9 @@ describe.each(Object.keys(environments) as Array<keyof typeof environments>)('en
 
   it('passes pnpm check with zero errors, and every waiver has a reason', async () => {
     const report = runPolicies(await render(name));
-    expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.object ?? ''} ${f.message}`)).toEqual([]);
+    expect(
+      report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.object ?? ''} ${f.message}`),
+    ).toEqual([]);
     for (const waived of report.waived) expect(waived.reason.trim().length).toBeGreaterThan(10);
   });
 });
@@ -51,7 +53,9 @@ describe('base + environment overrides', () => {
     const [d, p] = await Promise.all([render('dev'), render('prod')]);
     expect(object<IStatefulSet>(d, 'mimir', 'ingester_statefulset').spec!.replicas).toBe(3);
     expect(object<IStatefulSet>(p, 'mimir', 'ingester_statefulset').spec!.replicas).toBe(6);
-    const memory = (e: RenderedEnvironment) => object<IDeployment>(e, 'mimir', 'distributor_deployment').spec!.template.spec!.containers[0]!.resources!.limits!.memory;
+    const memory = (e: RenderedEnvironment) =>
+      object<IDeployment>(e, 'mimir', 'distributor_deployment').spec!.template.spec!.containers[0]!.resources!.limits!
+        .memory;
     expect(memory(p)).toBe('4Gi');
     expect(memory(d)).not.toBe('4Gi');
   });
@@ -60,7 +64,8 @@ describe('base + environment overrides', () => {
     const p = await render('prod');
     for (const { object: o } of p.objects) {
       const spec = (o as IDeployment).spec?.template?.spec;
-      for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) expect(c.image).toMatch(/^registry\.example\.com\/mirror\//);
+      for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])])
+        expect(c.image).toMatch(/^registry\.example\.com\/mirror\//);
     }
   });
 
@@ -81,13 +86,20 @@ describe('base + environment overrides', () => {
     ]);
   });
 
-  it('runs prod\'s GitHub runners restricted, on interruptible nodes, with the App credentials only as an ExternalSecret', async () => {
+  it("runs prod's GitHub runners restricted, on interruptible nodes, with the App credentials only as an ExternalSecret", async () => {
     const p = await render('prod');
     const runners = p.components.find((c) => c.name === 'ci-runners')!;
+    // biome-ignore lint/suspicious/noExplicitAny: a deep walk into chart values the test asserts on
     const pod = (runners.helm!.values as { template: { spec: Record<string, any> } }).template.spec;
-    expect(pod.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values).toEqual(['interruptible']);
+    expect(
+      pod.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0]
+        .values,
+    ).toEqual(['interruptible']);
     expect(pod.securityContext.runAsNonRoot).toBe(true);
-    const own = p.objects.filter((o) => o.component === 'ci-runners').map((o) => o.object.kind).sort();
+    const own = p.objects
+      .filter((o) => o.component === 'ci-runners')
+      .map((o) => o.object.kind)
+      .sort();
     expect(own).toEqual(expect.arrayContaining(['ExternalSecret', 'LimitRange', 'ResourceQuota']));
     expect(p.objects.some((o) => o.object.kind === 'Secret')).toBe(false);
   });
@@ -111,9 +123,16 @@ describe('base + environment overrides', () => {
 function expectUrlsToHitServices(environment: RenderedEnvironment, text: string): number {
   const urls = [...text.matchAll(/https?:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local:(\d+)/g)];
   for (const [, service, namespace, port] of urls) {
-    const found = environment.objects.find((o) => o.object.kind === 'Service' && o.object.metadata!.name === service && o.object.metadata!.namespace === namespace);
+    const found = environment.objects.find(
+      (o) =>
+        o.object.kind === 'Service' &&
+        o.object.metadata!.name === service &&
+        o.object.metadata!.namespace === namespace,
+    );
     expect(found, `Service ${namespace}/${service}`).toBeDefined();
-    expect((found!.object as unknown as { spec: { ports: Array<{ port: number }> } }).spec.ports.map((p) => p.port)).toContain(Number(port));
+    expect(
+      (found!.object as unknown as { spec: { ports: Array<{ port: number }> } }).spec.ports.map((p) => p.port),
+    ).toContain(Number(port));
   }
   return urls.length;
 }
@@ -121,7 +140,10 @@ function expectUrlsToHitServices(environment: RenderedEnvironment, text: string)
 describe('wiring', () => {
   it("points Grafana's datasources and Alloy's outputs at real Services and ports", async () => {
     const p = await render('prod');
-    const datasources = p.objects.filter((o) => o.component === 'grafana' && o.object.kind === 'ConfigMap').map((o) => JSON.stringify((o.object as { data?: object }).data ?? {})).join('\n');
+    const datasources = p.objects
+      .filter((o) => o.component === 'grafana' && o.object.kind === 'ConfigMap')
+      .map((o) => JSON.stringify((o.object as { data?: object }).data ?? {}))
+      .join('\n');
     expect(expectUrlsToHitServices(p, datasources)).toBeGreaterThanOrEqual(3);
     expect(expectUrlsToHitServices(p, configFile(p, 'alloy', 'ConfigMap', 'config.alloy'))).toBeGreaterThanOrEqual(2);
   });

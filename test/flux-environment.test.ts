@@ -4,8 +4,8 @@
  */
 import type { IKustomization, KubeObject, RenderedEnvironment } from '@platform/core';
 import { serialize } from '@platform/core';
-import { runPolicies } from '@platform/policy';
 import { parseYaml as parse } from '@platform/core/testing';
+import { runPolicies } from '@platform/policy';
 import { describe, expect, it } from 'vitest';
 import lab from '../environments/lab/index.js';
 

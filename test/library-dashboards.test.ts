@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import dev from '../environments/dev/index.js';
 import { postgresDashboards } from '../packages/cloudnative-pg/src/dashboards.js';
 import { contourDashboard } from '../packages/contour/src/dashboard.js';
+import { DASHBOARD_SCHEMA_VERSION } from '../packages/dashboards/src/schema.js';
+import { dashboardTypeErrors } from '../packages/dashboards/src/schema-check.test-helpers.js';
 import { harborDashboards } from '../packages/harbor/src/dashboards.js';
 import { karpenterDashboards } from '../packages/karpenter/src/dashboards.js';
 import { kedaDashboards } from '../packages/keda/src/dashboards.js';
@@ -18,8 +20,6 @@ import { thanosDashboards } from '../packages/thanos/src/dashboards.js';
 import { traefikDashboard } from '../packages/traefik/src/dashboard.js';
 import { valkeyDashboards } from '../packages/valkey/src/dashboards.js';
 import { veleroDashboards } from '../packages/velero/src/dashboards.js';
-import { DASHBOARD_SCHEMA_VERSION } from '../packages/dashboards/src/schema.js';
-import { dashboardTypeErrors } from '../packages/dashboards/src/schema-check.test-helpers.js';
 
 /** The part of a component context the libraries' dashboard builders read. */
 // biome-ignore lint/suspicious/noExplicitAny: each library types its own config; the builders read only these.

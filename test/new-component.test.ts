@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { renderError, renderForTest } from '@platform/core/testing';
 import { runPolicies } from '@platform/policy';
-import { renderForTest, renderError } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { componentSkeleton, isComponentName } from '../scripts/new-component/skeleton.js';
 
@@ -17,11 +17,26 @@ describe('pnpm new-component', () => {
       writeFileSync(join(folder, path), content);
     }
     const { widgetShop } = (await import(join(folder, 'src/index.ts'))) as { widgetShop: (config?: object) => never };
-    const { rendered, objects } = await renderForTest([widgetShop()], { delivery: { externalController: { 'resource.customizations.health.argoproj.io_ApplicationSet': 'x' } } });
-    expect(Object.keys(objects('widget-shop')).sort()).toEqual(['namespace', 'networkpolicy_allow_dns', 'networkpolicy_allow_metrics_scraping', 'networkpolicy_allow_same_namespace', 'networkpolicy_default_deny', 'server_deployment', 'server_pdb', 'server_service']);
-    const findings = runPolicies(rendered).findings.filter((f) => f.severity === 'error' && f.component === 'widget-shop');
+    const { rendered, objects } = await renderForTest([widgetShop()], {
+      delivery: { externalController: { 'resource.customizations.health.argoproj.io_ApplicationSet': 'x' } },
+    });
+    expect(Object.keys(objects('widget-shop')).sort()).toEqual([
+      'namespace',
+      'networkpolicy_allow_dns',
+      'networkpolicy_allow_metrics_scraping',
+      'networkpolicy_allow_same_namespace',
+      'networkpolicy_default_deny',
+      'server_deployment',
+      'server_pdb',
+      'server_service',
+    ]);
+    const findings = runPolicies(rendered).findings.filter(
+      (f) => f.severity === 'error' && f.component === 'widget-shop',
+    );
     expect(findings).toEqual([]);
-    expect(await renderError([widgetShop({ replicas: 0 } as never)])).toBe('test › widget-shop › replicas: expected a whole number of at least 1, got 0');
+    expect(await renderError([widgetShop({ replicas: 0 } as never)])).toBe(
+      'test › widget-shop › replicas: expected a whole number of at least 1, got 0',
+    );
   });
 
   it('takes only names that can name a component', () => {

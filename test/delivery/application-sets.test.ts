@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARGOCD_KINDS, KindRegistry, validateObject, type IApplicationSet } from '@platform/core';
+import { ARGOCD_KINDS, type IApplicationSet, KindRegistry, validateObject } from '@platform/core';
 import { parseYaml } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { generateApplications } from '../engines/appset.js';
@@ -18,24 +18,35 @@ const environments = readdirSync(join(root, 'rendered'))
 
 function applicationSets(environment: string): IApplicationSet[] {
   const folder = join(root, 'rendered', environment, '_argocd');
-  return readdirSync(folder).filter((f) => f.startsWith('applicationset-')).sort().map((f) => parseYaml(readFileSync(join(folder, f), 'utf8')) as IApplicationSet);
+  return readdirSync(folder)
+    .filter((f) => f.startsWith('applicationset-'))
+    .sort()
+    .map((f) => parseYaml(readFileSync(join(folder, f), 'utf8')) as IApplicationSet);
 }
 
 function componentFolders(environment: string): string[] {
-  return readdirSync(join(root, 'rendered', environment), { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.')).map((e) => e.name).sort();
+  return readdirSync(join(root, 'rendered', environment), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
 }
 
 describe.each(environments)('rendered/%s', (environment) => {
-  it('generates exactly one valid Application per component folder under Argo CD\'s template rules', async () => {
+  it("generates exactly one valid Application per component folder under Argo CD's template rules", async () => {
     const results = await generateApplications(applicationSets(environment));
-    for (const result of results) expect({ set: result.name, error: result.error }).toEqual({ set: result.name, error: undefined });
+    for (const result of results)
+      expect({ set: result.name, error: result.error }).toEqual({ set: result.name, error: undefined });
     const applications = results.flatMap((r) => r.applications);
-    expect(applications.map((a) => a.metadata.name).sort()).toEqual(componentFolders(environment).map((c) => `${environment}-${c}`));
+    expect(applications.map((a) => a.metadata.name).sort()).toEqual(
+      componentFolders(environment).map((c) => `${environment}-${c}`),
+    );
     const registry = new KindRegistry().register(ARGOCD_KINDS, 'test');
     for (const application of applications) {
       expect(await validateObject(application, registry)).toEqual([]);
       const sources = (application.spec.sources as Array<{ path?: string }>).filter((s) => s.path);
-      expect(sources.map((s) => s.path)).toEqual([`rendered/${environment}/${application.metadata.name.slice(environment.length + 1)}`]);
+      expect(sources.map((s) => s.path)).toEqual([
+        `rendered/${environment}/${application.metadata.name.slice(environment.length + 1)}`,
+      ]);
     }
   });
 });
@@ -47,6 +58,8 @@ describe('a template that reads a key an element lacks', () => {
     delete (broken.spec.generators[0]!.list!.elements![1] as Record<string, unknown>).ignoreDifferences;
     const [result] = await generateApplications([broken]);
     expect(result!.applications).toEqual([]);
-    expect(result!.error).toMatch(/^error replacing values in templatePatch: failed to execute go template .*map has no entry for key "ignoreDifferences"/s);
+    expect(result!.error).toMatch(
+      /^error replacing values in templatePatch: failed to execute go template .*map has no entry for key "ignoreDifferences"/s,
+    );
   });
 });

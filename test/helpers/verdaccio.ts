@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -28,7 +28,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -37,15 +39,25 @@ export function freePort(): Promise<number> {
  * Starts Verdaccio on a free loopback port with the repository's config, copied into a temporary folder so the
  * config's relative storage and htpasswd paths land there. `editConfig` may adjust the copy (test-only rules).
  */
-export async function startRegistry(root: string, editConfig: (config: string) => string = (config) => config): Promise<TestRegistry> {
+export async function startRegistry(
+  root: string,
+  editConfig: (config: string) => string = (config) => config,
+): Promise<TestRegistry> {
   const folder = mkdtempSync(join(tmpdir(), 'platform-verdaccio-'));
   mkdirSync(join(folder, 'registry'));
   const config = join(folder, 'registry', 'config.yaml');
   writeFileSync(config, editConfig(readFileSync(join(root, 'registry', 'config.yaml'), 'utf8')));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const bin = join(dirname(createRequire(join(root, 'package.json')).resolve('verdaccio/package.json')), 'bin', 'verdaccio');
-  const child = spawn(process.execPath, [bin, '--config', config, '--listen', `127.0.0.1:${port}`], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bin = join(
+    dirname(createRequire(join(root, 'package.json')).resolve('verdaccio/package.json')),
+    'bin',
+    'verdaccio',
+  );
+  const child = spawn(process.execPath, [bin, '--config', config, '--listen', `127.0.0.1:${port}`], {
+    cwd: folder,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let output = '';
   const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
@@ -87,9 +99,17 @@ export async function addUser(registry: string, name: string, password: string):
   const response = await fetch(`${registry}-/user/org.couchdb.user:${encodeURIComponent(name)}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, password, type: 'user', roles: [], date: new Date().toISOString() }),
+    body: JSON.stringify({
+      _id: `org.couchdb.user:${name}`,
+      name,
+      password,
+      type: 'user',
+      roles: [],
+      date: new Date().toISOString(),
+    }),
   });
   const body = (await response.json()) as { token?: string; error?: string };
-  if (!response.ok || !body.token) throw new Error(`cannot create user ${name} at ${registry}: ${response.status} ${body.error ?? ''}`);
+  if (!response.ok || !body.token)
+    throw new Error(`cannot create user ${name} at ${registry}: ${response.status} ${body.error ?? ''}`);
   return body.token;
 }

@@ -18,7 +18,7 @@ const READ = ['get', 'list', 'watch'];
  * the services and endpoint slices they select. No `pods/log` (logs come from files), no Secrets
  * (monitors that reference Secrets for scrape credentials are not supported), no `nodes/proxy`.
  */
-export function clusterRoleRules(generated: Pick<GeneratedAlloyConfig, 'components'>): PolicyRule[] {
+function clusterRoleRules(generated: Pick<GeneratedAlloyConfig, 'components'>): PolicyRule[] {
   const uses = (prefix: string) => generated.components.some((id) => id.startsWith(prefix));
   const rules: PolicyRule[] = [];
   const core: string[] = [];
@@ -39,7 +39,7 @@ export function clusterRoleRules(generated: Pick<GeneratedAlloyConfig, 'componen
 }
 
 /** Cluster-scoped names must be unique per instance: `<namespace>-<name>`. */
-export function clusterScopedName(context: BuildContext<AlloyConfig>): string {
+function clusterScopedName(context: BuildContext<AlloyConfig>): string {
   return `${context.namespace}-${context.name}`;
 }
 

@@ -2,7 +2,7 @@ import type { IVolume, IVolumeMount } from '@platform/core';
 import type { RemoteTarget, SecretKeyRef } from './config.js';
 
 /** Where Secrets holding remote-target credentials are mounted, one folder per Secret. */
-export const SECRETS_DIR = '/etc/alloy/secrets';
+const SECRETS_DIR = '/etc/alloy/secrets';
 
 /** Path of a Secret key inside the container. */
 export function secretPath(secret: SecretKeyRef): string {
@@ -10,7 +10,7 @@ export function secretPath(secret: SecretKeyRef): string {
 }
 
 /** Every Secret the remote targets reference, by name, sorted. */
-export function referencedSecrets(targets: readonly RemoteTarget[]): string[] {
+function referencedSecrets(targets: readonly RemoteTarget[]): string[] {
   const names = new Set<string>();
   for (const target of targets) {
     if (target.basicAuth) names.add(target.basicAuth.passwordSecret.name);

@@ -63,7 +63,7 @@ export function block(
 }
 
 /** The `name.label` id of a component block. */
-export function componentId(component: Block): string {
+function componentId(component: Block): string {
   if (component.label === undefined)
     throw new Error(`block "${component.name}" has no label, so nothing can refer to it`);
   return `${component.name}.${component.label}`;

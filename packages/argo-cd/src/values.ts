@@ -28,20 +28,20 @@ export const REQUIRED_PARAMS: Record<string, string> = {
 };
 
 /** A PodDisruptionBudget of one component (chart keys `<component>.pdb.*`). */
-export interface PdbValues {
+interface PdbValues {
   enabled: boolean;
   /** Has precedence over minAvailable in the chart. */
   maxUnavailable?: number;
 }
 
 /** Metrics Service and ServiceMonitor of one component (chart keys `<component>.metrics.*`). */
-export interface MetricsValues {
+interface MetricsValues {
   enabled: boolean;
   serviceMonitor: { enabled: boolean };
 }
 
 /** The values of one Argo CD Deployment or StatefulSet this package sets. */
-export interface ComponentValues {
+interface ComponentValues {
   replicas: number;
   resources: ResourceRequirements;
   pdb: PdbValues;
@@ -96,7 +96,7 @@ export interface ArgoCdValues {
 }
 
 /** Replicas of a component that defaults to 1, or 2 in high availability. */
-export function replicasOf(config: ArgoCdConfig, component: 'server' | 'repoServer' | 'applicationSet'): number {
+function replicasOf(config: ArgoCdConfig, component: 'server' | 'repoServer' | 'applicationSet'): number {
   return config.replicas[component] ?? (config.highAvailability ? 2 : 1);
 }
 

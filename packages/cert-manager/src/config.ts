@@ -5,7 +5,7 @@ export type { ResourceRequirements };
 
 /** ECDSA key sizes of the root CA (curves P-256 and P-384). */
 export const ROOT_KEY_SIZES = [256, 384] as const;
-export type RootKeySize = (typeof ROOT_KEY_SIZES)[number];
+type RootKeySize = (typeof ROOT_KEY_SIZES)[number];
 
 /** The self-signed root of the platform's private PKI. */
 export interface RootCAConfig {

@@ -3,7 +3,7 @@ import { DEFAULT_IMAGE_REPOSITORY } from './chart.js';
 import type { CertManagerConfig, ResourceRequirements } from './config.js';
 
 /** A PodDisruptionBudget of one part (chart keys `podDisruptionBudget.*`). */
-export interface PdbValues {
+interface PdbValues {
   /** Render the PodDisruptionBudget. */
   enabled: boolean;
   /** Evict at most this many pods at once; the chart defaults to minAvailable 1 when neither is set. */
@@ -11,7 +11,7 @@ export interface PdbValues {
 }
 
 /** The values of one cert-manager part (`webhook`, `cainjector`) this package sets. */
-export interface PartValues {
+interface PartValues {
   /** Number of pods. */
   replicaCount: number;
   podDisruptionBudget: PdbValues;

@@ -11,7 +11,7 @@ import { renderCommand } from './commands/render.js';
 import { showCommand } from './commands/show.js';
 import { reportFailure } from './errors.js';
 
-export type { CliInput, EnvironmentModule } from './cli-input.js';
+export type { CliInput } from './cli-input.js';
 
 const RUN = {
   render: renderCommand,

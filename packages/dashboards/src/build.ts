@@ -109,4 +109,3 @@ export function buildDashboard(sdk: GrafanaSdk, spec: DashboardSpec): Dashboard 
   }
   return builder.build();
 }
-

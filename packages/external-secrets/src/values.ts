@@ -3,7 +3,7 @@ import { IMAGE_REPOSITORY } from './chart.js';
 import type { ExternalSecretsConfig, ResourceRequirements } from './config.js';
 
 /** A PodDisruptionBudget of one part (chart keys `podDisruptionBudget.*`). */
-export interface PdbValues {
+interface PdbValues {
   /** Render the PodDisruptionBudget. */
   enabled: boolean;
   /** Evict at most this many pods at once; has precedence over the chart's default `minAvailable: 1`. */
@@ -11,7 +11,7 @@ export interface PdbValues {
 }
 
 /** The values of the webhook and the cert-controller this package sets. */
-export interface PartValues {
+interface PartValues {
   /** Number of pods. */
   replicaCount: number;
   podDisruptionBudget: PdbValues;
@@ -20,7 +20,7 @@ export interface PartValues {
 }
 
 /** A probe switch of the controller (chart keys `livenessProbe.enabled`, `readinessProbe.enabled`). */
-export interface ProbeSwitch {
+interface ProbeSwitch {
   enabled: boolean;
 }
 

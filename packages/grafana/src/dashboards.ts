@@ -13,7 +13,7 @@ import type { GrafanaConfig } from './config.js';
 import { provisioningFile } from './provisioning-file.js';
 
 /** Where dashboard files are mounted, one folder per provider. Outside the data volume, read-only. */
-export const DASHBOARDS_DIR = '/var/lib/grafana-dashboards';
+const DASHBOARDS_DIR = '/var/lib/grafana-dashboards';
 
 /**
  * Bytes of dashboard JSON per ConfigMap. An object may be 1 MiB in etcd; the rest is left for metadata

@@ -15,18 +15,3 @@ export const fakeDashboards = defineComponent({
   }),
   build: () => ({}),
 });
-
-/** A component that provides a cert-manager ClusterIssuer. */
-export const fakeIssuer = defineComponent({
-  name: 'fake-cert-manager',
-  tier: 'platform',
-  defaults: {},
-  provides: (ctx) => ({
-    certificateIssuer: {
-      component: ctx.name,
-      namespace: ctx.namespace,
-      issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' as const, group: 'cert-manager.io' as const },
-    },
-  }),
-  build: () => ({}),
-});

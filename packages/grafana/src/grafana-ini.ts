@@ -65,7 +65,7 @@ function pluginSection(config: GrafanaConfig): IniSections['plugins'] {
  * off, console logs, writable paths on volumes, the database, authentication, alerting HA when replicated,
  * then the user's `settings` on top.
  */
-export function grafanaIniSections(context: BuildContext<GrafanaConfig>): IniSections {
+function grafanaIniSections(context: BuildContext<GrafanaConfig>): IniSections {
   const { config } = context;
   const host = grafanaHost(config, context.environment.settings.baseDomain);
   const generated: IniSections = {

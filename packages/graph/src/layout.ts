@@ -3,7 +3,7 @@ import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { GraphEdge, GraphNode } from './model.js';
 
 /** Where the page draws a node. */
-export interface NodeBox {
+interface NodeBox {
   id: string;
   x: number;
   y: number;
@@ -12,7 +12,7 @@ export interface NodeBox {
 }
 
 /** The polyline of an edge. */
-export interface EdgePath {
+interface EdgePath {
   id: string;
   points: Array<{ x: number; y: number }>;
 }
@@ -27,8 +27,8 @@ export interface Layout {
   columns: Array<{ step: number; x: number; width: number }>;
 }
 
-export const NODE_WIDTH = 250;
-export const NODE_HEIGHT = 94;
+const NODE_WIDTH = 250;
+const NODE_HEIGHT = 94;
 
 /**
  * A layered layout (ELK's `layered` algorithm, left to right) with one column per sync step (ELK partitions),

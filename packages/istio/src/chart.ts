@@ -3,7 +3,7 @@ import * as base from './base-chart-values.generated.js';
 import * as istiod from './istiod-chart-values.generated.js';
 
 /** Istio's official Helm repository and the release both charts are pinned to (chart version = Istio version). */
-export const ISTIO_REPO = 'https://istio-release.storage.googleapis.com/charts';
+const ISTIO_REPO = 'https://istio-release.storage.googleapis.com/charts';
 export const ISTIO_VERSION = '1.30.3';
 
 /** Chart `base`: the CRDs and the default-revision validating webhook. */

@@ -25,7 +25,7 @@ export function baseSync(): SyncSettings {
 }
 
 /** The names istiod's chart gives its webhook configurations in a namespace. */
-export function istiodWebhookNames(namespace: string): { validator: string; injector: string } {
+function istiodWebhookNames(namespace: string): { validator: string; injector: string } {
   return {
     validator: `istio-validator-${namespace}`,
     injector: namespace === ISTIO_NAMESPACE ? 'istio-sidecar-injector' : `istio-sidecar-injector-${namespace}`,

@@ -17,7 +17,7 @@ export const CONFIG_PATH = '/etc/loki/config/config.yaml';
 export const RUNTIME_CONFIG_PATH = '/etc/loki/runtime/runtime.yaml';
 
 /** The S3 client block Loki uses for chunks (`common.storage.s3`) and rules (`ruler.storage.s3`). */
-export interface LokiS3 {
+interface LokiS3 {
   endpoint: string;
   region: string;
   bucketnames: string;
@@ -72,7 +72,7 @@ export interface LokiConfigFile {
 }
 
 /** A memcached-backed cache as Loki configures it. */
-export interface LokiMemcachedCache {
+interface LokiMemcachedCache {
   memcached?: { batch_size: number; parallelism: number };
   memcached_client: {
     addresses: string;

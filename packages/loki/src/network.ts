@@ -13,7 +13,7 @@ import type { LokiConfig } from './config.js';
 import { logsStore, SERVICE_NAMES } from './endpoints.js';
 
 /** Whether a ruler runs: always in the simple-scalable backend, optionally in microservices. */
-export function rulerRuns(config: LokiConfig): boolean {
+function rulerRuns(config: LokiConfig): boolean {
   return config.mode === 'simple-scalable' || config.ruler.enabled;
 }
 

@@ -24,14 +24,19 @@ const FALLBACK_VOLUME = 'fallback-config';
  * Alertmanagers run, as a Secret External Secrets renders with the receivers' keys (no key is ever rendered);
  * else a receiver that notifies nobody.
  */
-function fallbackSource(build: MimirBuild):
+function fallbackSource(
+  build: MimirBuild,
+):
   | { kind: 'configMap'; object: IConfigMap; checksum: string }
   | { kind: 'secret'; object: IExternalSecret; checksum: string } {
   const { context } = build;
   const given = context.config.alertmanager.fallbackConfig;
   const routing = given ? undefined : context.peers.find('alertRouting');
   if (routing) {
-    const store = context.peers.require('secretStore', "the Alertmanager's receiver keys (pager, Slack webhooks) are read from the secret store");
+    const store = context.peers.require(
+      'secretStore',
+      "the Alertmanager's receiver keys (pager, Slack webhooks) are read from the secret store",
+    );
     return {
       kind: 'secret',
       object: alertmanagerConfigSecret(routing.plan, {

@@ -4,7 +4,7 @@ import type { CacheConfig, MimirConfig } from './config.js';
 import type { CacheYaml } from './mimir-yaml.js';
 
 /** The four caches of Grafana's Jsonnet, by config key. */
-export const CACHES = {
+const CACHES = {
   chunks: { name: 'memcached-chunks', key: 'memcached_chunks' },
   indexQueries: { name: 'memcached-index-queries', key: 'memcached_index_queries' },
   metadata: { name: 'memcached-metadata', key: 'memcached_metadata' },

@@ -24,12 +24,12 @@ const MEMBERLIST: KVStoreYaml = { store: 'memberlist' };
  * Where rulers send alerts: a DNS SRV lookup of the Alertmanager Service's `http-metrics` port, so every
  * Alertmanager replica receives them (as in Mimir's Helm chart).
  */
-export function rulerAlertmanagerUrl(context: BuildContext<MimirConfig>): string {
+function rulerAlertmanagerUrl(context: BuildContext<MimirConfig>): string {
   return `dnssrvnoa+http://_http-metrics._tcp.${serviceHost(WORKLOAD.alertmanager, context.namespace, context.environment.settings)}/alertmanager`;
 }
 
 /** The `host:port` queriers and query-frontends resolve to every query-scheduler. */
-export function querySchedulerAddress(context: BuildContext<MimirConfig>): string {
+function querySchedulerAddress(context: BuildContext<MimirConfig>): string {
   return `${serviceHost(QUERY_SCHEDULER_DISCOVERY, context.namespace, context.environment.settings)}.:${GRPC_PORT}`;
 }
 

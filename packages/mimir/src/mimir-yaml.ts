@@ -8,7 +8,7 @@
 type Duration = string;
 
 /** Mimir's memcached client block (`<cache>.memcached`). */
-export interface MemcachedClientYaml {
+interface MemcachedClientYaml {
   addresses: string;
   timeout?: Duration;
   max_item_size?: number;

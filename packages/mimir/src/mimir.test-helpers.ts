@@ -30,7 +30,7 @@ export function renderProblems(config: DeepPartial<MimirConfig>): Promise<Proble
 }
 
 /** A build context like the renderer's, for testing the pure builders directly. */
-export function buildContext(
+function buildContext(
   config: DeepPartial<MimirConfig> = {},
   settings: Partial<EnvironmentSettings> = {},
 ): BuildContext<MimirConfig> {

@@ -31,10 +31,10 @@ export interface MimirBuild {
 }
 
 /** Flag values of a Mimir container: `{ 'server.http-listen-port': 8080 }`. */
-export type Flags = Record<string, string | number | boolean>;
+type Flags = Record<string, string | number | boolean>;
 
 /** `{ b: 1, a: 'x' }` → `['-a=x', '-b=1']`, sorted as Jsonnet's `mapToFlags` does. */
-export function toArgs(flags: Flags): string[] {
+function toArgs(flags: Flags): string[] {
   return Object.keys(flags)
     .sort()
     .map((key) => `-${key}=${String(flags[key])}`);
@@ -62,7 +62,7 @@ export interface MimirWorkloadSpec {
 }
 
 /** The readiness probe of every Mimir container (`$.util.readinessProbe` in Jsonnet: the port by number, Kubernetes' default period). */
-export const READINESS_PROBE = {
+const READINESS_PROBE = {
   httpGet: { path: '/ready', port: HTTP_PORT },
   initialDelaySeconds: 15,
   timeoutSeconds: 1,
@@ -73,7 +73,7 @@ export const READINESS_PROBE = {
  * during WAL replay and ring hand-over, and a restart then only makes things worse. This one restarts a process
  * only once it has stopped accepting connections on its HTTP port for minutes (see core's `hungProcessProbe`).
  */
-export const LIVENESS_PROBE = hungProcessProbe(HTTP_PORT);
+const LIVENESS_PROBE = hungProcessProbe(HTTP_PORT);
 
 /**
  * Mimir as a Grafana database: one image and `mimir.yaml` for every component, the runtime file, `/data`, the

@@ -17,9 +17,9 @@ import { rbac } from './rbac.js';
 import { server } from './server.js';
 import { tlsCertificate } from './tls.js';
 
+export type { VaultServer } from '@platform/core';
 export type { BootstrapRequest } from './bootstrap.js';
 export { ADMIN_POLICY, bootstrapRequests, EXTERNAL_SECRETS_POLICY, externalSecretsPolicy } from './bootstrap.js';
-export type { VaultServer } from '@platform/core';
 export type {
   AwsKmsSealConfig,
   ExternalSecretsAccessConfig,

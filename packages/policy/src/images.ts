@@ -12,7 +12,7 @@ export interface ImageReference {
 const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 
 /** `index.docker.io` → `docker.io`; other hosts lowercased. */
-export function normalizeRegistry(host: string): string {
+function normalizeRegistry(host: string): string {
   const lower = host.toLowerCase();
   return DOCKER_HUB_ALIASES.has(lower) ? 'docker.io' : lower;
 }

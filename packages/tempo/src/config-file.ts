@@ -38,7 +38,7 @@ export interface TempoConfigFile {
 }
 
 /** Tempo's S3 client settings. */
-export interface TempoS3 {
+interface TempoS3 {
   bucket: string;
   endpoint: string;
   region: string;

@@ -11,7 +11,7 @@ import type { TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
 
 /** The label every live-store pod carries, whatever its zone: the one PodDisruptionBudget selects on it. */
-export const LIVE_STORE_GROUP = { 'rollout-group': 'live-store' } as const;
+const LIVE_STORE_GROUP = { 'rollout-group': 'live-store' } as const;
 
 /** Live-stores finish cutting blocks and hand over their partition before they stop. */
 const LIVE_STORE_GRACE_SECONDS = 1200;
@@ -24,7 +24,7 @@ export type LiveStoreZoneObjects = { [K: `live_store_${string}_statefulset`]: IS
 export type LiveStoreObjects = { live_store_pdb: IPodDisruptionBudget } & LiveStoreZoneObjects;
 
 /** `zone-a` → `live_store_zone_a`: the object name prefix of a zone. */
-export function liveStorePart(zone: string): string {
+function liveStorePart(zone: string): string {
   return `live_store_${zone.replace(/-/g, '_')}`;
 }
 

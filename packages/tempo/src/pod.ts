@@ -15,7 +15,7 @@ export const OTLP_PORTS: IContainerPort[] = [
 ];
 
 /** The env vars that hand Secret values to `-config.expand-env`: object storage and Kafka SASL credentials. */
-export function secretEnv(context: BuildContext<TempoConfig>): IEnvVar[] {
+function secretEnv(context: BuildContext<TempoConfig>): IEnvVar[] {
   const kafkaSecret = context.config.mode === 'microservices' ? context.config.kafka.saslSecret : undefined;
   const fromKafkaSecret = (name: string, key: string): IEnvVar => ({
     name,

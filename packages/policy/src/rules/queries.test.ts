@@ -28,9 +28,7 @@ function alertingRule(expr: string, labels: Record<string, string>): KubeObject 
 
 async function renderWith(rule: KubeObject) {
   const rendered = await render([web()]);
-  return edited(rendered, (objects) =>
-    objects.push({ ...objects[0]!, key: 'web_alerts', object: rule }),
-  );
+  return edited(rendered, (objects) => objects.push({ ...objects[0]!, key: 'web_alerts', object: rule }));
 }
 
 describe('the query checks run in every pnpm check', () => {
@@ -44,6 +42,10 @@ describe('the query checks run in every pnpm check', () => {
   it('and an alert without a team label is an error of alerts.required-fields', async () => {
     const rendered = await renderWith(alertingRule('up == 0', { severity: 'critical' }));
     expect(findingsOf(rendered, 'queries.promql')).toEqual([]);
-    expect(findingsOf(rendered, 'alerts.required-fields').map((f) => f.message).join('\n')).toContain('team');
+    expect(
+      findingsOf(rendered, 'alerts.required-fields')
+        .map((f) => f.message)
+        .join('\n'),
+    ).toContain('team');
   });
 });

@@ -66,7 +66,7 @@ export const web = defineComponent({
  * Environment settings every fixture uses: Argo CD (configured as the delivery needs) and its namespace exist
  * outside the render, one step may start every pod, and the objects fixtures add of cert-manager's and External Secrets' kinds are known and served.
  */
-export const BASE: Partial<EnvironmentSpec> = {
+const BASE: Partial<EnvironmentSpec> = {
   external: ['Namespace//argocd'],
   delivery: { maxFirstSyncShare: 1, externalController: { ...REQUIRED_CONTROLLER_SETTINGS } },
   kinds: [...CERT_MANAGER_KINDS, ...EXTERNAL_SECRETS_KINDS],

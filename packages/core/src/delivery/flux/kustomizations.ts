@@ -15,7 +15,7 @@ import {
 const TIMING = { interval: '10m', retryInterval: '1m', timeout: '10m' } as const;
 
 /** The names of the Kustomizations a component has: its chart's (if any), then its folder's. */
-export function unitsOf(component: BuiltComponent): string[] {
+function unitsOf(component: BuiltComponent): string[] {
   return component.helm
     ? [chartKustomizationName(component.name), kustomizationName(component.name)]
     : [kustomizationName(component.name)];
