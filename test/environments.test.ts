@@ -75,7 +75,7 @@ describe('base + environment overrides', () => {
       'crds-1: istio-base,prometheus-operator-crds',
       'operators-1: arc-controller,argo-cd,cert-manager,cloudnative-pg,external-secrets,istiod,karpenter,keda,velero,vpa',
       'operators-2: cnpg-barman-cloud,traefik',
-      'platform-1: descheduler,external-dns,goldilocks,grafana-db,mimir',
+      'platform-1: alert-routing,descheduler,external-dns,goldilocks,grafana-db,mimir',
       'platform-2: loki,tempo',
       'platform-3: alloy,grafana',
       'workloads-1: ci-runners,oneuptime-stores',

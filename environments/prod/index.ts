@@ -8,6 +8,7 @@
 import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
 import { awsAccount } from '@environments/base/aws';
 import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from '@environments/sre/endpoints';
+import { alertRouting } from '@platform/alert-routing';
 import { alloy } from '@platform/alloy';
 import { argoCd } from '@platform/argo-cd';
 import { certManager } from '@platform/cert-manager';
@@ -114,6 +115,18 @@ export default defineEnvironment({
       letsEncrypt: { enabled: true, email: 'platform@example.com', dns01: aws.dns },
     }),
     externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
+    // The same routing declarations as staging's Prometheus drive Mimir's Alertmanager here: critical pages the
+    // on-call, the rest goes to the owning team's channel.
+    alertRouting: alertRouting({
+      pager: { provider: 'pagerduty', key: { key: 'platform/prod/pagerduty', property: 'routing-key' } },
+      teams: {
+        platform: { channel: '#platform-alerts', webhook: { key: 'platform/prod/slack', property: 'platform' } },
+        observability: {
+          channel: '#observability-alerts',
+          webhook: { key: 'platform/prod/slack', property: 'observability' },
+        },
+      },
+    }),
     mimir: base.mimir.configure({
       // KEDA's prometheus triggers query Mimir.
       network: { queryFrom: ['grafana', 'keda'] },
