@@ -10,7 +10,9 @@ import { componentSkeleton, isComponentName } from './skeleton.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const name = process.argv[2];
 if (!name || !isComponentName(name)) {
-  console.error('usage: pnpm new-component <name>   (a DNS label: lower-case letters, digits and "-", e.g. widget-shop)');
+  console.error(
+    'usage: pnpm new-component <name>   (a DNS label: lower-case letters, digits and "-", e.g. widget-shop)',
+  );
   process.exit(1);
 }
 const folder = join(root, 'packages', name);
@@ -23,4 +25,6 @@ for (const [path, content] of componentSkeleton(name, core.version)) {
   mkdirSync(dirname(join(folder, path)), { recursive: true });
   writeFileSync(join(folder, path), content);
 }
-console.log(`wrote packages/${name}; next: pnpm install && pnpm vitest run packages/${name} — then see CONTRIBUTING.md`);
+console.log(
+  `wrote packages/${name}; next: pnpm install && pnpm vitest run packages/${name} — then see CONTRIBUTING.md`,
+);

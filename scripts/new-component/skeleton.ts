@@ -24,30 +24,51 @@ export function componentSkeleton(name: string, coreVersion: string): Map<string
   const fn = camel(name);
   const type = `${pascal(name)}Config`;
   const files = new Map<string, string>();
-  files.set('package.json', `${JSON.stringify({
-    name: `@platform/${name}`,
-    version: '0.1.0',
-    description: `${name} for the platform toolkit.`,
-    type: 'module',
-    license: 'Apache-2.0',
-    engines: { node: '>=20.12' },
-    sideEffects: false,
-    exports: { '.': { 'platform-source': './src/index.ts', types: './dist/index.d.ts', import: './dist/index.js' } },
-    publishConfig: { exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } },
-    files: ['dist', 'README.md', 'CHANGELOG.md'],
-    scripts: { build: 'tsc -p tsconfig.build.json' },
-    peerDependencies: { '@platform/core': `^${coreVersion.split('.')[0]}.0.0` },
-    devDependencies: { '@platform/core': 'workspace:^' },
-  }, null, 2)}\n`);
-  files.set('tsconfig.build.json', `${JSON.stringify({
-    extends: '../../tsconfig.base.json',
-    compilerOptions: { rootDir: 'src', outDir: 'dist', customConditions: [] },
-    include: ['src/**/*.ts'],
-    exclude: ['src/**/*.test.ts', 'src/**/*.test-helpers.ts'],
-  }, null, 2)}\n`);
-  files.set('README.md', `# @platform/${name}\n\nWhat it deploys, the pinned upstream version and where it was confirmed, its typed configuration, the\nendpoints it provides and needs, and what it cannot do yet.\n`);
+  files.set(
+    'package.json',
+    `${JSON.stringify(
+      {
+        name: `@platform/${name}`,
+        version: '0.1.0',
+        description: `${name} for the platform toolkit.`,
+        type: 'module',
+        license: 'Apache-2.0',
+        engines: { node: '>=20.12' },
+        sideEffects: false,
+        exports: {
+          '.': { 'platform-source': './src/index.ts', types: './dist/index.d.ts', import: './dist/index.js' },
+        },
+        publishConfig: { exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } },
+        files: ['dist', 'README.md', 'CHANGELOG.md'],
+        scripts: { build: 'tsc -p tsconfig.build.json' },
+        peerDependencies: { '@platform/core': `^${coreVersion.split('.')[0]}.0.0` },
+        devDependencies: { '@platform/core': 'workspace:^' },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  files.set(
+    'tsconfig.build.json',
+    `${JSON.stringify(
+      {
+        extends: '../../tsconfig.base.json',
+        compilerOptions: { rootDir: 'src', outDir: 'dist', customConditions: [] },
+        include: ['src/**/*.ts'],
+        exclude: ['src/**/*.test.ts', 'src/**/*.test-helpers.ts'],
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  files.set(
+    'README.md',
+    `# @platform/${name}\n\nWhat it deploys, the pinned upstream version and where it was confirmed, its typed configuration, the\nendpoints it provides and needs, and what it cannot do yet.\n`,
+  );
   files.set('CHANGELOG.md', `# @platform/${name}\n`);
-  files.set('src/config.ts', `import type { ResourceRequirements } from '@platform/core';
+  files.set(
+    'src/config.ts',
+    `import type { ResourceRequirements } from '@platform/core';
 
 /** Configuration of \`@platform/${name}\`. Every field has a documented default. */
 export interface ${type} {
@@ -67,8 +88,11 @@ export const defaults: ${type} = {
   resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } },
   logLevel: 'info',
 };
-`);
-  files.set('src/check.ts', `import type { ConfigChecks } from '@platform/core';
+`,
+  );
+  files.set(
+    'src/check.ts',
+    `import type { ConfigChecks } from '@platform/core';
 import type { ${type} } from './config.js';
 
 /** Semantic checks of the merged configuration: what types cannot say. */
@@ -76,8 +100,11 @@ export function checkConfig(config: ${type}, checks: ConfigChecks): void {
   checks.integer('replicas', config.replicas, { min: 1 });
   checks.resources('resources', config.resources);
 }
-`);
-  files.set('src/server.ts', `import { type BuildContext, deployment, namedWorkloadObjects } from '@platform/core';
+`,
+  );
+  files.set(
+    'src/server.ts',
+    `import { type BuildContext, deployment, namedWorkloadObjects } from '@platform/core';
 import type { ${type} } from './config.js';
 
 /** The HTTP port of the server container. */
@@ -105,8 +132,11 @@ export function server(context: BuildContext<${type}>) {
     }),
   );
 }
-`);
-  files.set('src/index.ts', `/**
+`,
+  );
+  files.set(
+    'src/index.ts',
+    `/**
  * @platform/${name}: what it deploys, in one sentence.
  */
 import { defineComponent } from '@platform/core';
@@ -131,8 +161,11 @@ export const ${fn} = defineComponent({
   check: checkConfig,
   build: (context) => ({ ...server(context) }),
 });
-`);
-  files.set('src/index.test.ts', `import { renderForTest, renderError } from '@platform/core/testing';
+`,
+  );
+  files.set(
+    'src/index.test.ts',
+    `import { renderForTest, renderError } from '@platform/core/testing';
 import { describe, expect, it } from 'vitest';
 import { ${fn} } from './index.js';
 
@@ -146,6 +179,7 @@ describe('${name}', () => {
     expect(await renderError([${fn}({ replicas: 0 })])).toBe('test › ${name} › replicas: expected a whole number of at least 1, got 0');
   });
 });
-`);
+`,
+  );
   return files;
 }
