@@ -7,41 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnyComponent, Environment } from '@platform/core';
+import type { AnyComponent } from '@platform/core';
 import { stubComponent, testEnvironment } from '@platform/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { certManager } from '../packages/cert-manager/src/index.js';
 import { environmentsFor } from '../packages/cli/launcher/launch.mjs';
-import { type CliInput, main } from '../packages/cli/src/main.js';
 import { web } from '../packages/core/src/fixtures.test-helpers.js';
-
-type Loadable = Environment | (() => unknown);
+import { runCli } from './helpers/run-cli.js';
 
 const environment = (components: AnyComponent[], name = 'demo') =>
   testEnvironment(components, { name, cluster: { name, server: 'https://kubernetes.default.svc' } });
 
-async function run(root: string, argv: string[], environments: Record<string, Loadable>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk).replace(/\n$/, ''));
-    return true;
-  });
-  const input: CliInput = {
-    root,
-    known: Object.keys(environments),
-    argv,
-    load: async (name) => {
-      const value = environments[name]!;
-      return typeof value === 'function' ? (value() as { default?: unknown }) : { default: value };
-    },
-  };
-  const code = await main(input);
-  vi.restoreAllMocks();
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const temporary = () => mkdtempSync(join(tmpdir(), 'platform-cli-graph-'));
 const page = (root: string, env = 'demo') => readFileSync(join(root, 'rendered', env, '_graph', 'index.html'), 'utf8');

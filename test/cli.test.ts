@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import { type AnyComponent, type Environment, PlatformError, type RenderedEnvironment } from '@platform/core';
 import { testEnvironment } from '@platform/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type CliInput, main } from '../packages/cli/src/main.js';
 import { web } from '../packages/core/src/fixtures.test-helpers.js';
-
-type Loadable = Environment | (() => unknown);
+import { runCli } from './helpers/run-cli.js';
 
 function environment(
   components: AnyComponent[],
@@ -19,32 +17,7 @@ function environment(
 }
 
 /** Runs the CLI in-process with environments given directly (a function stands for a module whose loading throws). */
-async function run(
-  root: string,
-  argv: string[],
-  environments: Record<string, Loadable>,
-): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk).replace(/\n$/, ''));
-    return true;
-  });
-  const input: CliInput = {
-    root,
-    known: Object.keys(environments),
-    argv,
-    load: async (name) => {
-      const value = environments[name]!;
-      return typeof value === 'function' ? (value() as { default?: unknown }) : { default: value };
-    },
-  };
-  const code = await main(input);
-  vi.restoreAllMocks();
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 const demo = (components: AnyComponent[]) => ({ demo: environment(components) });
 const temporary = () => mkdtempSync(join(tmpdir(), 'platform-cli-'));

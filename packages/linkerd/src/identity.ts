@@ -72,26 +72,47 @@ export const WEBHOOKS = [
  * cert-manager's cainjector writes the CA into the webhook configurations.
  */
 export function webhookCertificates(context: BuildContext<LinkerdConfig>): Record<string, ICertificate> {
-  const { name, namespace, config, peers } = context;
-  const issuerRef = peers.require(
-    'certificateIssuer',
+  return servingCertificates(
+    context,
+    WEBHOOKS,
+    context.config.webhookCertificates,
     "Linkerd's webhooks serve certificates from the platform CA",
-  ).issuerRef;
+  );
+}
+
+/** A Service's serving certificate that a Linkerd chart mounts from `secret` instead of generating a CA per render. */
+export interface ServedCertificate {
+  key: string;
+  service: string;
+  secret: string;
+}
+
+/**
+ * Serving certificates from the platform CA for Services a Linkerd chart would otherwise sign with a CA it
+ * generates on every render, issued before the chart's pods start (`CREDENTIALS_STAGE`).
+ */
+export function servingCertificates(
+  { name, namespace, peers }: Pick<BuildContext<unknown>, 'name' | 'namespace' | 'peers'>,
+  services: readonly ServedCertificate[],
+  lifetime: { duration: string; renewBefore: string },
+  why: string,
+): Record<string, ICertificate> {
+  const issuerRef = peers.require('certificateIssuer', why).issuerRef;
   return Object.fromEntries(
-    WEBHOOKS.map((webhook) => {
+    services.map((served) => {
       const cert = certificate({
-        name: webhook.service,
+        name: served.service,
         namespace,
         component: name,
-        secretName: webhook.secret,
-        dnsNames: [`${webhook.service}.${namespace}.svc`],
-        duration: config.webhookCertificates.duration,
-        renewBefore: config.webhookCertificates.renewBefore,
+        secretName: served.secret,
+        dnsNames: [`${served.service}.${namespace}.svc`],
+        duration: lifetime.duration,
+        renewBefore: lifetime.renewBefore,
         usages: ['server auth'],
         issuerRef,
       });
       cert.metadata!.annotations = stageAnnotations(CREDENTIALS_STAGE);
-      return [`${webhook.key}_certificate`, cert];
+      return [`${served.key}_certificate`, cert];
     }),
   );
 }

@@ -1,16 +1,9 @@
-import { certificate, type ICertificate } from '@platform/cert-manager';
-import {
-  applyPatch,
-  type BuildContext,
-  type DeepPartial,
-  defineComponent,
-  type Patch,
-  stageAnnotations,
-} from '@platform/core';
+import type { ICertificate } from '@platform/cert-manager';
+import { applyPatch, type BuildContext, type DeepPartial, defineComponent, type Patch } from '@platform/core';
 import { LINKERD_NAMESPACE, VIZ_CHART, VIZ_NAMESPACE } from './chart.js';
 import { checkVizConfig } from './check.js';
 import { type LinkerdVizConfig, vizDefaults } from './config.js';
-import { CREDENTIALS_STAGE } from './identity.js';
+import { servingCertificates } from './identity.js';
 import { type LinkerdResources, linkerdResources } from './linkerd-resources.js';
 import { vizNetwork } from './network.js';
 import { vizSync } from './sync.js';
@@ -64,27 +57,11 @@ function vizValues({ namespace, config, environment, peers }: BuildContext<Linke
 
 /** tap's and tap-injector's serving certificates from the platform CA (else the chart generates a CA per render). */
 function vizCertificates(context: BuildContext<LinkerdVizConfig>): Record<string, ICertificate> {
-  const { name, namespace, config, peers } = context;
-  const issuerRef = peers.require(
-    'certificateIssuer',
+  return servingCertificates(
+    context,
+    VIZ_WEBHOOKS,
+    context.config.certificates,
     "linkerd-viz's tap APIs serve certificates from the platform CA",
-  ).issuerRef;
-  return Object.fromEntries(
-    VIZ_WEBHOOKS.map((webhook) => {
-      const cert = certificate({
-        name: webhook.service,
-        namespace,
-        component: name,
-        secretName: webhook.secret,
-        dnsNames: [`${webhook.service}.${namespace}.svc`],
-        duration: config.certificates.duration,
-        renewBefore: config.certificates.renewBefore,
-        usages: ['server auth'],
-        issuerRef,
-      });
-      cert.metadata!.annotations = stageAnnotations(CREDENTIALS_STAGE);
-      return [`${webhook.key}_certificate`, cert];
-    }),
   );
 }
 

@@ -3,8 +3,9 @@ import {
   type BuildContext,
   type IPrometheusRule,
   memcachedAlerts,
+  ownedAlertRules,
   prometheusRule,
-  runbookUrl,
+  type UnownedAlertRule,
   volumeAlerts,
 } from '@platform/core';
 import type { LokiConfig } from './config.js';
@@ -13,11 +14,6 @@ import type { LokiConfig } from './config.js';
 const TEAM = 'observability';
 /** The page with one runbook section per alert. */
 const RUNBOOKS = 'docs/runbooks/loki.md';
-
-type LokiRule = Omit<AlertRule, 'labels' | 'annotations'> & {
-  labels: { severity: AlertRule['labels']['severity'] };
-  annotations: { summary: string; description: string };
-};
 
 /**
  * Loki's key alerts, after the upstream loki-mixin at v3.7.6 (request errors, panics, latency, compactor health,
@@ -28,7 +24,7 @@ type LokiRule = Omit<AlertRule, 'labels' | 'annotations'> & {
  */
 export function alertRules(namespace: string): AlertRule[] {
   const scope = `namespace="${namespace}"`;
-  const rules: LokiRule[] = [
+  const rules: UnownedAlertRule[] = [
     {
       alert: 'LokiRequestErrors',
       expr: `100 * sum by (job, route) (rate(loki_request_duration_seconds_count{${scope}, status_code=~"5.."}[2m]))\n  / sum by (job, route) (rate(loki_request_duration_seconds_count{${scope}}[2m])) > 10`,
@@ -116,11 +112,7 @@ export function alertRules(namespace: string): AlertRule[] {
     },
   ];
   return [
-    ...rules.map((rule) => ({
-      ...rule,
-      labels: { ...rule.labels, team: TEAM },
-      annotations: { ...rule.annotations, runbook_url: runbookUrl(RUNBOOKS, rule.alert) },
-    })),
+    ...ownedAlertRules(rules, TEAM, RUNBOOKS),
     ...volumeAlerts(namespace, TEAM),
     ...memcachedAlerts(namespace, TEAM),
   ];

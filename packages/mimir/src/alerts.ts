@@ -3,8 +3,9 @@ import {
   type BuildContext,
   type IPrometheusRule,
   memcachedAlerts,
+  ownedAlertRules,
   prometheusRule,
-  runbookUrl,
+  type UnownedAlertRule,
   volumeAlerts,
 } from '@platform/core';
 import type { MimirConfig } from './config.js';
@@ -23,12 +24,7 @@ const RUNBOOKS = 'docs/runbooks/mimir.md';
  */
 export function mimirAlertRules(namespace: string): AlertRule[] {
   const ns = `namespace="${namespace}"`;
-  const rules: Array<
-    Omit<AlertRule, 'labels' | 'annotations'> & {
-      labels: { severity: AlertRule['labels']['severity'] };
-      annotations: { summary: string; description: string };
-    }
-  > = [
+  const rules: UnownedAlertRule[] = [
     {
       alert: 'MimirRequestErrors',
       expr: `100 * sum by (job, route) (rate(cortex_request_duration_seconds_count{${ns}, status_code=~"5..", route!~"ready|metrics"}[5m]))\n  / sum by (job, route) (rate(cortex_request_duration_seconds_count{${ns}, route!~"ready|metrics"}[5m])) > 1`,
@@ -138,11 +134,7 @@ export function mimirAlertRules(namespace: string): AlertRule[] {
     },
   ];
   return [
-    ...rules.map((rule) => ({
-      ...rule,
-      labels: { ...rule.labels, team: TEAM },
-      annotations: { ...rule.annotations, runbook_url: runbookUrl(RUNBOOKS, rule.alert) },
-    })),
+    ...ownedAlertRules(rules, TEAM, RUNBOOKS),
     ...volumeAlerts(namespace, TEAM),
     ...memcachedAlerts(namespace, TEAM),
   ];

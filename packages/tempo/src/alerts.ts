@@ -2,8 +2,9 @@ import {
   type AlertRule,
   type BuildContext,
   type IPrometheusRule,
+  ownedAlertRules,
   prometheusRule,
-  runbookUrl,
+  type UnownedAlertRule,
   volumeAlerts,
 } from '@platform/core';
 import type { TempoConfig } from './config.js';
@@ -13,11 +14,6 @@ const TEAM = 'observability';
 /** The page with one runbook section per alert. */
 const RUNBOOKS = 'docs/runbooks/tempo.md';
 
-type TempoRule = Omit<AlertRule, 'labels' | 'annotations'> & {
-  labels: { severity: AlertRule['labels']['severity'] };
-  annotations: { summary: string; description: string };
-};
-
 /**
  * Tempo's key alerts, after the upstream tempo-mixin (thresholds included), scoped to this instance's namespace:
  * failing compactions and blocklist polls in every mode, Kafka consumer lag and unhealthy live-stores in
@@ -25,7 +21,7 @@ type TempoRule = Omit<AlertRule, 'labels' | 'annotations'> & {
  */
 export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertRule[] {
   const scope = `namespace="${namespace}"`;
-  const rules: TempoRule[] = [
+  const rules: UnownedAlertRule[] = [
     {
       alert: 'TempoCompactionsFailing',
       expr: `sum(increase(tempodb_compaction_errors_total{${scope}}[1h])) > 2 and sum(increase(tempodb_compaction_errors_total{${scope}}[5m])) > 0`,
@@ -47,12 +43,8 @@ export function alertRules(namespace: string, mode: TempoConfig['mode']): AlertR
       },
     },
   ];
-  const complete = (list: TempoRule[]): AlertRule[] => [
-    ...list.map((rule) => ({
-      ...rule,
-      labels: { ...rule.labels, team: TEAM },
-      annotations: { ...rule.annotations, runbook_url: runbookUrl(RUNBOOKS, rule.alert) },
-    })),
+  const complete = (list: UnownedAlertRule[]): AlertRule[] => [
+    ...ownedAlertRules(list, TEAM, RUNBOOKS),
     ...volumeAlerts(namespace, TEAM),
   ];
   if (mode === 'monolithic') return complete(rules);

@@ -36,6 +36,21 @@ export interface AlertRule {
   } & Record<string, string>;
 }
 
+/** An alerting rule as a library writes it: its owner's `team` and the runbook link are added by {@link ownedAlertRules}. */
+export type UnownedAlertRule = Omit<AlertRule, 'labels' | 'annotations'> & {
+  labels: { severity: AlertSeverity };
+  annotations: { summary: string; description: string };
+};
+
+/** `rules` owned by `team`, each linking to the heading of its own name on the runbook `page` (a repository path). */
+export function ownedAlertRules(rules: readonly UnownedAlertRule[], team: string, page: string): AlertRule[] {
+  return rules.map((rule) => ({
+    ...rule,
+    labels: { ...rule.labels, team },
+    annotations: { ...rule.annotations, runbook_url: runbookUrl(page, rule.alert) },
+  }));
+}
+
 /** A named group of alerting rules. */
 export interface AlertGroup {
   name: string;
