@@ -9,7 +9,7 @@ export const IDENTITY_ISSUER = 'linkerd-identity-issuer';
  * The chart's pods mount these Secrets: issued in stage -1, before the chart (stage 0), so identity and the
  * webhooks start with their credentials; Argo CD's Certificate health waits until each is Ready.
  */
-export const CREDENTIALS_STAGE = -1;
+const CREDENTIALS_STAGE = -1;
 
 /**
  * The identity issuer: an intermediate CA signed by the issuing trust anchor's ClusterIssuer, named
