@@ -130,6 +130,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       "With --certificates: the rendered cert-manager Certificates (their defaults filled in and marked) and the lifetimes\nlibraries declare (step-ca's root and intermediate, product-issued leaves), with the expiries of each and of its\nreplacements counted from the first sync, up to the longest CA lifetime (see @platform/pki).",
   },
   {
+    name: 'resources',
+    summary: 'replicas, requests and limits per workload, with totals per tier and for the environment',
+    usage: '<env>',
+    flags: {
+      format: tableOrJson('json: the table (or the comparison) as data'),
+      compare: {
+        type: 'string',
+        value: '<env>',
+        description: 'the workloads that differ from another environment, and both totals',
+      },
+    },
+    env: NO_CACHE,
+    notes:
+      'Computed from the rendered objects: an autoscaled workload counts min–max replicas, a DaemonSet one pod per node.\nWorkloads an upstream chart starts are rendered by the delivery engine and listed as not counted.',
+  },
+  {
     name: 'graph',
     summary: 'the environment as one HTML page: rendered/<env>/_graph/index.html',
     usage: '<env>',

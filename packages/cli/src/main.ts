@@ -8,6 +8,7 @@ import { graphCommand } from './commands/graph.js';
 import { lsCommand } from './commands/ls.js';
 import { planCommand } from './commands/plan.js';
 import { renderCommand } from './commands/render.js';
+import { resourcesCommand } from './commands/resources.js';
 import { showCommand } from './commands/show.js';
 import { reportFailure } from './errors.js';
 
@@ -19,6 +20,7 @@ const RUN = {
   check: checkCommand,
   show: showCommand,
   plan: planCommand,
+  resources: resourcesCommand,
   graph: graphCommand,
   ls: lsCommand,
   affected: affectedCommand,

@@ -42,6 +42,7 @@ export * from './k8s/object-storage.js';
 export * from './k8s/pod-spec.js';
 export * from './k8s/probes.js';
 export * from './k8s/resources-table.js';
+export * from './k8s/resources-table-format.js';
 export * from './k8s/security.js';
 export * from './k8s/trust-bundle.js';
 export * from './k8s/vertical-scaling.js';
