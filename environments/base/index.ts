@@ -78,6 +78,20 @@ export function sharedSettings(baseDomain: string, bucketPrefix: string) {
   };
 }
 
+/**
+ * Horizontal autoscaling of a stateless read or write path of Mimir, Loki or Tempo (the `autoscaling` of the
+ * Deployment sections that offer it): from `min` pods, the count the environment ran before, to `factor` times
+ * as many. 3x for query paths (dashboards and rule evaluation arrive in bursts), 2x for distributors (ingestion is
+ * capped by the tenants' limits and the ingesters behind them do not scale) and query-frontends (they split and
+ * queue; the queriers do the work). The target is 70 % of the CPU requests rather than the HPA's default 80: a
+ * new pod takes about a minute (metrics window, scheduling, 15 s readiness delay, ring join) to take load, and
+ * 30 % headroom absorbs a burst meanwhile. CPU only: Go hands freed heap back slowly, so a memory target would
+ * keep pods long after the load is gone.
+ */
+export function statelessAutoscaling(min: number, factor: 2 | 3) {
+  return { min, max: min * factor, cpu: 70 };
+}
+
 /** The organisation's Vault, which every environment's ExternalSecrets read from (KV version 2 at `secret/`). */
 export const vaultServer = 'https://vault.example.com:8200';
 

@@ -5,7 +5,14 @@
  * Let's Encrypt, Grafana on CloudNativePG, Karpenter, KEDA, VPA in recommend mode, the descheduler, Velero.
  */
 
-import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
+import {
+  grafanaAdminSecret,
+  platform,
+  platformRepo,
+  sharedSettings,
+  statelessAutoscaling,
+  vaultStore,
+} from '@environments/base';
 import { awsAccount } from '@environments/base/aws';
 import { sreLogsPushUrl, sreMetricsPushUrl, srePushCredentialsSecret, sreTenant } from '@environments/sre/endpoints';
 import { alertRouting } from '@platform/alert-routing';
@@ -130,24 +137,34 @@ export default defineEnvironment({
     mimir: base.mimir.configure({
       // KEDA's prometheus triggers query Mimir.
       network: { queryFrom: ['grafana', 'keda'] },
-      distributor: { replicas: 4, resources: { requests: { cpu: '2', memory: '2Gi' }, limits: { memory: '4Gi' } } },
+      // The stateless paths scale with load (see statelessAutoscaling); min is the count they ran at before.
+      distributor: {
+        autoscaling: statelessAutoscaling(4, 2),
+        resources: { requests: { cpu: '2', memory: '2Gi' }, limits: { memory: '4Gi' } },
+      },
       ingester: {
         replicas: 6,
         resources: { requests: { cpu: '4', memory: '15Gi' }, limits: { memory: '25Gi' } },
         storage: { size: '100Gi', storageClassName: 'fast' },
       },
-      querier: { replicas: 4, resources: { requests: { cpu: '1', memory: '6Gi' }, limits: { memory: '12Gi' } } },
+      querier: {
+        autoscaling: statelessAutoscaling(4, 3),
+        resources: { requests: { cpu: '1', memory: '6Gi' }, limits: { memory: '12Gi' } },
+      },
+      queryFrontend: { autoscaling: statelessAutoscaling(2, 2) },
       storeGateway: { replicas: 3, storage: { size: '50Gi' } },
       limits: { maxGlobalSeriesPerUser: 3_000_000, ingestionRate: 200_000, ingestionBurstSize: 2_000_000 },
     }),
     loki: base.loki.configure({
       write: { replicas: 6, storageSize: '50Gi' },
-      read: { replicas: 4 },
+      read: { autoscaling: statelessAutoscaling(4, 3) },
       limits: { ingestionRateMb: 50, ingestionBurstSizeMb: 100 },
     }),
     tempo: base.tempo.configure({
       kafka: { address: 'kafka-1.prod.internal.example.com:9092' },
-      distributor: { replicas: 3 },
+      distributor: { autoscaling: statelessAutoscaling(3, 2) },
+      querier: { autoscaling: statelessAutoscaling(2, 3) },
+      queryFrontend: { autoscaling: statelessAutoscaling(2, 2) },
       metricsGenerator: { enabled: true },
     }),
     alloy: base.alloy

@@ -7,7 +7,14 @@
  * by severity and team (critical pages on-call, the rest goes to the owning team's Slack channel).
  */
 
-import { grafanaAdminSecret, platform, platformRepo, sharedSettings, vaultStore } from '@environments/base';
+import {
+  grafanaAdminSecret,
+  platform,
+  platformRepo,
+  sharedSettings,
+  statelessAutoscaling,
+  vaultStore,
+} from '@environments/base';
 import { awsAccount } from '@environments/base/aws';
 import { alertRouting } from '@platform/alert-routing';
 import { alloy } from '@platform/alloy';
@@ -80,7 +87,14 @@ export default defineEnvironment({
         },
       },
     }),
-    tempo: base.tempo.configure({ kafka: { address: 'kafka-1.staging.internal.example.com:9092' } }),
+    // The stateless paths scale with load (see statelessAutoscaling); min is the count they ran at before.
+    loki: base.loki.configure({ read: { autoscaling: statelessAutoscaling(3, 3) } }),
+    tempo: base.tempo.configure({
+      kafka: { address: 'kafka-1.staging.internal.example.com:9092' },
+      distributor: { autoscaling: statelessAutoscaling(2, 2) },
+      querier: { autoscaling: statelessAutoscaling(2, 3) },
+      queryFrontend: { autoscaling: statelessAutoscaling(2, 2) },
+    }),
     grafanaDb: postgresCluster({
       database: 'grafana',
       owner: { name: 'grafana' },

@@ -1,4 +1,5 @@
 import type {
+  AutoscalingOptions,
   IContainer,
   IContainerPort,
   IEnvVar,
@@ -92,6 +93,11 @@ export interface DatabaseTarget {
   target?: string;
   /** Pod count. Default 1. */
   replicas?: number;
+  /**
+   * Deployments only: horizontal autoscaling (core's HorizontalPodAutoscaler; `replicas` is then left to it).
+   * Default none. A StatefulSet target (a ring member owning tokens, partitions or data) cannot have it.
+   */
+  autoscaling?: AutoscalingOptions;
   resources: ResourceRequirements;
   /** Flags after `-config.file` and `-target`. */
   extraArgs?: string[];
@@ -206,6 +212,7 @@ export function targetWorkload(database: GrafanaDatabase, target: DatabaseTarget
   return {
     name: target.name,
     replicas: target.replicas ?? 1,
+    ...(target.autoscaling ? { autoscaling: target.autoscaling } : {}),
     containers: [targetContainer(database, target)],
     volumes,
     ...(target.storageSize

@@ -5,6 +5,7 @@ import {
   type IStatefulSet,
   type NamedWorkloadObjects,
   namedWorkloadObjects,
+  PlatformError,
   type ServiceOptions,
   statefulSet,
   type WorkloadObjects,
@@ -47,6 +48,14 @@ export function databaseTarget<Name extends string, Kind extends DatabaseWorkloa
   target: DatabaseTargetSpec<Name>,
   workload: Partial<Omit<WorkloadOptions, 'name' | 'containers'>> = {},
 ): DatabaseTargetObjects<Name, Kind> {
+  if (kind === 'statefulset' && target.autoscaling)
+    throw new PlatformError([
+      {
+        path: `${target.name}.autoscaling`,
+        message:
+          'a StatefulSet of a Grafana database owns ring tokens, partitions or data that a scale-down would orphan; only its Deployments autoscale',
+      },
+    ]);
   const stage = target.stage ?? (kind === 'statefulset' ? DATABASE_STAGES.stateful : DATABASE_STAGES.stateless);
   const options = targetWorkload(database, { ...target, stage });
   const service = workload.service === false ? false : { ...(options.service as ServiceOptions), ...workload.service };

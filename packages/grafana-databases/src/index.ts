@@ -3,6 +3,7 @@
  * process target of the single binary, the memberlist gossip ring, memcached caches, and the stages of their
  * first sync.
  */
+export * from './autoscaling-config.js';
 export * from './cache-config.js';
 export * from './database-pod.js';
 export * from './database-target.js';

@@ -1,5 +1,5 @@
 import { type ConfigChecks, parseDuration } from '@platform/core';
-import { checkCacheConfig, LOG_LEVELS } from '@platform/grafana-databases';
+import { checkAutoscaling, checkCacheConfig, LOG_LEVELS } from '@platform/grafana-databases';
 import { LOKI_MODES, type LokiConfig } from './config.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,6 +69,7 @@ export function checkConfig(config: LokiConfig, checks: ConfigChecks): void {
     checks.resources(`${part}.resources`, config[part].resources);
   }
   if (config.mode === 'microservices') checks.resources('compactor.resources', config.compactor.resources);
+  checkReadPathAutoscaling(config, checks);
   for (const part of config.mode === 'simple-scalable'
     ? (['write', 'backend'] as const)
     : (['ingester', 'indexGateway', 'compactor'] as const)) {
@@ -79,4 +80,30 @@ export function checkConfig(config: LokiConfig, checks: ConfigChecks): void {
     `${writers}.replicas`,
     `${config[writers].replicas} ${writers} replicas cannot hold ${config.replicationFactor} copies of each stream; use at least replicationFactor (${config.replicationFactor}) replicas or lower replicationFactor`,
   );
+}
+
+/** The sections of the stateless Deployments that offer `autoscaling`, by the mode that runs them. */
+const AUTOSCALED = {
+  'simple-scalable': ['read'],
+  microservices: ['distributor', 'querier', 'queryFrontend'],
+} as const satisfies Record<LokiConfig['mode'], ReadonlyArray<keyof LokiConfig>>;
+
+/**
+ * `autoscaling` of the mode's stateless Deployments, and none on a section the mode does not run, where it
+ * would silently do nothing.
+ */
+function checkReadPathAutoscaling(config: LokiConfig, checks: ConfigChecks): void {
+  if (!LOKI_MODES.includes(config.mode)) return; // reported as such
+  for (const mode of LOKI_MODES) {
+    for (const part of AUTOSCALED[mode]) {
+      const { autoscaling, resources } = config[part];
+      if (mode === config.mode) checkAutoscaling(checks, part, autoscaling, resources);
+      else
+        checks.require(
+          autoscaling === undefined,
+          `${part}.autoscaling`,
+          `${part} runs only in ${mode} mode, but mode is ${config.mode}: autoscale ${AUTOSCALED[config.mode].join(', ')} instead`,
+        );
+    }
+  }
 }

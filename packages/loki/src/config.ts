@@ -4,6 +4,7 @@
  */
 import type { ResourceRequirements } from '@platform/core';
 import {
+  type AutoscaledWorkloadConfig,
   type CacheConfig,
   type LogLevel,
   MEMCACHED_EXPORTER_IMAGE,
@@ -31,6 +32,9 @@ export interface WorkloadConfig {
   /** CPU and memory of the Loki container, quantities as Kubernetes writes them (`500m`, `2Gi`). */
   resources: ResourceRequirements;
 }
+
+/** A stateless workload (a Deployment) that may also scale horizontally; `autoscaling` defaults to off. */
+export type ScalableWorkloadConfig = WorkloadConfig & AutoscaledWorkloadConfig;
 
 /** A workload with a persistent volume per pod, mounted at Loki's data path `/var/loki`. */
 export interface StatefulWorkloadConfig extends WorkloadConfig {
@@ -122,20 +126,20 @@ export interface LokiConfig {
   };
 
   /** simple-scalable: the read target (queriers and query-frontends). Default 3 replicas. */
-  read: WorkloadConfig;
+  read: ScalableWorkloadConfig;
   /** simple-scalable: the write target (distributors and ingesters). Default 3 replicas, 10Gi each. */
   write: StatefulWorkloadConfig;
   /** simple-scalable: the backend target (compactor, index-gateway, query-scheduler, ruler). Default 3 replicas, 10Gi each. */
   backend: StatefulWorkloadConfig;
 
   /** microservices: distributors. Default 3 replicas. */
-  distributor: WorkloadConfig;
+  distributor: ScalableWorkloadConfig;
   /** microservices: ingesters. Default 3 replicas, 10Gi each. */
   ingester: StatefulWorkloadConfig;
   /** microservices: queriers. Default 3 replicas. */
-  querier: WorkloadConfig;
+  querier: ScalableWorkloadConfig;
   /** microservices: query-frontends. Default 2 replicas. */
-  queryFrontend: WorkloadConfig;
+  queryFrontend: ScalableWorkloadConfig;
   /** microservices: query-schedulers. Default 2 replicas. */
   queryScheduler: WorkloadConfig;
   /** microservices: index-gateways. Default 2 replicas, 10Gi each. */
@@ -201,7 +205,7 @@ export const defaults: LokiConfig = {
     exporterImage: MEMCACHED_EXPORTER_IMAGE,
   },
 
-  read: { replicas: 3, resources: resources('500m', '1Gi', '2', '4Gi') },
+  read: { replicas: 3, autoscaling: undefined, resources: resources('500m', '1Gi', '2', '4Gi') },
   write: {
     replicas: 3,
     storageSize: '10Gi',
@@ -215,15 +219,15 @@ export const defaults: LokiConfig = {
     resources: resources('250m', '1Gi', '1', '2Gi'),
   },
 
-  distributor: { replicas: 3, resources: resources('500m', '512Mi', '1', '1Gi') },
+  distributor: { replicas: 3, autoscaling: undefined, resources: resources('500m', '512Mi', '1', '1Gi') },
   ingester: {
     replicas: 3,
     storageSize: '10Gi',
     storageClassName: undefined,
     resources: resources('500m', '2Gi', '2', '4Gi'),
   },
-  querier: { replicas: 3, resources: resources('500m', '1Gi', '2', '4Gi') },
-  queryFrontend: { replicas: 2, resources: resources('250m', '512Mi', '1', '1Gi') },
+  querier: { replicas: 3, autoscaling: undefined, resources: resources('500m', '1Gi', '2', '4Gi') },
+  queryFrontend: { replicas: 2, autoscaling: undefined, resources: resources('250m', '512Mi', '1', '1Gi') },
   queryScheduler: { replicas: 2, resources: resources('100m', '128Mi', '500m', '512Mi') },
   indexGateway: {
     replicas: 2,

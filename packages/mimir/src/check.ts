@@ -1,5 +1,5 @@
 import type { BuildContext, ConfigChecks } from '@platform/core';
-import { checkCacheConfig, LOG_LEVELS } from '@platform/grafana-databases';
+import { checkAutoscaling, checkCacheConfig, LOG_LEVELS } from '@platform/grafana-databases';
 import type { MimirConfig } from './config.js';
 
 /** Tenant ids Mimir accepts: up to 150 characters out of letters, digits and `!-_.*'()`. */
@@ -58,6 +58,8 @@ export function checkConfig(
     checks.resources(`${key}.resources`, workload.resources);
     if ('storage' in workload) checks.quantity(`${key}.storage.size`, workload.storage.size);
   }
+  for (const key of ['distributor', 'querier', 'queryFrontend'] as const)
+    checkAutoscaling(checks, key, config[key].autoscaling, config[key].resources);
   checkReplicationFactor(checks, 'ingester', config.ingester.replicas, config.ingester.replicationFactor, 'ingesters');
   checkReplicationFactor(
     checks,

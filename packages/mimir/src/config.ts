@@ -1,5 +1,6 @@
 import type { ResourceRequirements } from '@platform/core';
 import {
+  type AutoscaledWorkloadConfig,
   type CacheConfig,
   type LogLevel,
   MEMCACHED_EXPORTER_IMAGE,
@@ -23,6 +24,12 @@ export interface WorkloadConfig {
    */
   extraArgs: Record<string, string | number | boolean>;
 }
+
+/**
+ * A stateless Mimir workload (a Deployment: distributors, queriers, query-frontends) that may also scale
+ * horizontally; `autoscaling` defaults to off.
+ */
+export type ScalableWorkloadConfig = WorkloadConfig & AutoscaledWorkloadConfig;
 
 /** The persistent volume of a stateful Mimir workload, mounted at `/data`. */
 export interface VolumeConfig {
@@ -52,7 +59,7 @@ export interface MimirConfig {
   usageStats: boolean;
 
   /** Distributors: receive remote-write pushes and fan them out to ingesters. Default 2 replicas, 500m / 512Mi, limit 1Gi. */
-  distributor: WorkloadConfig & {
+  distributor: ScalableWorkloadConfig & {
     /**
      * Deduplicate samples of HA Prometheus/Alloy pairs by their `cluster` and `__replica__` labels
      * (HA tracker on memberlist, accepted for every tenant). Default `true`, as in Grafana's Jsonnet.
@@ -67,12 +74,12 @@ export interface MimirConfig {
     storage: VolumeConfig;
   };
   /** Queriers: evaluate PromQL over ingesters and store-gateways. Default 2 replicas, 500m / 1Gi, limit 2Gi. */
-  querier: WorkloadConfig & {
+  querier: ScalableWorkloadConfig & {
     /** Queries one querier runs at once (`querier.max_concurrent`). Default 8, as in Grafana's Jsonnet. */
     maxConcurrent: number;
   };
   /** Query-frontends: the query API; split, shard and cache queries. Default 2 replicas, 250m / 256Mi, limit 512Mi. */
-  queryFrontend: WorkloadConfig;
+  queryFrontend: ScalableWorkloadConfig;
   /** Query-schedulers: per-tenant query queues between query-frontends and queriers. Default 2 replicas, 100m / 128Mi, limit 256Mi. */
   queryScheduler: WorkloadConfig & {
     /** Queued queries per tenant before new ones are rejected. Default 100, as in Grafana's Jsonnet. */
@@ -208,7 +215,13 @@ export const defaults: MimirConfig = {
   logLevel: 'info',
   usageStats: false,
   // Jsonnet: 3 x (2 CPU, 2Gi / 4Gi).
-  distributor: { replicas: 2, resources: resources('500m', '512Mi', '1Gi'), extraArgs: {}, haTracker: true },
+  distributor: {
+    replicas: 2,
+    autoscaling: undefined,
+    resources: resources('500m', '512Mi', '1Gi'),
+    extraArgs: {},
+    haTracker: true,
+  },
   // Jsonnet: 3 x (4 CPU, 15Gi / 25Gi), 100Gi.
   ingester: {
     replicas: 3,
@@ -218,9 +231,15 @@ export const defaults: MimirConfig = {
     extraArgs: {},
   },
   // Jsonnet: 6 x (1 CPU, 12Gi / 24Gi).
-  querier: { replicas: 2, maxConcurrent: 8, resources: resources('500m', '1Gi', '2Gi'), extraArgs: {} },
+  querier: {
+    replicas: 2,
+    autoscaling: undefined,
+    maxConcurrent: 8,
+    resources: resources('500m', '1Gi', '2Gi'),
+    extraArgs: {},
+  },
   // Jsonnet: 2 x (2 CPU, 600Mi / 1200Mi).
-  queryFrontend: { replicas: 2, resources: resources('250m', '256Mi', '512Mi'), extraArgs: {} },
+  queryFrontend: { replicas: 2, autoscaling: undefined, resources: resources('250m', '256Mi', '512Mi'), extraArgs: {} },
   // Jsonnet: 2 x (2 CPU, 1Gi / 2Gi).
   queryScheduler: {
     replicas: 2,

@@ -33,7 +33,7 @@ import { runtimeConfigMap } from './runtime-config.js';
 import { serviceAccount } from './service-account.js';
 import { type StoreGatewayObjects, storeGateway } from './store-gateway.js';
 
-export type { CacheConfig, MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
+export type { CacheConfig, MimirConfig, ScalableWorkloadConfig, VolumeConfig, WorkloadConfig } from './config.js';
 export { defaults as mimirDefaults } from './config.js';
 export { mimirBuckets } from './storage.js';
 

@@ -8,7 +8,7 @@ import {
   type GossipRing,
   type GrafanaDatabase,
 } from '@platform/grafana-databases';
-import type { MimirConfig, VolumeConfig, WorkloadConfig } from './config.js';
+import type { MimirConfig, ScalableWorkloadConfig, VolumeConfig } from './config.js';
 import {
   CONFIG_CONFIGMAP,
   CONFIG_DIR,
@@ -111,7 +111,8 @@ function baseFlags(context: BuildContext<MimirConfig>, name: string): Flags {
 }
 
 /**
- * A Mimir component's objects (`<name>_deployment` or `_statefulset`, its Service, PDB and ServiceMonitor): a
+ * A Mimir component's objects (`<name>_deployment` or `_statefulset`, its Service, PDB, ServiceMonitor and,
+ * with `autoscaling`, HorizontalPodAutoscaler): a
  * target of the Mimir database with Jsonnet's sorted flags, sized by its configuration section (with a volume at
  * `/data` where the section has `storage`), run as the `mimir` ServiceAccount. Only components that use object
  * storage get its credentials and the label its egress policy selects.
@@ -123,12 +124,14 @@ export function mimirTarget<Component extends MimirComponent, Kind extends Datab
   spec: MimirWorkloadSpec,
 ): DatabaseTargetObjects<(typeof WORKLOAD)[Component], Kind> {
   const name = WORKLOAD[component];
-  const settings: WorkloadConfig & { storage?: VolumeConfig } = context.config[component];
+  // Only the Deployments' sections (distributor, querier, query-frontend) offer `autoscaling`.
+  const settings: ScalableWorkloadConfig & { storage?: VolumeConfig } = context.config[component];
   const volume = settings.storage;
   const objectStorage = spec.objectStorage !== false;
   const target: DatabaseTargetSpec<(typeof WORKLOAD)[Component]> = {
     name,
     replicas: settings.replicas,
+    ...(settings.autoscaling ? { autoscaling: settings.autoscaling } : {}),
     resources: settings.resources,
     args: toArgs({ ...baseFlags(context, name), ...spec.flags, ...settings.extraArgs }),
     env: objectStorage ? database.env : [],

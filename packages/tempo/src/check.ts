@@ -1,7 +1,10 @@
 import { type ConfigChecks, parseDuration } from '@platform/core';
-import { LOG_LEVELS } from '@platform/grafana-databases';
+import { checkAutoscaling, LOG_LEVELS } from '@platform/grafana-databases';
 import { GENERATOR_PROCESSORS, TEMPO_MODES, type TempoConfig } from './config.js';
 import { liveStoreName } from './endpoints.js';
+
+/** The microservices sections whose Deployments offer `autoscaling`. */
+const AUTOSCALED = ['distributor', 'querier', 'queryFrontend'] as const;
 
 const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
@@ -29,6 +32,13 @@ export function checkConfig(config: TempoConfig, checks: ConfigChecks): void {
   }
 
   if (config.mode === 'monolithic') {
+    // The one pod is a StatefulSet; the microservices sections (and their autoscaling) are not rendered.
+    for (const part of AUTOSCALED)
+      checks.require(
+        config[part].autoscaling === undefined,
+        `${part}.autoscaling`,
+        `${part} runs only in microservices mode; the monolithic pod (a StatefulSet) does not autoscale`,
+      );
     checks.resources('monolithic.resources', config.monolithic.resources);
     checks.quantity('monolithic.storageSize', config.monolithic.storageSize);
     return;
@@ -78,6 +88,7 @@ export function checkConfig(config: TempoConfig, checks: ConfigChecks): void {
   ] as const) {
     checks.integer(`${part}.replicas`, config[part].replicas, { min: 1 });
   }
+  for (const part of AUTOSCALED) checkAutoscaling(checks, part, config[part].autoscaling, config[part].resources);
   for (const part of [
     'distributor',
     'liveStore',

@@ -3,7 +3,7 @@
  * {@link defaults} is also the schema user configuration is checked against.
  */
 import type { ResourceRequirements } from '@platform/core';
-import type { LogLevel } from '@platform/grafana-databases';
+import type { AutoscaledWorkloadConfig, LogLevel } from '@platform/grafana-databases';
 
 /** Tempo 3.0.3, the release whose configuration reference this package is written against. */
 export const TEMPO_IMAGE = 'grafana/tempo:3.0.3';
@@ -37,6 +37,12 @@ export interface WorkloadConfig {
   /** CPU and memory of the Tempo container, quantities as Kubernetes writes them (`500m`, `2Gi`). */
   resources: ResourceRequirements;
 }
+
+/**
+ * A stateless microservices workload (a Deployment on the read or write path) that may also scale
+ * horizontally; `autoscaling` defaults to off.
+ */
+export type ScalableWorkloadConfig = WorkloadConfig & AutoscaledWorkloadConfig;
 
 /** The Kafka-compatible queue of the microservices write path. */
 export interface KafkaConfig {
@@ -113,7 +119,7 @@ export interface TempoConfig {
   usageReporting: boolean;
 
   /** microservices: distributors, the OTLP endpoint. Default 2 replicas. */
-  distributor: WorkloadConfig;
+  distributor: ScalableWorkloadConfig;
   /** microservices: live-stores. */
   liveStore: LiveStoreConfig;
   /**
@@ -122,9 +128,9 @@ export interface TempoConfig {
    */
   blockBuilder: WorkloadConfig & { scratchSize: string };
   /** microservices: queriers. Default 2 replicas. */
-  querier: WorkloadConfig;
+  querier: ScalableWorkloadConfig;
   /** microservices: query-frontends, the query API. Default 2 replicas (Tempo scales them vertically). */
-  queryFrontend: WorkloadConfig;
+  queryFrontend: ScalableWorkloadConfig;
   /** microservices: the backend-scheduler (a singleton that plans compaction and retention jobs). Default 1Gi volume. */
   backendScheduler: { storageSize: string; storageClassName?: string; resources: ResourceRequirements };
   /** microservices: backend-workers that run compaction and retention jobs. Default 1 replica. */
@@ -158,7 +164,7 @@ export const defaults: TempoConfig = {
   tenantOverrides: {},
   usageReporting: false,
 
-  distributor: { replicas: 2, resources: resources('500m', '1Gi', '2', '2Gi') },
+  distributor: { replicas: 2, autoscaling: undefined, resources: resources('500m', '1Gi', '2', '2Gi') },
   liveStore: {
     zones: ['zone-a', 'zone-b'],
     partitions: 2,
@@ -167,8 +173,8 @@ export const defaults: TempoConfig = {
     resources: resources('500m', '1Gi', '1', '2Gi'),
   },
   blockBuilder: { replicas: 2, scratchSize: '5Gi', resources: resources('500m', '1Gi', '1', '2Gi') },
-  querier: { replicas: 2, resources: resources('500m', '1Gi', '1', '2Gi') },
-  queryFrontend: { replicas: 2, resources: resources('500m', '1Gi', '1', '2Gi') },
+  querier: { replicas: 2, autoscaling: undefined, resources: resources('500m', '1Gi', '1', '2Gi') },
+  queryFrontend: { replicas: 2, autoscaling: undefined, resources: resources('500m', '1Gi', '1', '2Gi') },
   backendScheduler: {
     storageSize: '1Gi',
     storageClassName: undefined,
