@@ -74,7 +74,7 @@ describe('base + environment overrides', () => {
     expect(p.steps.map((s) => `${s.tier}-${s.level}: ${s.components.join(',')}`)).toEqual([
       'crds-1: istio-base,prometheus-operator-crds',
       'operators-1: arc-controller,argo-cd,cert-manager,cloudnative-pg,external-secrets,istiod,karpenter,keda,velero,vpa',
-      'operators-2: cnpg-barman-cloud,traefik',
+      'operators-2: cnpg-barman-cloud,metrics-server,traefik',
       'platform-1: alert-routing,descheduler,external-dns,goldilocks,grafana-db,mimir',
       'platform-2: loki,tempo',
       'platform-3: alloy,grafana',

@@ -14,6 +14,7 @@ import { externalSecret, externalSecrets } from '@platform/external-secrets';
 import { grafana } from '@platform/grafana';
 import { istio } from '@platform/istio';
 import { loki } from '@platform/loki';
+import { metricsServer } from '@platform/metrics-server';
 import { mimir } from '@platform/mimir';
 import { oneuptime } from '@platform/oneuptime';
 import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
@@ -69,6 +70,7 @@ export default defineEnvironment({
     grafana: base.grafana.addObjects({
       admin_externalsecret: externalSecret(grafanaAdminSecret('dev', base.grafana.namespace)),
     }),
+    metricsServer: metricsServer(),
     cloudnativePg: cloudnativePg(),
     barmanCloud: barmanCloud(),
     oneuptimeStores,

@@ -30,6 +30,7 @@ import { istio } from '@platform/istio';
 import { karpenter } from '@platform/karpenter';
 import { keda } from '@platform/keda';
 import { loki } from '@platform/loki';
+import { metricsServer } from '@platform/metrics-server';
 import { mimir } from '@platform/mimir';
 import { oneuptime } from '@platform/oneuptime';
 import { promotionGate } from '@platform/policy';
@@ -210,6 +211,8 @@ export default defineEnvironment({
       pools: { default: { cpuLimit: '2000' }, stateful: { cpuLimit: '400' } },
     }),
     keda: keda({ awsRoleArn: aws.role(`keda-${cluster.name}`), scalerEgress: { aws: true } }),
+    // The resource metrics API the read paths' CPU-targeted HorizontalPodAutoscalers need (EKS has none).
+    metricsServer: metricsServer(),
     vpa: vpa(),
     goldilocks: goldilocks(),
     descheduler: descheduler(),

@@ -30,6 +30,7 @@ import { istio } from '@platform/istio';
 import { karpenter } from '@platform/karpenter';
 import { keda } from '@platform/keda';
 import { loki } from '@platform/loki';
+import { metricsServer } from '@platform/metrics-server';
 import { nodeExporter, prometheus } from '@platform/prometheus';
 import { prometheusOperatorCrds } from '@platform/prometheus-operator-crds';
 import { tempo } from '@platform/tempo';
@@ -121,6 +122,8 @@ export default defineEnvironment({
       pools: { default: { cpuLimit: '400' }, stateful: { cpuLimit: '100' } },
     }),
     keda: keda({ awsRoleArn: aws.role(`keda-${cluster.name}`), scalerEgress: { aws: true } }),
+    // The resource metrics API the read paths' CPU-targeted HorizontalPodAutoscalers need (EKS has none).
+    metricsServer: metricsServer(),
     vpa: vpa(),
     goldilocks: goldilocks(),
     descheduler: descheduler(),

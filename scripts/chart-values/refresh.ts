@@ -21,6 +21,7 @@ import {
 } from '../../packages/ci-runners/src/chart.js';
 import { CHART as EXTERNAL_SECRETS_CHART } from '../../packages/external-secrets/src/chart.js';
 import { BASE_CHART, ISTIOD_CHART } from '../../packages/istio/src/chart.js';
+import { CHART as METRICS_SERVER_CHART } from '../../packages/metrics-server/src/chart.js';
 import { CHART as ONEUPTIME_CHART } from '../../packages/oneuptime/src/chart.js';
 import { chartFacts, deriveChart } from './derive.js';
 import { generatedModule } from './generated-module.js';
@@ -136,6 +137,14 @@ export const SOURCES: Record<string, Source> = {
     tag: (v) => `gha-runner-scale-set-${v}`,
     path: 'charts/gha-runner-scale-set',
     out: 'packages/ci-runners/src/scale-set-chart-values.generated.ts',
+  },
+  'metrics-server': {
+    repository: 'kubernetes-sigs/metrics-server',
+    version: METRICS_SERVER_CHART.version,
+    // The chart release tag; the app's v<version> tags carry the app only.
+    tag: (v) => `metrics-server-helm-chart-${v}`,
+    path: 'charts/metrics-server',
+    out: 'packages/metrics-server/src/chart-values.generated.ts',
   },
   'prometheus-operator-crds': {
     repository: 'prometheus-community/helm-charts',

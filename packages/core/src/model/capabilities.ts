@@ -7,6 +7,7 @@ import type {
   PostgresEndpoint,
   PublicCertificateIssuer,
   RedisEndpoint,
+  ResourceMetricsApi,
   StatefulData,
   TrustBundle,
   VaultServer,
@@ -199,6 +200,7 @@ export interface Capabilities {
   nodeCapacity: NodeCapacity;
   vault: VaultServer;
   statefulData: StatefulData;
+  resourceMetrics: ResourceMetricsApi;
 }
 
 export type CapabilityName = keyof Capabilities;

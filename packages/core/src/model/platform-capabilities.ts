@@ -134,3 +134,13 @@ export interface StatefulData extends EndpointOwner {
    */
   volumes?: 'filesystem' | 'none';
 }
+
+/**
+ * The Kubernetes resource metrics API (`metrics.k8s.io`, served by metrics-server) that HorizontalPodAutoscalers
+ * with CPU or memory targets read. Without it an HPA reports `ScalingActive: FailedGetResourceMetric`, which Argo CD
+ * counts as Degraded (gitops-engine `pkg/health/health_hpa.go:152-157` at v3.4.4): a staged first sync would stop.
+ */
+export interface ResourceMetricsApi extends EndpointOwner {
+  /** The APIService that serves it, `v1beta1.metrics.k8s.io`. */
+  apiService: string;
+}

@@ -1,5 +1,6 @@
 import type { PolicyRule } from '@platform/core';
 import { queryCheckRules } from '@platform/query-checks';
+import { autoscalingRules } from './autoscaling.js';
 import { availabilityRules } from './availability.js';
 import { certificateRules } from './certificates.js';
 import { imageRules } from './images.js';
@@ -13,6 +14,7 @@ import { secretRules } from './secrets.js';
 import { serviceAccountRules } from './service-accounts.js';
 import { serviceIngressRule } from './service-ingress.js';
 
+export * from './autoscaling.js';
 export * from './availability.js';
 export * from './certificates.js';
 export * from './images.js';
@@ -36,6 +38,7 @@ export const builtinRules: PolicyRule[] = [
   ...resourceRules,
   ...probeRules,
   ...availabilityRules,
+  ...autoscalingRules,
   ...imageRules,
   ...namespaceRules,
   serviceIngressRule,
