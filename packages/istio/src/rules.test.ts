@@ -62,4 +62,55 @@ describe('istio.unmeshed-callers', () => {
       'admits "agent" (outside the mesh) to every port of meshed namespace "store"',
     );
   });
+
+  it('lets one PeerAuthentication carry every port of the same pods: Istio applies only one per workload', async () => {
+    const twoPorts = defineComponent({
+      name: 'store',
+      tier: 'workloads',
+      defaults: {},
+      build: () => ({}),
+      network: () => ({
+        ingress: [
+          { name: 'push', from: [{ component: 'agent' }], ports: [8080], podLabels: { app: 'store' } },
+          { name: 'grpc', from: [{ component: 'agent' }], ports: [9095], podLabels: { app: 'store' } },
+        ],
+      }),
+    });
+    const { rendered, objects } = await renderForTest([...istio(), agent(), twoPorts()], {
+      settings,
+      delivery: { maxFirstSyncShare: 1 },
+    });
+    const exceptions = Object.values(objects('store')).filter(
+      (o) => (o as { kind?: string }).kind === 'PeerAuthentication',
+    );
+    expect(exceptions).toHaveLength(1);
+    expect(exceptions[0]).toMatchObject({
+      spec: {
+        selector: { matchLabels: { app: 'store' } },
+        portLevelMtls: { 8080: { mode: 'PERMISSIVE' }, 9095: { mode: 'PERMISSIVE' } },
+      },
+    });
+    expect(runPolicies(rendered).findings.filter((f) => f.rule === 'istio.unmeshed-callers')).toEqual([]);
+  });
+
+  it('fails pods selected by two workload-level PeerAuthentications: which one applies is creation order', async () => {
+    const { rendered } = await renderForTest([...istio(), agent(), store({ selector: true })], {
+      settings,
+      delivery: { maxFirstSyncShare: 1 },
+    });
+    const extra = rendered.objects.find((o) => o.object.kind === 'PeerAuthentication' && o.component === 'store')!;
+    const twice = {
+      ...rendered,
+      objects: [
+        ...rendered.objects,
+        {
+          ...extra,
+          key: 'second',
+          object: { ...extra.object, metadata: { ...extra.object.metadata, name: 'second' } },
+        },
+      ],
+    };
+    const [finding] = runPolicies(twice).findings.filter((f) => f.rule === 'istio.unmeshed-callers');
+    expect(finding!.message).toContain('selected by several workload-level PeerAuthentications');
+  });
 });

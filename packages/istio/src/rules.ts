@@ -1,4 +1,5 @@
 import type { INetworkPolicy, KubeObject, PolicyRule, RenderedEnvironment } from '@platform/core';
+import { ISTIO_NAMESPACE } from './chart.js';
 import type { IPeerAuthentication } from './kinds.js';
 
 const INJECTION_LABEL = 'istio-injection';
@@ -6,29 +7,36 @@ const NAME_LABEL = 'kubernetes.io/metadata.name';
 
 type Mode = 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET' | undefined;
 
+const set = (mode: Mode): mode is Exclude<Mode, 'UNSET' | undefined> => mode !== undefined && mode !== 'UNSET';
+
 /** Whether `selector` (a PeerAuthentication's) selects every pod `podSelector` (a NetworkPolicy's) selects. */
-function selects(selector: Record<string, string> | undefined, podSelector: Record<string, string>): boolean {
-  return Object.entries(selector ?? {}).every(([key, value]) => podSelector[key] === value);
+function selects(selector: Record<string, string>, podSelector: Record<string, string>): boolean {
+  return Object.entries(selector).every(([key, value]) => podSelector[key] === value);
 }
 
-/** The mTLS mode that applies to a port of the pods a NetworkPolicy selects, most specific PeerAuthentication first. */
+/**
+ * The mTLS mode of a port of the pods a NetworkPolicy selects, composed as istiod composes it
+ * (`pilot/pkg/security/authn/policy_applier.go:398-466` at 1.30.3): the mesh-level policy (no selector, root
+ * namespace), then the namespace-level one, then the workload-level one (a selector) and its port-level modes, an
+ * UNSET mode inheriting from the wider scope; PERMISSIVE when none applies. Istio applies only the oldest
+ * workload-level policy of a workload, which a render cannot know: several are `ambiguous`.
+ */
 function modeFor(
   authentications: IPeerAuthentication[],
-  meshWide: Mode,
   namespace: string,
   pods: Record<string, string>,
-  port: number,
-): Mode {
+  port: number | undefined,
+): Mode | 'ambiguous' {
+  const unselected = (a: IPeerAuthentication) => Object.keys(a.spec?.selector?.matchLabels ?? {}).length === 0;
+  const mesh = authentications.find((a) => a.metadata?.namespace === ISTIO_NAMESPACE && unselected(a));
   const own = authentications.filter((a) => a.metadata?.namespace === namespace);
-  const withSelector = own.filter((a) => a.spec?.selector?.matchLabels && selects(a.spec.selector.matchLabels, pods));
-  for (const a of withSelector) {
-    const portMode = a.spec?.portLevelMtls?.[String(port)]?.mode as Mode;
-    if (portMode && portMode !== 'UNSET') return portMode;
-  }
-  for (const a of withSelector) if (a.spec?.mtls?.mode && a.spec.mtls.mode !== 'UNSET') return a.spec.mtls.mode as Mode;
-  const namespaceWide = own.find((a) => !a.spec?.selector)?.spec?.mtls?.mode as Mode;
-  if (namespaceWide && namespaceWide !== 'UNSET') return namespaceWide;
-  return meshWide ?? 'PERMISSIVE';
+  const workloads = own.filter((a) => !unselected(a) && selects(a.spec!.selector!.matchLabels!, pods));
+  if (workloads.length > 1) return 'ambiguous';
+  let mode: Mode = 'PERMISSIVE';
+  for (const scope of [mesh, own.find(unselected), workloads[0]])
+    if (set(scope?.spec?.mtls?.mode as Mode)) mode = scope!.spec!.mtls!.mode as Mode;
+  const portMode = port === undefined ? undefined : (workloads[0]?.spec?.portLevelMtls?.[String(port)]?.mode as Mode);
+  return set(portMode) ? portMode : mode;
 }
 
 function namespaceMeshing(rendered: RenderedEnvironment): Map<string, boolean> {
@@ -44,8 +52,7 @@ function namespaceMeshing(rendered: RenderedEnvironment): Map<string, boolean> {
  * (node agents such as Alloy, namespaces kept out with `outsideMesh`) have no sidecar to speak mTLS: every
  * NetworkPolicy that admits such a caller to a numbered port of a meshed namespace needs a PERMISSIVE (or DISABLE)
  * mode for that port, or the traffic the policy allows is refused at the proxy, with no error anywhere but the
- * caller's logs. Istio resolves the mode workload selector first, then namespace, then the root namespace's
- * mesh-wide policy (`PeerAuthentication` reference, security/v1).
+ * caller's logs. The mode is composed as istiod composes it ({@link modeFor}).
  */
 export const unmeshedCallersRule: PolicyRule = {
   id: 'istio.unmeshed-callers',
@@ -60,9 +67,6 @@ export const unmeshedCallersRule: PolicyRule = {
       (o): o is IPeerAuthentication =>
         o.kind === 'PeerAuthentication' && o.apiVersion?.startsWith('security.istio.io/') === true,
     );
-    const meshWide = authentications.find(
-      (a) => !a.spec?.selector && a.metadata?.name === 'default' && a.metadata.namespace === 'istio-system',
-    )?.spec?.mtls?.mode as Mode;
     for (const { component, object } of rendered.objects) {
       if (object.kind !== 'NetworkPolicy') continue;
       const policy = object as INetworkPolicy;
@@ -78,7 +82,16 @@ export const unmeshedCallersRule: PolicyRule = {
         // A rule without ports admits every port (a metrics scraper): the workload's or namespace's mode decides.
         for (const port of ports.length > 0 ? ports : [undefined]) {
           if (port !== undefined && typeof port !== 'number') continue;
-          const mode = modeFor(authentications, meshWide, namespace, pods, port ?? -1);
+          const mode = modeFor(authentications, namespace, pods, port);
+          if (mode === 'ambiguous') {
+            report({
+              component,
+              object: policy,
+              path: `spec.ingress[${index}]`,
+              message: `the pods of this policy in meshed namespace "${namespace}" are selected by several workload-level PeerAuthentications; Istio applies only the oldest, so which mode admits ${callers.map((c) => `"${c}"`).join(', ')} (outside the mesh) depends on creation order: merge them into one`,
+            });
+            break;
+          }
           if (mode !== 'STRICT') continue;
           report({
             component,
