@@ -47,6 +47,12 @@ const COMPONENT: FlagSpec = {
   value: '<name>',
   description: 'only this component (repeat or separate with commas; `_argocd` is the delivery folder)',
 };
+const DAEMONSET_NODES: FlagSpec = {
+  type: 'string',
+  value: '<n>',
+  default: '3',
+  description: 'nodes a DaemonSet is counted on',
+};
 const tableOrJson = (what: string): FlagSpec => ({
   type: 'string',
   value: 'table|json',
@@ -123,7 +129,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'boolean',
         description: 'the expiry calendar of every CA and certificate the environment defines, instead of the sync',
       },
-      'daemonset-nodes': { type: 'string', value: '<n>', default: '3', description: 'nodes a DaemonSet is counted on' },
+      'daemonset-nodes': DAEMONSET_NODES,
     },
     env: NO_CACHE,
     notes:
@@ -155,7 +161,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<env|git-ref>',
         description: 'mark what differs from another environment, or from rendered/<env>/ as committed at a git ref',
       },
-      'daemonset-nodes': { type: 'string', value: '<n>', default: '3', description: 'nodes a DaemonSet is counted on' },
+      'daemonset-nodes': DAEMONSET_NODES,
     },
     env: { ...NO_CACHE, ...COLOR },
     notes:
@@ -282,4 +288,14 @@ export function parseCommand(spec: CommandSpec, args: string[]): ParsedCommand {
 /** The spec of a command by name. */
 export function commandSpec(name: string): CommandSpec | undefined {
   return COMMANDS.find((spec) => spec.name === name);
+}
+
+/** The `--daemonset-nodes` of plan and graph: how many pods a DaemonSet starts at the first sync. */
+export function daemonSetNodes(parsed: ParsedCommand): number {
+  const nodes = Number(parsed.flags['daemonset-nodes']);
+  if (!Number.isInteger(nodes) || nodes < 1)
+    throw new CliError(
+      `--daemonset-nodes must be a whole number of at least 1, got "${parsed.flags['daemonset-nodes']}"`,
+    );
+  return nodes;
 }

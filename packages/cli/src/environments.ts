@@ -3,14 +3,19 @@ import type { CliInput } from './cli-input.js';
 import { CliError, EnvironmentLoadError } from './errors.js';
 import { environmentPins, pinProblems } from './pins.js';
 
+const unknownEnvironment = (input: CliInput, name: string) =>
+  `${name}: no such environment; known environments: ${input.known.join(', ')}`;
+
+/** `name`, when it is one of the project's environments; else a CliError listing them. */
+export function knownEnvironment(input: CliInput, name: string): string {
+  if (!input.known.includes(name)) throw new CliError(unknownEnvironment(input, name));
+  return name;
+}
+
 /** The environments a command names (`prod`, or `--all`), checked against the project's. */
 export function selectNames(input: CliInput, names: string[], all: boolean): string[] {
   const unknown = names.filter((name) => !input.known.includes(name));
-  if (unknown.length > 0) {
-    throw new CliError(
-      unknown.map((name) => `${name}: no such environment; known environments: ${input.known.join(', ')}`).join('\n'),
-    );
-  }
+  if (unknown.length > 0) throw new CliError(unknown.map((name) => unknownEnvironment(input, name)).join('\n'));
   if (all && names.length > 0) throw new CliError(`name environments or pass --all, not both`);
   if (!all && names.length === 0) throw new CliError(`name an environment (${input.known.join(', ')}) or pass --all`);
   return all ? input.known : names;

@@ -3,8 +3,8 @@ import type { PolicyContext, RenderedEnvironment } from '@platform/core';
 import type { GraphDiff, GraphFinding, GraphLibrary, GraphModel } from '@platform/graph';
 import { runPolicies } from '@platform/policy';
 import type { CliInput } from '../cli-input.js';
-import type { ParsedCommand } from '../command-line.js';
-import { renderNamed } from '../environments.js';
+import { daemonSetNodes, type ParsedCommand } from '../command-line.js';
+import { knownEnvironment, renderNamed } from '../environments.js';
 import { CliError, reportFailure } from '../errors.js';
 import { committedFiles } from '../git.js';
 import { GRAPH_PAGE, isGraphFile } from '../graph-folder.js';
@@ -104,13 +104,8 @@ export async function graphCommand(input: CliInput, parsed: ParsedCommand): Prom
   const [name, ...rest] = parsed.positionals;
   if (name === undefined || rest.length > 0)
     throw new CliError('name one environment: platform graph <env> [--compare <env|git-ref>]');
-  if (!input.known.includes(name))
-    throw new CliError(`${name}: no such environment; known environments: ${input.known.join(', ')}`);
-  const nodes = Number(parsed.flags['daemonset-nodes']);
-  if (!Number.isInteger(nodes) || nodes < 1)
-    throw new CliError(
-      `--daemonset-nodes must be a whole number of at least 1, got "${parsed.flags['daemonset-nodes']}"`,
-    );
+  knownEnvironment(input, name);
+  const nodes = daemonSetNodes(parsed);
   const against = parsed.flags.compare as string | undefined;
   if (against === name)
     throw new CliError(`--compare ${name} compares ${name} with itself; name another environment or a git ref`);

@@ -1,8 +1,8 @@
 import { firstSyncPlan, formatFirstSyncPlan, type RenderedEnvironment } from '@platform/core';
 import { certificateCalendar, formatCertificateCalendar } from '@platform/pki';
 import type { CliInput } from '../cli-input.js';
-import type { ParsedCommand } from '../command-line.js';
-import { renderNamed } from '../environments.js';
+import { daemonSetNodes, type ParsedCommand } from '../command-line.js';
+import { knownEnvironment, renderNamed } from '../environments.js';
 import { CliError, reportFailure } from '../errors.js';
 
 /**
@@ -34,13 +34,8 @@ function calendarJson(rendered: RenderedEnvironment): string {
 export async function planCommand(input: CliInput, parsed: ParsedCommand): Promise<number> {
   const [name, ...rest] = parsed.positionals;
   if (name === undefined || rest.length > 0) throw new CliError('name one environment: platform plan <env>');
-  if (!input.known.includes(name))
-    throw new CliError(`${name}: no such environment; known environments: ${input.known.join(', ')}`);
-  const nodes = Number(parsed.flags['daemonset-nodes']);
-  if (!Number.isInteger(nodes) || nodes < 1)
-    throw new CliError(
-      `--daemonset-nodes must be a whole number of at least 1, got "${parsed.flags['daemonset-nodes']}"`,
-    );
+  knownEnvironment(input, name);
+  const nodes = daemonSetNodes(parsed);
   let rendered: RenderedEnvironment;
   try {
     rendered = await renderNamed(input, name);

@@ -7,14 +7,8 @@ import {
 } from '@platform/core';
 import type { CliInput } from '../cli-input.js';
 import type { ParsedCommand } from '../command-line.js';
-import { renderNamed } from '../environments.js';
+import { knownEnvironment, renderNamed } from '../environments.js';
 import { CliError, reportFailure } from '../errors.js';
-
-function known(input: CliInput, name: string): string {
-  if (!input.known.includes(name))
-    throw new CliError(`${name}: no such environment; known environments: ${input.known.join(', ')}`);
-  return name;
-}
 
 /**
  * `platform resources <env> [--compare <other-env>]`: replicas (min–max when autoscaled), requests and limits per
@@ -24,8 +18,8 @@ function known(input: CliInput, name: string): string {
 export async function resourcesCommand(input: CliInput, parsed: ParsedCommand): Promise<number> {
   const [name, ...rest] = parsed.positionals;
   if (name === undefined || rest.length > 0) throw new CliError('name one environment: platform resources <env>');
-  known(input, name);
-  const other = typeof parsed.flags.compare === 'string' ? known(input, parsed.flags.compare) : undefined;
+  knownEnvironment(input, name);
+  const other = typeof parsed.flags.compare === 'string' ? knownEnvironment(input, parsed.flags.compare) : undefined;
   const renders: RenderedEnvironment[] = [];
   for (const environment of other ? [name, other] : [name]) {
     try {
