@@ -117,6 +117,27 @@ export function grafanaAdminSecret(environment: string, namespace: string) {
 }
 
 /**
+ * Who the platform's alerts reach (for `@platform/alert-routing`): critical pages the on-call through PagerDuty,
+ * everything else goes to the owning team's Slack channel; the keys live under `platform/<environment>/` in Vault.
+ */
+export function platformAlertRouting(environment: string) {
+  const slack = (team: string, channel: string) => ({
+    channel,
+    webhook: { key: `platform/${environment}/slack`, property: team },
+  });
+  return {
+    pager: {
+      provider: 'pagerduty' as const,
+      key: { key: `platform/${environment}/pagerduty`, property: 'routing-key' },
+    },
+    teams: {
+      platform: slack('platform', '#platform-alerts'),
+      observability: slack('observability', '#observability-alerts'),
+    },
+  };
+}
+
+/**
  * The platform's components with their shared configuration. Order of the first sync:
  * istio-base and prometheus-operator's CRDs (crds) → cert-manager, External Secrets, istiod, Argo CD (operators) → Mimir (or
  * Prometheus) → Loki and Tempo →

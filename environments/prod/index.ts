@@ -8,6 +8,7 @@
 import {
   grafanaAdminSecret,
   platform,
+  platformAlertRouting,
   platformRepo,
   sharedSettings,
   statelessAutoscaling,
@@ -125,16 +126,7 @@ export default defineEnvironment({
     externalSecrets: base.externalSecrets.configure({ store: vaultStore(cluster.name) }),
     // The same routing declarations as staging's Prometheus drive Mimir's Alertmanager here: critical pages the
     // on-call, the rest goes to the owning team's channel.
-    alertRouting: alertRouting({
-      pager: { provider: 'pagerduty', key: { key: 'platform/prod/pagerduty', property: 'routing-key' } },
-      teams: {
-        platform: { channel: '#platform-alerts', webhook: { key: 'platform/prod/slack', property: 'platform' } },
-        observability: {
-          channel: '#observability-alerts',
-          webhook: { key: 'platform/prod/slack', property: 'observability' },
-        },
-      },
-    }),
+    alertRouting: alertRouting(platformAlertRouting('prod')),
     mimir: base.mimir.configure({
       // KEDA's prometheus triggers query Mimir.
       network: { queryFrom: ['grafana', 'keda'] },

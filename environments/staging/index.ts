@@ -10,6 +10,7 @@
 import {
   grafanaAdminSecret,
   platform,
+  platformAlertRouting,
   platformRepo,
   sharedSettings,
   statelessAutoscaling,
@@ -78,16 +79,7 @@ export default defineEnvironment({
     }),
     thanos: thanos({ compactor: { retention: { raw: '30d', fiveMinutes: '90d', oneHour: '1y' } } }).after('prometheus'),
     nodeExporter: nodeExporter(),
-    alertRouting: alertRouting({
-      pager: { provider: 'pagerduty', key: { key: 'platform/staging/pagerduty', property: 'routing-key' } },
-      teams: {
-        platform: { channel: '#platform-alerts', webhook: { key: 'platform/staging/slack', property: 'platform' } },
-        observability: {
-          channel: '#observability-alerts',
-          webhook: { key: 'platform/staging/slack', property: 'observability' },
-        },
-      },
-    }),
+    alertRouting: alertRouting(platformAlertRouting('staging')),
     // The stateless paths scale with load (see statelessAutoscaling); min is the count they ran at before.
     loki: base.loki.configure({ read: { autoscaling: statelessAutoscaling(3, 3) } }),
     tempo: base.tempo.configure({
