@@ -199,9 +199,8 @@ export default defineEnvironment({
       .addObjects(storeCredentials({ namespace: 'harbor' })),
     harborCache: valkey({ clients: ['harbor'] })
       .named('harbor-cache')
-      // harbor-db creates the namespace; a component of the same step would find none on the first sync.
+      // harbor-db creates the namespace: the core orders this component after it.
       .inNamespace('harbor', { create: false })
-      .after('harbor-db')
       .mixin(
         volumesNotBackedUp(
           "Harbor's cache and job queue: pending replication and scan jobs are lost and retried by hand",
