@@ -1,7 +1,7 @@
 // The bundle cache of the `platform` bin, end to end in a project outside the workspace: a cached run must
 // render exactly what the files say, whatever changed and however (same size and mtime, during a run, a link
 // pnpm replaced), and the launcher must name the user's file and line when an environment fails to load.
-import { statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliProject } from './helpers/cli-project.js';
@@ -18,6 +18,32 @@ describe('the bundle cache', () => {
     utimesSync(file, now, now);
     const again = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
     expect(again.err).toContain('platform: cached bundle');
+  });
+
+  it("keeps V8's code cache beside the bundle and compiles nothing on the next run; a damaged one is replaced", () => {
+    project.index('replicas: 6');
+    const built = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(built.err).toContain('platform: bundling');
+    expect(built.err).toContain('platform: code cache none');
+    const rendered = project.rendered;
+    const cached = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(cached.err).toContain('platform: code cache accepted');
+    expect(project.rendered).toBe(rendered);
+    const cacheDir = join(project.root, 'node_modules', '.cache', 'platform-cli');
+    // The manifest names the bundle in use (earlier tests' bundles stay a while for runs still loading them).
+    const manifest = readdirSync(cacheDir).find((name) => name.endsWith('.json')) as string;
+    const folder = join(cacheDir, JSON.parse(readFileSync(join(cacheDir, manifest), 'utf8')).folder);
+    const caches = readdirSync(folder).filter((name) => name.endsWith('.v8cache'));
+    expect(caches).toHaveLength(1);
+    const file = join(folder, caches[0] as string);
+    writeFileSync(file, Buffer.alloc(readFileSync(file).length, 7));
+    const damaged = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(damaged.code).toBe(0);
+    expect(damaged.err).toContain('platform: code cache rejected');
+    expect(project.rendered).toBe(rendered);
+    expect(project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' }).err).toContain(
+      'platform: code cache accepted',
+    );
   });
 
   it('sees an edit that keeps the size and the modification time (the old size+mtime key did not)', () => {
@@ -107,6 +133,33 @@ describe('errors while an environment loads or renders', () => {
     expect(run.code).toBe(1);
     expect(run.err).toContain('environments/demo/index.ts:');
     expect(run.err).toContain('problem loading the environments; nothing was rendered.');
+  });
+
+  it('fail every environment that imports a module whose evaluation threw, not only the first', () => {
+    // Both environments share one bundle (`--all`); the second must not run on the half-initialised module.
+    writeFileSync(
+      join(project.root, 'environments', 'shared.ts'),
+      "export const region: string = (() => { throw new Error('shared module broke'); })();\n",
+    );
+    project.index('replicas: 5', "import { region } from '../shared.js';\nexport const where = region;");
+    const other = join(project.root, 'environments', 'other');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(
+      join(other, 'package.json'),
+      JSON.stringify({ name: 'other', private: true, platform: { environment: './index.ts' } }),
+    );
+    writeFileSync(
+      join(other, 'index.ts'),
+      project
+        .indexSource('replicas: 5', "import { region } from '../shared.js';\nexport const where = region;")
+        .replace("name: 'demo'", "name: 'other'"),
+    );
+    const run = project.run(['render', '--all']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('error demo: shared module broke');
+    expect(run.err).toContain('error other: shared module broke');
+    rmSync(other, { recursive: true, force: true });
+    rmSync(join(project.root, 'environments', 'shared.ts'));
   });
 
   it('print help even when an environment does not compile', () => {

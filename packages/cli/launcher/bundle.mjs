@@ -16,6 +16,9 @@ import { pruneSourceMap } from './source-maps.mjs';
 
 const here = dirname(new URL(import.meta.url).pathname);
 
+/** Name of the generated entry module in esbuild's metafile and the source map. */
+const ENTRY = '<platform-entry>';
+
 /** @param {string} text */
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,11 +73,11 @@ function recordSources(root, read) {
 
 /**
  * Packages imported from where they are installed instead of bundled: re2-wasm finds its .wasm through
- * __dirname. Grafana's foundation SDK and elkjs (the graph page's layout) stay bundled: left in place, so that
- * Node's loader reads them from node_modules, a process cost more CPU, not less (`render prod` median 936 ms
- * against 815 ms; `graph prod` 1753 ms against 1552 ms; 15 and 11 interleaved runs on a 2-core machine).
+ * __dirname; elkjs (3.3 MB, the graph page's layout and nothing else) would make every render read and
+ * look up the cache of a third more bundle. Grafana's foundation SDK stays bundled: it is needed by every
+ * environment with dashboards, and bundled it is in V8's code cache.
  */
-const KEPT_IN_PLACE = ['re2-wasm'];
+const KEPT_IN_PLACE = ['re2-wasm', 'elkjs'];
 
 /**
  * Leaves packages that locate files next to their own code (re2-wasm loads its .wasm through __dirname) out of
@@ -130,9 +133,10 @@ function nativeRegExps(kept) {
       build.onLoad({ filter: /.*/, namespace: 'native-regexps' }, (args) => ({
         resolveDir: here,
         loader: 'js',
+        // \`__filename\` is the bundle's (bundle-loader.mjs runs it as a CommonJS module).
         contents: `import { createRequire } from 'node:module';
 import { re2Class } from ${JSON.stringify(join(here, 're2-shim.mjs'))};
-export default re2Class(() => createRequire(import.meta.url)(${JSON.stringify(args.pluginData)}).RE2);
+export default re2Class(() => createRequire(__filename)(${JSON.stringify(args.pluginData)}).RE2);
 `,
       }));
     },
@@ -191,6 +195,7 @@ function resolutionFacts(root, metafile, extraImporters) {
       problems.push(`${name} resolved to ${resolvedPath}, outside ${target}`);
   };
   for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    if (input === ENTRY) continue; // generated from the request, which the cache key covers
     const file = resolve(root, fileOf(input));
     const dir = dirname(file);
     if (!inNodeModules(file)) dirs.add(dir);
@@ -212,9 +217,23 @@ function resolutionFacts(root, metafile, extraImporters) {
 }
 
 /**
- * Bundles the CLI and the requested environments into a new folder of `cacheDir`, with code splitting (each
- * environment is its own entry, so one that fails to load is reported on its own and never half-initialises
- * another) and source maps. Returns the bundle, and the fingerprint to cache it under unless an input changed
+ * The bundle's entry: the CLI's `main`, and one loader per requested environment. An environment's modules
+ * run only when it is loaded, so one that fails to load is reported on its own; a module whose evaluation threw
+ * throws again for every later importer (esbuild's lazy module wrappers keep the error), so no environment
+ * ever runs on a half-initialised module.
+ * @param {string} commandsEntry
+ * @param {import('./project.mjs').EnvironmentEntry[]} environments
+ */
+function entrySource(commandsEntry, environments) {
+  const loaders = environments.map((e) => `  ${JSON.stringify(e.name)}: () => import(${JSON.stringify(e.entry)}),`);
+  return `export { main } from ${JSON.stringify(commandsEntry)};\nexport const environments = {\n${loaders.join('\n')}\n};\n`;
+}
+
+/**
+ * Bundles the CLI and the requested environments into one CommonJS file in a new folder of `cacheDir`, with a
+ * source map (read only when a stack trace is formatted; see stack-mapping.mjs). One file, because Node 20
+ * keeps V8's code cache only for scripts compiled through `vm.Script` (bundle-loader.mjs), which runs
+ * CommonJS, not ES modules. Returns the bundle, and the fingerprint to cache it under unless an input changed
  * while it was built (then the bundle serves this run only).
  * @param {BundleRequest} request
  * @returns {Promise<{ bundle: Bundle, fingerprint?: Fingerprint, notCachedBecause?: string }>}
@@ -227,75 +246,50 @@ export async function buildBundle(request) {
   const read = new Map();
   /** @type {Set<string>} */
   const kept = new Set();
-  /** @type {Record<string, string>} */
-  const entryPoints = { main: commandsEntry };
-  for (const environment of environments) entryPoints[`env-${environment.name}`] = environment.entry;
   mkdirSync(cacheDir, { recursive: true });
   const result = await build({
-    entryPoints,
+    stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
     absWorkingDir: root,
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     conditions: ['platform-source'],
     // A fixed compiler configuration: esbuild then reads no tsconfig.json, so none can change the output unseen.
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, useDefineForClassFields: true, target: 'ES2022' } },
-    outdir: join(cacheDir, 'pending'),
-    entryNames: '[name]',
-    chunkNames: 'chunk-[hash]',
-    outExtension: { '.js': '.mjs' },
+    outfile: join(cacheDir, 'pending', 'main.cjs'),
     write: false,
     metafile: true,
-    sourcemap: 'linked',
+    sourcemap: 'external',
     sourcesContent: false,
     logLevel: 'error',
     legalComments: 'none',
     plugins: [recordSources(root, read), nativeRegExps(kept), keepInPlace(KEPT_IN_PLACE, kept)],
-    banner: {
-      js: "import { createRequire as __platformCreateRequire } from 'node:module'; const require = __platformCreateRequire(import.meta.url);",
-    },
   });
 
   const folder = `cli-${request.key}-${startedAt.toString(36)}${process.pid.toString(36)}`;
   const partial = join(cacheDir, `${folder}.partial`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  // Node reads a chunk's map, and measures every line of the chunk, when it loads it. Chunks of installed
-  // packages only need neither: their frames are the toolkit's or another package's either way.
-  /** @type {Set<string>} */
-  const unmapped = new Set();
   for (const output of result.outputFiles) {
     const name = basename(output.path);
-    if (!name.endsWith('.map')) continue;
-    const map = JSON.parse(output.text);
-    const mapDir = dirname(output.path);
-    const installed = (/** @type {string} */ source) => inNodeModules(resolve(mapDir, source));
-    if (map.sources.every(installed)) {
-      unmapped.add(name.slice(0, -'.map'.length));
-      continue;
+    if (name.endsWith('.map')) {
+      // Mappings into installed packages are thinned out: no message names a line of kubernetes-models.
+      const map = JSON.parse(output.text);
+      const mapDir = dirname(output.path);
+      const installed = (/** @type {string} */ source) => inNodeModules(resolve(mapDir, source));
+      writeFileSync(join(partial, name), JSON.stringify(pruneSourceMap(map, installed)));
+    } else {
+      writeFileSync(join(partial, name), output.contents);
     }
-    // Sources are relative to the map's folder; the final folder sits beside the pending one, so they still resolve.
-    writeFileSync(join(partial, name), JSON.stringify(pruneSourceMap(map, installed)));
-  }
-  for (const output of result.outputFiles) {
-    const name = basename(output.path);
-    if (name.endsWith('.map')) continue;
-    writeFileSync(
-      join(partial, name),
-      unmapped.has(name) ? output.text.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, '\n') : output.contents,
-    );
   }
   const bundleDir = join(cacheDir, folder);
   renameSync(partial, bundleDir);
   /** @type {Bundle} */
   const bundle = {
     dir: bundleDir,
-    main: join(bundleDir, 'main.mjs'),
-    environments: Object.fromEntries(
-      environments.map((environment) => [environment.name, join(bundleDir, `env-${environment.name}.mjs`)]),
-    ),
+    main: join(bundleDir, 'main.cjs'),
+    environments: environments.map((environment) => environment.name),
   };
 
   // esbuild's own version decides the output too: its node_modules entry is fingerprinted like any package.
@@ -308,7 +302,9 @@ export async function buildBundle(request) {
   const late = [];
   const seen = new Set();
   const inputs = [
-    ...Object.keys(result.metafile.inputs).map((input) => resolve(root, fileOf(input))),
+    ...Object.keys(result.metafile.inputs)
+      .filter((input) => input !== ENTRY)
+      .map((input) => resolve(root, fileOf(input))),
     ...facts.manifests,
     ...kept,
   ];

@@ -18,13 +18,13 @@ import { checkFingerprint, sha256 } from './fingerprint.mjs';
 /**
  * @typedef {object} Bundle
  * @property {string} dir
- * @property {string} main the CLI's entry module
- * @property {Record<string, string>} environments each environment's entry module, by name
+ * @property {string} main the bundle file: exports the CLI's `main` and a loader per environment
+ * @property {string[]} environments the environments it holds
  */
 
 /**
  * @typedef {object} Manifest
- * @property {1} version
+ * @property {2} version
  * @property {string} folder bundle folder name inside the cache folder
  * @property {string[]} environments
  * @property {import('./fingerprint.mjs').Fingerprint} fingerprint
@@ -48,8 +48,8 @@ export function cacheLocation(root, commandsEntry, environments) {
 function bundleIn(folder, /** @type {string[]} */ environments) {
   return {
     dir: folder,
-    main: join(folder, 'main.mjs'),
-    environments: Object.fromEntries(environments.map((name) => [name, join(folder, `env-${name}.mjs`)])),
+    main: join(folder, 'main.cjs'),
+    environments,
   };
 }
 
@@ -68,9 +68,9 @@ export function freshBundle(request) {
   } catch {
     return { reason: 'no bundle yet' };
   }
-  if (manifest.version !== 1) return { reason: 'the bundle cache has an older format' };
+  if (manifest.version !== 2) return { reason: 'the bundle cache has an older format' };
   const folder = join(request.cacheDir, manifest.folder);
-  if (!existsSync(join(folder, 'main.mjs'))) return { reason: 'the bundle was removed' };
+  if (!existsSync(join(folder, 'main.cjs'))) return { reason: 'the bundle was removed' };
   const check = checkFingerprint(request.root, manifest.fingerprint);
   if (!check.fresh) return { reason: check.reason };
   if (check.refreshed.size > 0) {

@@ -5,7 +5,8 @@
 // loader; start-up is most of a render's time.
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './bundle-loader.mjs';
 import { cacheLocation, freshBundle, removeOldBundles, writeManifest } from './cache.mjs';
 import { discoverEnvironments, findProject } from './project.mjs';
 
@@ -81,7 +82,7 @@ export async function launch({ argv, root }) {
     bundle = built.bundle;
     if (built.fingerprint) {
       writeManifest(request, {
-        version: 1,
+        version: 2,
         folder: bundle.dir.slice(cacheDir.length + 1),
         environments: selected.map((e) => e.name),
         fingerprint: built.fingerprint,
@@ -95,10 +96,12 @@ export async function launch({ argv, root }) {
     }
   }
 
-  // Stack traces name the user's files and lines (environments/prod/index.ts:12), not the bundle's.
-  process.setSourceMapsEnabled(true);
-  const cli = await import(pathToFileURL(bundle.main).href);
-  const files = bundle.environments;
+  const loaded = loadBundle(bundle.main);
+  if (process.env.PLATFORM_CACHE_DEBUG === '1') console.error(`platform: code cache ${loaded.codeCache}`);
+  const cli =
+    /** @type {{ main: (input: object) => Promise<number>, environments: Record<string, () => Promise<unknown>> }} */ (
+      loaded.exports
+    );
   const code = await cli.main({
     root: project.root,
     known: project.environments.map((e) => e.name),
@@ -106,11 +109,12 @@ export async function launch({ argv, root }) {
     argv,
     /** @param {string} name */
     load: async (name) => {
-      const file = files[name];
-      if (!file) throw new Error(`environment ${name} was not bundled for this command`);
-      return import(pathToFileURL(file).href);
+      const load = cli.environments[name];
+      if (!load) throw new Error(`environment ${name} was not bundled for this command`);
+      return load();
     },
   });
+  loaded.saveCodeCache();
   if (process.env.PLATFORM_REPORT_RSS === '1')
     process.stderr.write(`platform-max-rss-kb ${process.resourceUsage().maxRSS}\n`);
   return code;

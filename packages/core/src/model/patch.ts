@@ -84,6 +84,8 @@ export function clone<T>(value: T): T {
   return copy(value, [], new Set()) as T;
 }
 
+// `path` is one stack shared by the whole walk (pushed and popped, joined only for an error): a copy per level
+// and key was most of the cost of cloning a rendered environment.
 function copy(value: unknown, path: string[], ancestors: Set<object>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (ancestors.has(value))
@@ -94,7 +96,13 @@ function copy(value: unknown, path: string[], ancestors: Set<object>): unknown {
   ancestors.add(value);
   let out: unknown;
   if (Array.isArray(value)) {
-    out = value.map((item, index) => copy(item, [...path, `[${index}]`], ancestors));
+    const items = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) {
+      path.push(`[${index}]`);
+      items[index] = copy(value[index], path, ancestors);
+      path.pop();
+    }
+    out = items;
   } else {
     const source =
       typeof (value as { toJSON?: unknown }).toJSON === 'function' && !isPlainObject(value)
@@ -103,7 +111,10 @@ function copy(value: unknown, path: string[], ancestors: Set<object>): unknown {
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(source)) {
       const item = source[key];
-      if (item !== undefined) result[key] = copy(item, [...path, key], ancestors);
+      if (item === undefined) continue;
+      path.push(key);
+      result[key] = copy(item, path, ancestors);
+      path.pop();
     }
     out = result;
   }
