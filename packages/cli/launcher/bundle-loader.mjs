@@ -5,6 +5,7 @@
 // used too, and is stored beside the bundle under the bundle's size, mtime and inode: a bundle folder is never
 // written again once built (a new build is a new folder), and V8 itself rejects a cache of another V8 version,
 // other flags or a source of another length, in which case the run compiles as without one and stores a new one.
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -31,7 +32,9 @@ export function loadBundle(file) {
   } catch {
     cachedData = undefined;
   }
-  const source = readFileSync(file, 'utf8');
+  // An ASCII bundle (the usual case, see bundle.mjs) becomes a string without decoding; any other is UTF-8.
+  const bytes = readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const script = new vm.Script(`${WRAPPER_START}${source}\n})`, {
     filename: file,
     cachedData,

@@ -5,7 +5,6 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileEntry, listingHash, RACY_MS, sameStat, toStored } from './fingerprint.mjs';
 import { lookupPackage, nearestManifest, packageName, realPath } from './resolution.mjs';
-import { pruneSourceMap } from './source-maps.mjs';
 
 /**
  * @typedef {import('./fingerprint.mjs').FileEntry} FileEntry
@@ -226,7 +225,7 @@ function resolutionFacts(root, metafile, extraImporters) {
  */
 function entrySource(commandsEntry, environments) {
   const loaders = environments.map((e) => `  ${JSON.stringify(e.name)}: () => import(${JSON.stringify(e.entry)}),`);
-  return `export { main } from ${JSON.stringify(commandsEntry)};\nexport const environments = {\n${loaders.join('\n')}\n};\n`;
+  return `export { main, renderFleetSlice } from ${JSON.stringify(commandsEntry)};\nexport const environments = {\n${loaders.join('\n')}\n};\n`;
 }
 
 /**
@@ -254,6 +253,10 @@ export async function buildBundle(request) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // ASCII (esbuild escapes what it can; the toolkit's own regular expressions use escapes), without comments
+    // and indentation: bundle-loader.mjs reads an ASCII bundle without decoding it, and a smaller one faster.
+    charset: 'ascii',
+    minifyWhitespace: true,
     conditions: ['platform-source'],
     // A fixed compiler configuration: esbuild then reads no tsconfig.json, so none can change the output unseen.
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, useDefineForClassFields: true, target: 'ES2022' } },
@@ -271,18 +274,8 @@ export async function buildBundle(request) {
   const partial = join(cacheDir, `${folder}.partial`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  for (const output of result.outputFiles) {
-    const name = basename(output.path);
-    if (name.endsWith('.map')) {
-      // Mappings into installed packages are thinned out: no message names a line of kubernetes-models.
-      const map = JSON.parse(output.text);
-      const mapDir = dirname(output.path);
-      const installed = (/** @type {string} */ source) => inNodeModules(resolve(mapDir, source));
-      writeFileSync(join(partial, name), JSON.stringify(pruneSourceMap(map, installed)));
-    } else {
-      writeFileSync(join(partial, name), output.contents);
-    }
-  }
+  // The map is written whole: it is parsed only when a stack trace is formatted (stack-mapping.mjs).
+  for (const output of result.outputFiles) writeFileSync(join(partial, basename(output.path)), output.contents);
   const bundleDir = join(cacheDir, folder);
   renameSync(partial, bundleDir);
   /** @type {Bundle} */

@@ -5,7 +5,7 @@
 // loader; start-up is most of a render's time.
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadBundle } from './bundle-loader.mjs';
 import { cacheLocation, freshBundle, removeOldBundles, writeManifest } from './cache.mjs';
 import { discoverEnvironments, findProject } from './project.mjs';
@@ -107,6 +107,7 @@ export async function launch({ argv, root }) {
     known: project.environments.map((e) => e.name),
     environmentDirs: Object.fromEntries(project.environments.map((e) => [e.name, e.dir])),
     argv,
+    bundle: { file: bundle.main, workerEntry: pathToFileURL(join(packageDir, 'launcher', 'fleet-worker.mjs')).href },
     /** @param {string} name */
     load: async (name) => {
       const load = cli.environments[name];

@@ -10,6 +10,11 @@ export interface CliInput {
   /** Each environment's package folder, for checking its pins against node_modules; tests may leave it out. */
   environmentDirs?: Record<string, string>;
   argv: string[];
+  /**
+   * The bundle the launcher ran and the module that loads it in a worker thread (`bench-fleet --workers`);
+   * absent when the CLI runs unbundled (tests).
+   */
+  bundle?: { file: string; workerEntry: string };
   /** Loads an environment's module (bundled by the launcher); rejects with whatever its top level threw. */
   load(name: string): Promise<EnvironmentModule>;
 }

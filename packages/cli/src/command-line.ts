@@ -194,8 +194,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'bench-fleet',
     summary: 'benchmark helper: render one environment N times in one process',
     usage: '<env>',
-    flags: { count: { type: 'string', value: '<n>', default: '50', description: 'how many copies' } },
-    notes: 'Used by `pnpm bench` (scripts/bench.mjs); prints one JSON line with the totals.',
+    flags: {
+      count: { type: 'string', value: '<n>', default: '50', description: 'how many copies' },
+      workers: {
+        type: 'string',
+        value: '<n>',
+        default: '1',
+        description: 'threads rendering copies, this one included',
+      },
+      digest: { type: 'boolean', description: 'print a digest of every rendered file (the same for any --workers)' },
+    },
+    notes:
+      'Used by `pnpm bench` (scripts/bench/main.mjs); prints one JSON line with the totals and a digest of every file, the same for any number of workers.',
   },
 ];
 

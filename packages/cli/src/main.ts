@@ -13,6 +13,8 @@ import { showCommand } from './commands/show.js';
 import { reportFailure } from './errors.js';
 
 export type { CliInput } from './cli-input.js';
+/** @public for the fleet's worker threads, which load the bundle (launcher/fleet-worker.mjs) */
+export { renderFleetSlice } from './commands/fleet.js';
 
 const RUN = {
   render: renderCommand,

@@ -1,4 +1,4 @@
-import { DUMP_SCHEMA, dump } from 'js-yaml';
+import { COLLECTION_STYLE, DUMP_SCHEMA, dump, present, SCALAR_STYLE } from 'js-yaml';
 
 const FIRST_KEYS: Record<string, number> = { apiVersion: 0, kind: 1, metadata: 2, name: 3, namespace: 4 };
 
@@ -172,12 +172,34 @@ function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
+const MAPPING_TAG = DUMP_SCHEMA.defaultMappingTag?.tagName as string;
+
+/**
+ * js-yaml's text of `k: <value>` for one string, through its AST presenter: the same bytes as `dump({ k: value })`
+ * (which builds this AST first) without building the schema's type table on every call.
+ */
+function presentPair(key: string, value: string): string {
+  const scalar = (text: string) => ({
+    kind: 'scalar',
+    tag: STRING_TAG,
+    tagged: false,
+    style: SCALAR_STYLE.PLAIN,
+    value: text,
+  });
+  const pair = { key: scalar(key), value: scalar(value) };
+  const mapping = { kind: 'mapping', tag: MAPPING_TAG, tagged: false, style: COLLECTION_STYLE.BLOCK, items: [pair] };
+  return present([{ contents: mapping, directives: [] }] as Parameters<typeof present>[0], {
+    schema: DUMP_SCHEMA,
+    lineWidth: -1,
+  });
+}
+
 /** A string value: its text on the key's line, a block scalar, or undefined when its layout depends on depth. */
 function stringScalar(value: string): string | BlockScalar | undefined {
   if (obviouslyPlain(value)) return value;
   if (stringMemo.has(value)) return stringMemo.get(value);
   // At the first level: "k: <scalar>\n", a block scalar's lines indented by two spaces, maybe "...\n" after.
-  let text = dump({ k: value }, DUMP_OPTIONS);
+  let text = presentPair('k', value);
   let keepsTrailingBreaks = false;
   if (text.endsWith('\n...\n')) {
     keepsTrailingBreaks = true;
@@ -198,8 +220,8 @@ function plainKey(key: string): string | undefined {
   if (key.length > 1024) return undefined;
   if (obviouslyPlain(key)) return key;
   if (keyMemo.has(key)) return keyMemo.get(key);
-  const text = dump({ [key]: 0 }, DUMP_OPTIONS);
-  const keyText = text.endsWith(': 0\n') && !text.startsWith('?') ? text.slice(0, -4) : undefined;
+  const text = presentPair(key, 'x');
+  const keyText = text.endsWith(': x\n') && !text.startsWith('?') ? text.slice(0, -4) : undefined;
   return remember(keyMemo, key, keyText !== undefined && !keyText.includes('\n') ? keyText : undefined);
 }
 

@@ -52,7 +52,7 @@ export function cronProblem(schedule: string): string | undefined {
   const text = schedule.trim().replace(/^(CRON_TZ|TZ)=\S+\s+/, '');
   if (text.startsWith('@')) {
     if (DESCRIPTORS.has(text)) return undefined;
-    if (/^@every\s+(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
+    if (/^@every\s+(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/.test(text)) return undefined;
     return `"${text}" is not a cron descriptor (@hourly, @daily, @weekly, @monthly, @yearly, @every <duration>)`;
   }
   const fields = text.split(/\s+/);
