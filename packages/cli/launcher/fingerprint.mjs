@@ -106,12 +106,13 @@ export function listingHash(absolute) {
  * only its stat changed (same content), which the caller may store so later runs trust the stat again.
  * @param {string} root
  * @param {FileEntry} entry
+ * @param {number} [now] when the check started (any stat taken after it is at least as recent)
  * @returns {boolean | FileEntry}
  */
-export function checkFile(root, entry) {
+export function checkFile(root, entry, now = Date.now()) {
   const [stored, size, mtimeMs, ctimeMs, ino, recordedAt, hash] = entry;
-  const absolute = fromStored(root, stored);
-  const now = Date.now();
+  // Stored paths are normalised with `/` (toStored): concatenation is join() without its per-call normalising.
+  const absolute = isAbsolute(stored) ? stored : `${root}${sep}${sep === '/' ? stored : stored.split('/').join(sep)}`;
   const stat = statSync(absolute, { throwIfNoEntry: false });
   if (!stat) return false;
   const unchangedStat = stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino;
@@ -155,8 +156,10 @@ export function checkFingerprint(root, fingerprint) {
   }
   /** @type {Map<number, FileEntry>} */
   const refreshed = new Map();
-  for (const [index, entry] of fingerprint.files.entries()) {
-    const result = checkFile(root, entry);
+  const now = Date.now();
+  for (let index = 0; index < fingerprint.files.length; index++) {
+    const entry = /** @type {FileEntry} */ (fingerprint.files[index]);
+    const result = checkFile(root, entry, now);
     if (result === false) return { fresh: false, reason: `${entry[0]} changed` };
     if (result !== true) refreshed.set(index, result);
   }

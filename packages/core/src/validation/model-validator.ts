@@ -1,12 +1,8 @@
 import type { Problem } from '../model/errors.js';
 import { isPlainObject } from '../model/patch.js';
 import type { ModelClass } from '../registry/kinds.js';
+import { type Access, type FieldNode, learnFields, trustsFields } from './learned-fields.js';
 import { formatPath } from './paths.js';
-
-interface Access {
-  keys: Set<PropertyKey>;
-  enumerated: boolean;
-}
 
 /**
  * Runs a kubernetes-models validator over a proxy that records which fields the validator reads. The
@@ -121,13 +117,29 @@ function walkUnknown(
   }
 }
 
+/** Fields no generated validator reads that are known anyway (see SCHEMA_GAPS and EXTENSION). */
+const knownAnyway = (key: string) => SCHEMA_GAPS.has(key) || EXTENSION.test(key);
+
 /**
  * Validates an object with its kubernetes-models class: types, required fields and enums, plus what those
- * validators let through: unknown fields and `null` values.
+ * validators let through: unknown fields and `null` values. With `learned` (one tree per kind, kept by the
+ * caller), an object whose validation passes and whose fields all lie where earlier problem-free traces have
+ * been is not traced again (learned-fields.ts says why that gives the same answer); any other object is, and
+ * teaches the tree when it has no problem.
  */
-export function modelProblems(Model: ModelClass, object: object): Problem[] {
+export function modelProblems(Model: ModelClass, object: object, learned?: FieldNode): Problem[] {
+  const validate = Model.prototype.validate as (this: unknown) => void;
+  if (learned) {
+    let valid = true;
+    try {
+      validate.call(object);
+    } catch {
+      valid = false;
+    }
+    if (valid && trustsFields(learned, object, knownAnyway)) return [];
+  }
   const problems: Problem[] = [];
-  const { error, accesses } = trackedValidation(Model.prototype.validate as (this: unknown) => void, object);
+  const { error, accesses } = trackedValidation(validate, object);
   if (error) {
     for (const ajvError of error.errors ?? [
       { instancePath: '', keyword: 'error', params: {}, message: error.message },
@@ -139,5 +151,6 @@ export function modelProblems(Model: ModelClass, object: object): Problem[] {
     }
   }
   walkUnknown(object, [], accesses, object, problems);
+  if (learned && problems.length === 0) learnFields(learned, object, accesses);
   return problems;
 }

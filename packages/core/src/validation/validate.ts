@@ -1,6 +1,7 @@
 import type { Problem } from '../model/errors.js';
 import { type KubeObject, objectRef } from '../model/objects.js';
 import type { KindDefinition, KindRegistry, ModelClass } from '../registry/kinds.js';
+import { fieldNode } from './learned-fields.js';
 import { metadataProblems } from './metadata.js';
 import { modelProblems } from './model-validator.js';
 import { compileStructuralSchema } from './structural-schema.js';
@@ -19,7 +20,10 @@ async function validatorOf(definition: KindDefinition): Promise<Validator> {
     const { schema } = definition;
     validator =
       'model' in schema
-        ? schema.model().then((Model: ModelClass) => (object: KubeObject) => modelProblems(Model, object))
+        ? schema.model().then((Model: ModelClass) => {
+            const learned = fieldNode();
+            return (object: KubeObject) => modelProblems(Model, object, learned);
+          })
         : 'load' in schema
           ? schema.load().then((loaded) => compileStructuralSchema(loaded) as Validator)
           : Promise.resolve(compileStructuralSchema(schema.openAPIV3Schema) as Validator);
