@@ -3,7 +3,7 @@
 // built from. Loaded only when no fresh bundle exists: a cached run never imports this file, nor esbuild.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { fileEntry, listingHash, RACY_MS, sameStat, toStored } from './fingerprint.mjs';
+import { fileEntry, listingHash, RACY_MS, toStored } from './fingerprint.mjs';
 import { lookupPackage, nearestManifest, packageName, realPath } from './resolution.mjs';
 
 /**
@@ -42,32 +42,19 @@ const fileOf = (path) => path.replace(/^[a-z][a-z-]+:(?=\/)/, '');
 const inNodeModules = (path) => path.split(sep).includes('node_modules');
 
 /**
- * Records the bytes esbuild compiles for the project's own sources (everything under the root but outside
- * node_modules): a stat before the read, the bytes, a stat after. Installed packages are not read through the
- * plugin (a round trip per file would cost more than the whole check); they are hashed after the build, and a
- * bundle is only cached if none of them was written since just before the build started.
- * @param {string} root
- * @param {Map<string, { entry: FileEntry, stat: import('node:fs').Stats }>} read
- * @returns {import('esbuild').Plugin}
+ * The file entries of the selection's previous manifest, by stored path (none when there is none or it is of
+ * another format).
+ * @param {BundleRequest} request
+ * @returns {Map<string, FileEntry>}
  */
-function recordSources(root, read) {
-  const dirs = readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules')
-    .map((entry) => escapeRegExp(entry.name));
-  const filter = new RegExp(`^${escapeRegExp(root + sep)}(?:${dirs.join('|') || '$^'})${escapeRegExp(sep)}`);
-  return {
-    name: 'record-sources',
-    setup(build) {
-      build.onLoad({ filter, namespace: 'file' }, (args) => {
-        if (inNodeModules(args.path)) return undefined;
-        const recordedAt = Date.now();
-        const stat = statSync(args.path);
-        const bytes = readFileSync(args.path);
-        read.set(args.path, { entry: fileEntry(toStored(root, args.path), stat, recordedAt, bytes), stat });
-        return { contents: bytes, loader: 'default' };
-      });
-    },
-  };
+function previousEntries(request) {
+  try {
+    const manifest = JSON.parse(readFileSync(join(request.cacheDir, `cli-${request.key}.json`), 'utf8'));
+    if (manifest.version !== 2) return new Map();
+    return new Map(manifest.fingerprint.files.map((/** @type {FileEntry} */ entry) => [entry[0], entry]));
+  } catch {
+    return new Map();
+  }
 }
 
 /**
@@ -241,8 +228,6 @@ export async function buildBundle(request) {
   const { root, cacheDir, commandsEntry, environments } = request;
   const { build } = await import('esbuild');
   const startedAt = Date.now();
-  /** @type {Map<string, { entry: FileEntry, stat: import('node:fs').Stats }>} */
-  const read = new Map();
   /** @type {Set<string>} */
   const kept = new Set();
   mkdirSync(cacheDir, { recursive: true });
@@ -267,7 +252,7 @@ export async function buildBundle(request) {
     sourcesContent: false,
     logLevel: 'error',
     legalComments: 'none',
-    plugins: [recordSources(root, read), nativeRegExps(kept), keepInPlace(KEPT_IN_PLACE, kept)],
+    plugins: [nativeRegExps(kept), keepInPlace(KEPT_IN_PLACE, kept)],
   });
 
   const folder = `cli-${request.key}-${startedAt.toString(36)}${process.pid.toString(36)}`;
@@ -289,10 +274,16 @@ export async function buildBundle(request) {
   const facts = resolutionFacts(root, result.metafile, [join(here, 'bundle.mjs')]);
   if (facts.problems.length > 0) return { bundle, notCachedBecause: facts.problems[0] };
 
+  // Every input is recorded after the build: its stat, then its bytes, hashed, or the entry of the previous
+  // manifest when the stat is the one recorded there and that entry is not racy (the freshness check's own
+  // argument, fingerprint.mjs), so only what changed is read again. What was hashed after the build is only
+  // what esbuild compiled if its last write ended before the build began: a write during the build stamps
+  // it at or after its start (less the file system's timestamp precision), and such a bundle is not cached.
+  const previous = previousEntries(request);
   /** @type {FileEntry[]} */
   const files = [];
   /** @type {Array<[string, import('node:fs').Stats]>} */
-  const late = [];
+  const stats = [];
   const seen = new Set();
   const inputs = [
     ...Object.keys(result.metafile.inputs)
@@ -304,23 +295,23 @@ export async function buildBundle(request) {
   for (const file of inputs) {
     if (seen.has(file)) continue;
     seen.add(file);
-    const recorded = read.get(file);
-    if (recorded) {
-      const now = statSync(file, { throwIfNoEntry: false });
-      if (!now || !sameStat(now, recorded.stat))
-        return { bundle, notCachedBecause: `${toStored(root, file)} changed while it was bundled` };
-      files.push(recorded.entry);
-      continue;
-    }
+    const stored = toStored(root, file);
     const recordedAt = Date.now();
     const stat = statSync(file);
-    late.push([file, stat]);
-    files.push(fileEntry(toStored(root, file), stat, recordedAt, readFileSync(file)));
+    stats.push([file, stat]);
+    const known = previous.get(stored);
+    const [, size, mtimeMs, ctimeMs, ino, knownAt] = known ?? [];
+    const reusable =
+      known !== undefined &&
+      stat.size === size &&
+      stat.mtimeMs === mtimeMs &&
+      stat.ctimeMs === ctimeMs &&
+      stat.ino === ino &&
+      Math.max(stat.mtimeMs, stat.ctimeMs) < /** @type {number} */ (knownAt) - RACY_MS;
+    files.push(reusable ? known : fileEntry(stored, stat, recordedAt, readFileSync(file)));
   }
-  // Files hashed after the build are only trustworthy if their last write ended before the build began: a
-  // write during the build stamps them at or after its start (less the file system's timestamp precision).
-  const margin = timestampMargin(late.map(([, stat]) => stat));
-  for (const [file, stat] of late) {
+  const margin = timestampMargin(stats.map(([, stat]) => stat));
+  for (const [file, stat] of stats) {
     if (Math.max(stat.mtimeMs, stat.ctimeMs) >= startedAt - margin)
       return { bundle, notCachedBecause: `${toStored(root, file)} was written while it was bundled` };
   }

@@ -79,15 +79,6 @@ export function fileEntry(stored, stat, recordedAt, bytes) {
 }
 
 /**
- * Whether two stats describe the same unchanged file.
- * @param {import('node:fs').Stats} a
- * @param {import('node:fs').Stats} b
- */
-export function sameStat(a, b) {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
-
-/**
  * Sorted names in a folder, hashed; undefined when the folder does not exist.
  * @param {string} absolute
  */
