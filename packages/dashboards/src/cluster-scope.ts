@@ -1,38 +1,29 @@
-import { createRequire } from 'node:module';
-import type { parser as LogqlParser } from '@grafana/lezer-logql';
-import type { parser as PromqlParser } from '@prometheus-io/lezer-promql';
 import { substituteVariables } from './grafana-variables.js';
+import { queryParser } from './query-grammars.js';
 
 /** The matcher every selector of a cluster-scoped dashboard gets. */
 export const CLUSTER_MATCHER = 'cluster=~"$cluster"';
 
-interface Grammars {
-  promql: typeof PromqlParser;
-  logql: typeof LogqlParser;
-}
-let grammars: Grammars | undefined;
-
-/** The query grammars, loaded when the first dashboard is built (see `grafanaSdk` for why `require`). */
-function loadGrammars(): Grammars {
-  if (grammars) return grammars;
-  if (typeof require === 'function')
-    grammars = {
-      promql: require('@prometheus-io/lezer-promql').parser,
-      logql: require('@grafana/lezer-logql').parser,
-    };
-  else {
-    const load = createRequire(import.meta.url);
-    grammars = { promql: load('@prometheus-io/lezer-promql').parser, logql: load('@grafana/lezer-logql').parser };
-  }
-  return grammars;
-}
+/** Scoped queries by language and query: the same panels recur across dashboards and environments. */
+const scopedQueries = new Map<string, string>();
+const SCOPED_LIMIT = 20_000;
 
 /**
  * Adds `cluster=~"$cluster"` to every selector of a PromQL or LogQL query that has no `cluster` matcher yet,
  * found with the upstream grammar (so label values and strings that look like selectors are left alone).
  */
 export function scopeToCluster(language: 'promql' | 'logql', query: string): string {
-  const tree = loadGrammars()[language].parse(substituteVariables(query));
+  const key = `${language}\0${query}`;
+  const known = scopedQueries.get(key);
+  if (known !== undefined) return known;
+  if (scopedQueries.size >= SCOPED_LIMIT) scopedQueries.clear();
+  const scoped = scope(language, query);
+  scopedQueries.set(key, scoped);
+  return scoped;
+}
+
+function scope(language: 'promql' | 'logql', query: string): string {
+  const tree = queryParser(language).parse(substituteVariables(query));
   const inserts: Array<{ at: number; text: string }> = [];
   const selector = language === 'promql' ? 'VectorSelector' : 'Selector';
   const matchers = language === 'promql' ? 'LabelMatchers' : 'Selector';

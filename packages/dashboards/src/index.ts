@@ -9,6 +9,7 @@ export { lazyJson } from './lazy.js';
 export { LOGS_DATASOURCE, METRICS_DATASOURCE } from './panel-builders.js';
 export { gaugePanel, heatmapPanel, logsPanel, statPanel, tablePanel, timeseriesPanel } from './panels.js';
 export { platformDashboards } from './platform/index.js';
+export { type QueryLanguage, queryParser } from './query-grammars.js';
 export { DASHBOARD_SCHEMA_VERSION, GRAFANA_SDK_VERSION } from './schema.js';
 export { type GrafanaSdk, grafanaSdk, grafanaSdkLoaded } from './sdk.js';
 export type * from './spec.js';

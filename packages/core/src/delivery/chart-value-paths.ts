@@ -129,10 +129,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * list knows as a leaf, any further keys are reported. Values themselves (types, list lengths) are not judged.
  */
 export function unknownValuePaths(values: unknown, known: readonly string[]): string[] {
+  let tree = trees.get(known);
+  if (!tree) trees.set(known, (tree = buildTree(known)));
   const found: string[] = [];
-  walk(values, [buildTree(known)], '', found);
+  walk(values, [tree], '', found);
   return found.sort();
 }
+
+/** Trees by list: the generated lists are module constants, parsed once per process rather than per check. */
+const trees = new WeakMap<readonly string[], Node>();
 
 function walk(value: unknown, at: Node[], path: string, found: string[]): void {
   if (at.some((n) => n.open)) return;
