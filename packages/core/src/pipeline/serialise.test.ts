@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { serialize } from './serialise.js';
+import { DUMP_OPTIONS, serialize } from './serialise.js';
 
 // The writer promises js-yaml's bytes; js-yaml with the same options is the oracle.
-const FIRST_KEYS: Record<string, number> = { apiVersion: 0, kind: 1, metadata: 2, name: 3, namespace: 4 };
-function compareKeys(a: string, b: string): number {
-  const pa = FIRST_KEYS[a] ?? 99;
-  const pb = FIRST_KEYS[b] ?? 99;
-  if (pa !== pb) return pa - pb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 function jsYaml(value: unknown): string {
   try {
-    return dump(value, { sortKeys: compareKeys, lineWidth: -1, noRefs: true });
+    return dump(value, DUMP_OPTIONS);
   } catch (error) {
     return `throws: ${(error as Error).message}`;
   }

@@ -10,7 +10,8 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const DUMP_OPTIONS = { sortKeys: compareKeys, lineWidth: -1, noRefs: true } as const;
+/** The js-yaml `dump` options whose output {@link serialize} writes, byte for byte. */
+export const DUMP_OPTIONS = { sortKeys: compareKeys, lineWidth: -1, noRefs: true } as const;
 
 /**
  * Serialises one object as a YAML document. Deterministic: same data, same bytes, whatever the insertion order.
