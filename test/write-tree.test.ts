@@ -49,6 +49,33 @@ describe('writeTree', () => {
     expect([after.mtimeMs, after.ino]).toEqual([before.mtimeMs, before.ino]);
   });
 
+  it('leaves a tree that already is the render as it is, and still swaps when a file would only be removed', () => {
+    const out = join(folder(), 'prod');
+    writeTree(
+      out,
+      new Map([
+        ['a/x.yaml', 'x\n'],
+        ['b/y.yaml', 'y\n'],
+      ]),
+    );
+    const folderBefore = statSync(out).ino;
+    const steps: string[] = [];
+    const summary = writeTree(
+      out,
+      new Map([
+        ['a/x.yaml', 'x\n'],
+        ['b/y.yaml', 'y\n'],
+      ]),
+      { onStep: (s) => steps.push(s) },
+    );
+    expect(summary).toEqual({ written: 0, unchanged: 2, removed: 0 });
+    expect(steps).toEqual([]);
+    expect(statSync(out).ino).toBe(folderBefore);
+    // Same contents but one file fewer is a change: the file goes.
+    expect(writeTree(out, new Map([['a/x.yaml', 'x\n']]))).toEqual({ written: 0, unchanged: 1, removed: 1 });
+    expect([...readTree(out).keys()]).toEqual(['a/x.yaml']);
+  });
+
   it('keeps the files `keep` selects (a render of some components)', () => {
     const out = join(folder(), 'prod');
     writeTree(

@@ -208,20 +208,26 @@ export function writeTree(folder: string, files: Map<string, string>, options: W
   try {
     const recovered = recover(paths);
     const before = listFiles(paths.target);
+    // One stat-free pass: what exists comes from the listing, each folder is created once.
+    const existing = new Set(before);
+    const kept = options.keep ? before.filter((path) => !files.has(path) && options.keep!(path)) : [];
+    const same = new Set<string>();
+    for (const [path, content] of files)
+      if (existing.has(path) && readFileSync(join(paths.target, path), 'utf8') === content) same.add(path);
+    // A tree that already is what the render says is left as it is: nothing to stage, nothing to swap.
+    if (same.size === files.size && before.length === files.size + kept.length)
+      return { written: 0, unchanged: files.size, removed: 0, ...(recovered ? { recovered } : {}) };
     rmSync(paths.next, { recursive: true, force: true });
     mkdirSync(paths.next, { recursive: true });
     let written = 0;
     let unchanged = 0;
-    // One stat-free pass: what exists comes from the listing, each folder is created once.
-    const existing = new Set(before);
-    const kept = options.keep ? before.filter((path) => !files.has(path) && options.keep!(path)) : [];
     const folders = new Set([...files.keys(), ...kept].map((path) => dirname(join(paths.next, path))));
     for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true });
     const place = (path: string, content: string | undefined): void => {
       const source = join(paths.target, path);
       const destination = join(paths.next, path);
-      const same = existing.has(path) && (content === undefined || readFileSync(source, 'utf8') === content);
-      if (same) {
+      const carried = content === undefined || same.has(path);
+      if (carried) {
         try {
           linkSync(source, destination);
         } catch {
@@ -230,7 +236,7 @@ export function writeTree(folder: string, files: Map<string, string>, options: W
       } else {
         writeFileSync(destination, content ?? '');
       }
-      if (content !== undefined) same ? unchanged++ : written++;
+      if (content !== undefined) carried ? unchanged++ : written++;
       step(`staged ${path}`);
     };
     for (const [path, content] of files) place(path, content);
