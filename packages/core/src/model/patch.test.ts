@@ -61,4 +61,18 @@ describe('applyPatch', () => {
     const base: { selector: Record<string, string> } = { selector: { a: '1', b: '2' } };
     expect(applyPatch(base, { selector: replace({ c: '3' }) })).toEqual({ selector: { c: '3' } });
   });
+
+  it('refuses a patch that contains itself, naming where, instead of recursing without end', () => {
+    const loop: Record<string, unknown> = { replicas: 2 };
+    loop.template = { spec: loop };
+    expect(() => applyPatch({ spec: {} }, { spec: loop } as never)).toThrow(
+      expect.objectContaining({ name: 'PatchProblem', path: 'spec.template.spec' }),
+    );
+    const list: unknown[] = [];
+    list.push({ items: list });
+    expect(() => applyPatch({}, { items: list } as never)).toThrow(/circular reference/);
+    // The same object twice, side by side, is no loop.
+    const shared = { a: 1 };
+    expect(applyPatch({}, { x: shared, y: shared } as never)).toEqual({ x: { a: 1 }, y: { a: 1 } });
+  });
 });

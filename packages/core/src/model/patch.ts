@@ -76,6 +76,9 @@ export class PatchProblem extends Error {
   }
 }
 
+/** The message for a patch or value that contains itself (code can build one; no literal can). */
+const CIRCULAR = 'refers to an object that contains it (a circular reference); Kubernetes objects are trees';
+
 /**
  * Deep copy of plain JSON-like data; class instances (kubernetes-models) become plain data too. A value that
  * contains itself is a {@link PatchProblem} naming where, not an endless recursion.
@@ -88,11 +91,7 @@ export function clone<T>(value: T): T {
 // and key was most of the cost of cloning a rendered environment.
 function copy(value: unknown, path: string[], ancestors: Set<object>): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (ancestors.has(value))
-    throw new PatchProblem(
-      path.join('.'),
-      'refers to an object that contains it (a circular reference); Kubernetes objects are trees',
-    );
+  if (ancestors.has(value)) throw new PatchProblem(path.join('.'), CIRCULAR);
   ancestors.add(value);
   let out: unknown;
   if (Array.isArray(value)) {
@@ -143,30 +142,42 @@ export function applyPatch<T>(base: T, patch: Patch<T> | null | undefined): T {
   return merge(base, patch, []) as T;
 }
 
-function merge(base: unknown, patch: unknown, path: string[]): unknown {
+function merge(base: unknown, patch: unknown, path: string[], ancestors: Set<object> = new Set()): unknown {
   if (patch === undefined) return base;
   if (isReplacement(patch)) return clone(patch.value);
-  if (Array.isArray(patch)) {
-    if (Array.isArray(base) && base.length > 0 && isNamedList(base) && isNamedList(patch))
-      return mergeNamedList(base, patch, path);
-    return patch
-      .filter((item) => !(isPlainObject(item) && item.$patch === 'delete'))
-      .map((item) => merge(undefined, item, path));
-  }
-  if (isPlainObject(patch)) {
-    const result: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
-    for (const key of Object.keys(patch)) {
-      if (key === '$patch') continue;
-      const value = patch[key];
-      if (value === null) delete result[key];
-      else if (value !== undefined) result[key] = merge(result[key], value, [...path, key]);
+  if (typeof patch !== 'object' || patch === null) return patch;
+  if (ancestors.has(patch)) throw new PatchProblem(path.join('.'), CIRCULAR);
+  ancestors.add(patch);
+  try {
+    if (Array.isArray(patch)) {
+      if (Array.isArray(base) && base.length > 0 && isNamedList(base) && isNamedList(patch))
+        return mergeNamedList(base, patch, path, ancestors);
+      return patch
+        .filter((item) => !(isPlainObject(item) && item.$patch === 'delete'))
+        .map((item) => merge(undefined, item, path, ancestors));
     }
-    return result;
+    if (isPlainObject(patch)) {
+      const result: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
+      for (const key of Object.keys(patch)) {
+        if (key === '$patch') continue;
+        const value = patch[key];
+        if (value === null) delete result[key];
+        else if (value !== undefined) result[key] = merge(result[key], value, [...path, key], ancestors);
+      }
+      return result;
+    }
+    return patch;
+  } finally {
+    ancestors.delete(patch);
   }
-  return patch;
 }
 
-function mergeNamedList(base: Array<{ name: string }>, patch: Array<{ name: string }>, path: string[]): unknown[] {
+function mergeNamedList(
+  base: Array<{ name: string }>,
+  patch: Array<{ name: string }>,
+  path: string[],
+  ancestors: Set<object>,
+): unknown[] {
   const result: unknown[] = [...base];
   const field = path[path.length - 1] ?? '';
   for (const item of patch) {
@@ -183,9 +194,9 @@ function mergeNamedList(base: Array<{ name: string }>, patch: Array<{ name: stri
           `no ${essential.noun} named "${item.name}"${didYouMean(item.name, names)}; the ${essential.noun}s are ${names.join(', ')}. To add a ${essential.noun}, give it ${essential.fields.map((f) => `"${f}"`).join(' or ')}`,
         );
       }
-      result.push(merge(undefined, item, [...path, `[name=${item.name}]`]));
+      result.push(merge(undefined, item, [...path, `[name=${item.name}]`], ancestors));
     } else {
-      result[index] = merge(result[index], item, [...path, `[name=${item.name}]`]);
+      result[index] = merge(result[index], item, [...path, `[name=${item.name}]`], ancestors);
     }
   }
   return result;
