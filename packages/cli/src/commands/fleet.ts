@@ -43,7 +43,14 @@ function sliceInWorker(input: CliInput, name: string, indices: number[], digest:
   if (!bundle) throw new CliError('--workers needs the bundled CLI (run it through the platform bin)');
   const worker = new Worker(
     `import(${JSON.stringify(bundle.workerEntry)}).then((m) => m.runFleetWorker(require('node:worker_threads')))`,
-    { eval: true, workerData: { bundle: bundle.file, root: input.root, known: input.known, name, indices, digest } },
+    {
+      eval: true,
+      // V8 lets a heap grow far past what a render keeps alive; a cap makes the worker collect sooner, so two
+      // threads stay under 300 MB (50 prod copies: 275–294 MiB peak instead of 321–392, no slower). A copy that
+      // needed more would end the worker with an out-of-memory error, reported, never a partial result.
+      resourceLimits: { maxOldGenerationSizeMb: 128 },
+      workerData: { bundle: bundle.file, root: input.root, known: input.known, name, indices, digest },
+    },
   );
   return new Promise((resolve, reject) => {
     worker.once('message', (slice: FleetSlice) => resolve(slice));
