@@ -30,7 +30,10 @@ import { checkFingerprint, sha256 } from './fingerprint.mjs';
  * @property {import('./fingerprint.mjs').Fingerprint} fingerprint
  */
 
-/** How long a bundle no manifest names is kept, for runs that started with it and still load its chunks. */
+/**
+ * How long a bundle no manifest names is kept, for runs that started with it: they may still read its source map
+ * (for a stack trace) or write its code cache.
+ */
 const ORPHAN_GRACE_MS = 10 * 60 * 1000;
 
 /**
