@@ -192,7 +192,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'bench-fleet',
-    summary: 'benchmark helper: render one environment N times in one process',
+    summary: 'benchmark helper: render one environment N times in one process (on one or more threads)',
     usage: '<env>',
     flags: {
       count: { type: 'string', value: '<n>', default: '50', description: 'how many copies' },
@@ -205,7 +205,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       digest: { type: 'boolean', description: 'print a digest of every rendered file (the same for any --workers)' },
     },
     notes:
-      'Used by `pnpm bench` (scripts/bench/main.mjs); prints one JSON line with the totals and a digest of every file, the same for any number of workers.',
+      'Used by `pnpm bench` (scripts/bench/main.mjs); prints one JSON line with the totals and, with --digest, a digest of every rendered file, the same for any number of workers.',
   },
 ];
 
