@@ -106,6 +106,91 @@ describe('the bundle cache', () => {
   });
 });
 
+describe('the two bundles (installed packages, the project)', () => {
+  const project = new CliProject();
+  afterAll(() => project.remove());
+
+  /** An installed package in the project's node_modules: a real folder, as pnpm's store gives one. */
+  const install = (name: string, manifest: object, files: Record<string, string>) => {
+    const dir = join(project.root, 'node_modules', name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', ...manifest }));
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  };
+  install(
+    'esm-words',
+    { type: 'module', exports: './index.js' },
+    {
+      'index.js': "export default 'hola';\nexport const mark = '!';\n",
+    },
+  );
+  install('cjs-words', { main: 'index.js' }, { 'index.js': "module.exports = { word: 'hej' };\n" });
+  install(
+    'flagged-words',
+    { main: 'index.js' },
+    {
+      'index.js': "Object.defineProperty(exports, '__esModule', { value: true });\nexports.default = 'flagged';\n",
+    },
+  );
+  // ES module syntax in a package without `"type": "module"`: the stub's first guess (CommonJS) is wrong.
+  install('esm-syntax-words', { main: 'index.js' }, { 'index.js': "export default 'esm syntax';\n" });
+  const imports = `import hola, { mark } from 'esm-words';
+import cjs from 'cjs-words';
+import flagged from 'flagged-words';
+import syntax from 'esm-syntax-words';
+const words = [hola, mark, cjs.word, flagged, syntax].join(' ');`;
+  /** Puts the words into the greeter's ConfigMap. */
+  const shown =
+    ".mixin((object) => { if (object.kind === 'ConfigMap') (object as { data: Record<string, string> }).data.words = words; })";
+  const rendered = (text: string) => new RegExp(`words: '?${text}'?\\n`);
+
+  it('import installed ES modules and CommonJS modules as one bundle did', () => {
+    project.index('replicas: 5', imports, shown);
+    const run = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(run.err).toContain('platform: vendor bundle built');
+    expect(run.err).toContain(
+      'platform: project bundle built again, with the formats of node_modules/esm-syntax-words/index.js',
+    );
+    expect(run.code).toBe(0);
+    // esbuild's interop for an importer outside a `"type": "module"` package: a flagged CommonJS module's
+    // default is its `default`, a plain one's is `module.exports`, an ES module's is its default export.
+    expect(project.rendered).toMatch(rendered('hola ! hej flagged esm syntax'));
+  });
+
+  it('build only the project bundle after an edit, keeping the vendor bundle and its code cache', () => {
+    project.index('replicas: 5', `${imports}\nconst edited = true;`, shown);
+    const run = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(run.err).toContain('bundling: environments/demo/index.ts changed (installed packages unchanged)');
+    expect(run.err).toContain('platform: vendor bundle reused');
+    expect(run.err).toContain('platform: code cache none, vendor code cache accepted');
+    expect(project.rendered).toMatch(rendered('hola ! hej flagged esm syntax'));
+  });
+
+  it('build the vendor bundle again when an installed file changes', () => {
+    writeFileSync(join(project.root, 'node_modules', 'cjs-words', 'index.js'), "module.exports = { word: 'hei' };\n");
+    const run = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(run.err).toContain('bundling: node_modules/cjs-words/index.js changed');
+    expect(run.err).toContain('platform: vendor bundle built');
+    expect(project.rendered).toMatch(rendered('hola ! hei flagged esm syntax'));
+  });
+
+  it('give a `"type": "module"` importer Node\'s interop for CommonJS, as one bundle did', () => {
+    const manifest = join(project.root, 'environments', 'demo', 'package.json');
+    const before = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(before), type: 'module' }));
+    // From an empty cache, so that the stubs' formats are guessed first and corrected.
+    rmSync(join(project.root, 'node_modules', '.cache'), { recursive: true, force: true });
+    project.index(
+      'replicas: 5',
+      imports.replace('flagged, syntax', "typeof flagged === 'object' ? 'whole' : 'default', syntax"),
+      shown,
+    );
+    expect(project.run(['render', 'demo']).code).toBe(0);
+    expect(project.rendered).toMatch(rendered('hola ! hei whole esm syntax'));
+    writeFileSync(manifest, before);
+  });
+});
+
 describe('errors while an environment loads or renders', () => {
   const project = new CliProject();
   afterAll(() => project.remove());

@@ -3,7 +3,8 @@
 //   0. a single-library environment (Loki alone at prod's settings, scripts/bench/loki-only.ts, in a temporary
 //      project), the work issue 19 compares with Tanka,
 //   1. a cold `pnpm render prod` (a new process; the CLI bundle cached, as after any first run),
-//   2. the same with the bundle cache emptied (the very first run after an install or an edit),
+//   2. the first run after an edit of the environment (the project bundle rebuilt), and the same with the
+//      bundle cache emptied (the very first run after an install),
 //   3. `pnpm check prod` and its split into render and checks,
 //   4. a synthetic fleet: prod rendered as N environments in one process, on one thread and on one per core,
 //   5. `pnpm graph prod` (the environment page) and its split into render, checks, model and layout,
@@ -11,6 +12,7 @@
 // Prints wall time, objects per second, peak memory and each target of issue 19 with whether it is met.
 // `pnpm bench --help` lists the flags.
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +83,24 @@ const singleRuns = Array.from({ length: runs }, singleRender);
 single.remove();
 const pnpmRuns = Array.from({ length: runs }, () => timed('pnpm', ['--silent', 'render', env]));
 const nodeRuns = Array.from({ length: runs }, () => timed('node', ['scripts/platform.mjs', 'render', env]));
+// An edit of the environment's own file (a comment appended, so the bytes change), then a render: the launcher
+// rebuilds the project bundle and keeps the installed packages' one. The file is put back as it was.
+const editedFile = join(root, 'environments', env, 'index.ts');
+const original = readFileSync(editedFile);
+const restore = () => writeFileSync(editedFile, original);
+process.once('SIGINT', () => {
+  restore();
+  process.exit(130);
+});
+let edited;
+try {
+  edited = Array.from({ length: Math.max(3, Math.ceil(runs / 2)) }, (_, index) => {
+    writeFileSync(editedFile, Buffer.concat([original, Buffer.from(`// pnpm bench: edit ${index}\n`)]));
+    return timed('node', ['scripts/platform.mjs', 'render', env]);
+  });
+} finally {
+  restore();
+}
 const uncached = Array.from({ length: Math.max(2, Math.ceil(runs / 3)) }, () =>
   timed('node', ['scripts/platform.mjs', 'render', env], { PLATFORM_NO_CACHE: '1' }),
 );
@@ -142,7 +162,13 @@ console.log(
 );
 console.log(
   row(
-    `node render ${env}, bundle rebuilt (first run)`,
+    `node render ${env}, first run after an edit`,
+    edited.map((r) => r.ms),
+  ),
+);
+console.log(
+  row(
+    `node render ${env}, no bundle cache (after an install)`,
     uncached.map((r) => r.ms),
   ),
 );
@@ -215,7 +241,7 @@ const median = (samples) => stats(samples).median;
 const ratio = (samples) => median(samples) / floor;
 const times = (value) => `${value.toFixed(1)}×`;
 console.log(
-  `multiples of the floor: loki-only ${times(ratio(singleRuns.map((r) => r.ms)))}, pnpm render ${times(ratio(pnpmRuns.map((r) => r.ms)))}, node render ${times(ratio(nodeRuns.map((r) => r.ms)))}, first run after an edit ${times(ratio(uncached.map((r) => r.ms)))}, check ${times(ratio(checkRuns.map((r) => r.ms)))}, graph ${times(ratio(graphRuns.map((r) => r.ms)))}`,
+  `multiples of the floor: loki-only ${times(ratio(singleRuns.map((r) => r.ms)))}, pnpm render ${times(ratio(pnpmRuns.map((r) => r.ms)))}, node render ${times(ratio(nodeRuns.map((r) => r.ms)))}, first run after an edit ${times(ratio(edited.map((r) => r.ms)))}, no bundle cache ${times(ratio(uncached.map((r) => r.ms)))}, check ${times(ratio(checkRuns.map((r) => r.ms)))}, graph ${times(ratio(graphRuns.map((r) => r.ms)))}`,
 );
 console.log(
   `objects per second, cold render process: ${(objectCount / (median(pnpmRuns.map((r) => r.ms)) / 1000)).toFixed(0)}`,
@@ -247,8 +273,8 @@ const targets = [
   ],
   [
     'first run after an edit ≤ 2× a cached run',
-    times(median(uncached.map((r) => r.ms)) / cached),
-    median(uncached.map((r) => r.ms)) <= 2 * cached,
+    times(median(edited.map((r) => r.ms)) / cached),
+    median(edited.map((r) => r.ms)) <= 2 * cached,
   ],
   [
     'fleet ≤ 10 ms per environment',

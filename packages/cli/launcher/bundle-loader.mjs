@@ -1,25 +1,31 @@
 // @ts-check
-// Loads a built bundle (one CommonJS file) with V8's code cache. Compiling the bundle's megabytes of JavaScript
-// was the largest single cost of a render; with the cache V8 neither parses nor compiles what an earlier run
-// already compiled. The cache is produced after the first run of a bundle, so it holds the functions that run
-// used too, and is stored beside the bundle under the bundle's size, mtime and inode: a bundle folder is never
-// written again once built (a new build is a new folder), and V8 itself rejects a cache of another V8 version,
-// other flags or a source of another length, in which case the run compiles as without one and stores a new one.
+// Loads the bundles of a selection (two CommonJS files: the installed packages' and the project's, see
+// vendor-boundary.mjs) with V8's code cache. Compiling the bundles' megabytes of JavaScript was the largest
+// single cost of a render; with the cache V8 neither parses nor compiles what an earlier run already compiled.
+// The cache is produced after the first run of a bundle, so it holds the functions that run used too, and is
+// stored beside the bundle under the bundle's size, mtime and inode: a bundle folder is never written again
+// once built (a new build is a new folder), and V8 itself rejects a cache of another V8 version, other flags
+// or a source of another length, in which case the run compiles as without one and stores a new one.
 import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { mapStackTraces } from './stack-mapping.mjs';
+import { VENDOR_ID_PREFIX } from './vendor-boundary.mjs';
 
 /** The CommonJS module wrapper, on the bundle's first line so that every other line keeps its number. */
 const WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
 
+/** @typedef {'none' | 'accepted' | 'rejected'} CodeCacheState */
+
 /**
- * @param {string} file the bundle
- * @returns {{ exports: Record<string, unknown>, codeCache: 'none' | 'accepted' | 'rejected', saveCodeCache: () => void }}
+ * Compiles and runs one CommonJS bundle file.
+ * @param {string} file
+ * @param {(id: string) => unknown} require
+ * @returns {{ exports: any, codeCache: CodeCacheState, saveCodeCache: () => void }}
  */
-export function loadBundle(file) {
+function runScript(file, require) {
   const stat = statSync(file);
   const cacheFile = join(
     dirname(file),
@@ -40,16 +46,14 @@ export function loadBundle(file) {
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  mapStackTraces(file, WRAPPER_START.length);
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  script.runInThisContext()(module.exports, require, module, file, dirname(file));
   const codeCache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  const stale = codeCache !== 'accepted';
   return {
     exports: module.exports,
     codeCache,
     saveCodeCache() {
-      if (!stale) return;
+      if (codeCache === 'accepted') return;
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       try {
         writeFileSync(temporary, script.createCachedData());
@@ -57,6 +61,46 @@ export function loadBundle(file) {
       } catch {
         // A read-only cache folder only costs the next run its compile time.
       }
+    },
+  };
+}
+
+/**
+ * Loads a selection's project bundle and the vendor bundle it was linked to (named in its `link.json`).
+ * @param {string} file the project bundle, `<folder>/main.cjs`
+ * @returns {{ exports: Record<string, unknown>, codeCache: CodeCacheState, vendorCodeCache: CodeCacheState, saveCodeCache: () => void }}
+ */
+export function loadBundle(file) {
+  const folder = dirname(file);
+  const vendorDir = join(dirname(folder), JSON.parse(readFileSync(join(folder, 'link.json'), 'utf8')).vendor);
+  const vendorFile = join(vendorDir, 'vendor.cjs');
+  mapStackTraces([vendorFile, file], WRAPPER_START.length);
+  const vendorRequire = createRequire(vendorFile);
+  const vendor = runScript(vendorFile, vendorRequire);
+  /** @type {Map<string, unknown>} */
+  const modules = new Map();
+  const projectRequire = createRequire(file);
+  /** @param {string} id */
+  const require = (id) => {
+    if (!id.startsWith(VENDOR_ID_PREFIX)) return projectRequire(id);
+    const key = id.slice(VENDOR_ID_PREFIX.length);
+    let found = modules.get(key);
+    if (!modules.has(key)) {
+      const load = vendor.exports[key];
+      if (typeof load !== 'function') throw new Error(`the vendor bundle holds no ${key}; run again to rebuild it`);
+      found = load();
+      modules.set(key, found);
+    }
+    return found;
+  };
+  const project = runScript(file, /** @type {(id: string) => unknown} */ (Object.assign(require, projectRequire)));
+  return {
+    exports: project.exports,
+    codeCache: project.codeCache,
+    vendorCodeCache: vendor.codeCache,
+    saveCodeCache() {
+      vendor.saveCodeCache();
+      project.saveCodeCache();
     },
   };
 }

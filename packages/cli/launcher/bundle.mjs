@@ -3,8 +3,10 @@
 // built from. Loaded only when no fresh bundle exists: a cached run never imports this file, nor esbuild.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { MANIFEST_VERSION } from './cache.mjs';
 import { fileEntry, listingHash, RACY_MS, toStored } from './fingerprint.mjs';
 import { lookupPackage, nearestManifest, packageName, realPath } from './resolution.mjs';
+import { inNodeModules, STUB_NAMESPACE, vendorBoundary, vendorEntrySource } from './vendor-boundary.mjs';
 
 /**
  * @typedef {import('./fingerprint.mjs').FileEntry} FileEntry
@@ -38,9 +40,6 @@ function timestampMargin(stats) {
  */
 const fileOf = (path) => path.replace(/^[a-z][a-z-]+:(?=\/)/, '');
 
-/** @param {string} path */
-const inNodeModules = (path) => path.split(sep).includes('node_modules');
-
 /**
  * The file entries of the selection's previous manifest, by stored path (none when there is none or it is of
  * another format).
@@ -50,8 +49,10 @@ const inNodeModules = (path) => path.split(sep).includes('node_modules');
 function previousEntries(request) {
   try {
     const manifest = JSON.parse(readFileSync(join(request.cacheDir, `cli-${request.key}.json`), 'utf8'));
-    if (manifest.version !== 2) return new Map();
-    return new Map(manifest.fingerprint.files.map((/** @type {FileEntry} */ entry) => [entry[0], entry]));
+    if (manifest.version !== MANIFEST_VERSION) return new Map();
+    /** @type {FileEntry[]} */
+    const files = [...manifest.fingerprint.files, ...manifest.vendor.fingerprint.files];
+    return new Map(files.map((entry) => [entry[0], entry]));
   } catch {
     return new Map();
   }
@@ -181,7 +182,8 @@ function resolutionFacts(root, metafile, extraImporters) {
       problems.push(`${name} resolved to ${resolvedPath}, outside ${target}`);
   };
   for (const [input, { imports }] of Object.entries(metafile.inputs)) {
-    if (input === ENTRY) continue; // generated from the request, which the cache key covers
+    // The entry is generated from the request (which the cache key covers), a stub from its stored path.
+    if (input === ENTRY || input.startsWith(`${STUB_NAMESPACE}:`)) continue;
     const file = resolve(root, fileOf(input));
     const dir = dirname(file);
     if (!inNodeModules(file)) dirs.add(dir);
@@ -215,24 +217,9 @@ function entrySource(commandsEntry, environments) {
   return `export { main, renderFleetSlice } from ${JSON.stringify(commandsEntry)};\nexport const environments = {\n${loaders.join('\n')}\n};\n`;
 }
 
-/**
- * Bundles the CLI and the requested environments into one CommonJS file in a new folder of `cacheDir`, with a
- * source map (read only when a stack trace is formatted; see stack-mapping.mjs). One file, because Node 20
- * keeps V8's code cache only for scripts compiled through `vm.Script` (bundle-loader.mjs), which runs
- * CommonJS, not ES modules. Returns the bundle, and the fingerprint to cache it under unless an input changed
- * while it was built (then the bundle serves this run only).
- * @param {BundleRequest} request
- * @returns {Promise<{ bundle: Bundle, fingerprint?: Fingerprint, notCachedBecause?: string }>}
- */
-export async function buildBundle(request) {
-  const { root, cacheDir, commandsEntry, environments } = request;
-  const { build } = await import('esbuild');
-  const startedAt = Date.now();
-  /** @type {Set<string>} */
-  const kept = new Set();
-  mkdirSync(cacheDir, { recursive: true });
-  const result = await build({
-    stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+/** The compiler settings both bundles share. */
+function commonOptions(/** @type {string} */ root) {
+  return /** @type {const} */ ({
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
@@ -242,56 +229,57 @@ export async function buildBundle(request) {
     // and indentation: bundle-loader.mjs reads an ASCII bundle without decoding it, and a smaller one faster.
     charset: 'ascii',
     minifyWhitespace: true,
-    conditions: ['platform-source'],
+    conditions: /** @type {string[]} */ (['platform-source']),
     // A fixed compiler configuration: esbuild then reads no tsconfig.json, so none can change the output unseen.
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true, useDefineForClassFields: true, target: 'ES2022' } },
-    outfile: join(cacheDir, 'pending', 'main.cjs'),
+    tsconfigRaw: /** @type {import('esbuild').TsconfigRaw} */ ({
+      compilerOptions: { verbatimModuleSyntax: true, useDefineForClassFields: true, target: 'ES2022' },
+    }),
     write: false,
     metafile: true,
     sourcemap: 'external',
     sourcesContent: false,
     logLevel: 'error',
     legalComments: 'none',
-    plugins: [nativeRegExps(kept), keepInPlace(KEPT_IN_PLACE, kept)],
   });
+}
 
-  const folder = `cli-${request.key}-${startedAt.toString(36)}${process.pid.toString(36)}`;
+/**
+ * Writes a build's files into a new folder of the cache, whole or not at all (renamed from a partial folder).
+ * @param {string} cacheDir
+ * @param {string} folder
+ * @param {Array<{ path: string, contents: Uint8Array }>} outputs
+ * @param {Record<string, string>} [extra] more files, by name
+ */
+function writeFolder(cacheDir, folder, outputs, extra = {}) {
   const partial = join(cacheDir, `${folder}.partial`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   // The map is written whole: it is parsed only when a stack trace is formatted (stack-mapping.mjs).
-  for (const output of result.outputFiles) writeFileSync(join(partial, basename(output.path)), output.contents);
-  const bundleDir = join(cacheDir, folder);
-  renameSync(partial, bundleDir);
-  /** @type {Bundle} */
-  const bundle = {
-    dir: bundleDir,
-    main: join(bundleDir, 'main.cjs'),
-    environments: environments.map((environment) => environment.name),
-  };
+  for (const output of outputs) writeFileSync(join(partial, basename(output.path)), output.contents);
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(partial, name), text);
+  const dir = join(cacheDir, folder);
+  renameSync(partial, dir);
+  return dir;
+}
 
-  // esbuild's own version decides the output too: its node_modules entry is fingerprinted like any package.
-  const facts = resolutionFacts(root, result.metafile, [join(here, 'bundle.mjs')]);
-  if (facts.problems.length > 0) return { bundle, notCachedBecause: facts.problems[0] };
-
-  // Every input is recorded after the build: its stat, then its bytes, hashed, or the entry of the previous
-  // manifest when the stat is the one recorded there and that entry is not racy (the freshness check's own
-  // argument, fingerprint.mjs), so only what changed is read again. What was hashed after the build is only
-  // what esbuild compiled if its last write ended before the build began: a write during the build stamps
-  // it at or after its start (less the file system's timestamp precision), and such a bundle is not cached.
-  const previous = previousEntries(request);
+/**
+ * Records every input of a build after it: its stat, then its bytes, hashed, or the entry of the previous
+ * manifest when the stat is the one recorded there and that entry is not racy (the freshness check's own
+ * argument, fingerprint.mjs), so only what changed is read again. What was hashed after the build is only what
+ * esbuild compiled if its last write ended before the build began: a write during the build stamps it at or
+ * after its start (less the file system's timestamp precision), and such a bundle is not cached.
+ * @param {string} root
+ * @param {Iterable<string>} inputs absolute paths
+ * @param {Map<string, FileEntry>} previous
+ * @param {number} startedAt
+ * @returns {{ files: FileEntry[] } | { notCachedBecause: string }}
+ */
+function recordInputs(root, inputs, previous, startedAt) {
   /** @type {FileEntry[]} */
   const files = [];
   /** @type {Array<[string, import('node:fs').Stats]>} */
   const stats = [];
   const seen = new Set();
-  const inputs = [
-    ...Object.keys(result.metafile.inputs)
-      .filter((input) => input !== ENTRY)
-      .map((input) => resolve(root, fileOf(input))),
-    ...facts.manifests,
-    ...kept,
-  ];
   for (const file of inputs) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -313,23 +301,165 @@ export async function buildBundle(request) {
   const margin = timestampMargin(stats.map(([, stat]) => stat));
   for (const [file, stat] of stats) {
     if (Math.max(stat.mtimeMs, stat.ctimeMs) >= startedAt - margin)
-      return { bundle, notCachedBecause: `${toStored(root, file)} was written while it was bundled` };
+      return { notCachedBecause: `${toStored(root, file)} was written while it was bundled` };
   }
   for (const launcherFile of readdirSync(here).filter((name) => name.endsWith('.mjs'))) {
     const path = join(here, launcherFile);
     files.push(fileEntry(toStored(root, path), statSync(path), Date.now(), readFileSync(path)));
   }
-  /** @type {Fingerprint} */
-  const fingerprint = {
-    files,
-    dirs: [...facts.dirs].sort().flatMap((dir) => {
-      const hash = listingHash(dir);
-      return hash ? [/** @type {[string, string]} */ ([toStored(root, dir), hash])] : [];
-    }),
-    links: [...facts.links]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([link, target]) => /** @type {[string, string]} */ ([toStored(root, link), toStored(root, target)])),
-    absent: [...facts.absent].sort().map((path) => toStored(root, path)),
+  return { files };
+}
+
+/**
+ * The fingerprint of one build: its inputs (the stubs and the generated entry apart, which the stored paths
+ * and the request decide), what decided its resolutions, and the launcher itself.
+ * @param {string} root
+ * @param {import('esbuild').Metafile} metafile
+ * @param {Set<string>} kept
+ * @param {Map<string, FileEntry>} previous
+ * @param {number} startedAt
+ * @returns {{ fingerprint: Fingerprint } | { notCachedBecause: string }}
+ */
+function fingerprintOf(root, metafile, kept, previous, startedAt) {
+  // esbuild's own version decides the output too: its node_modules entry is fingerprinted like any package.
+  const facts = resolutionFacts(root, metafile, [join(here, 'bundle.mjs')]);
+  if (facts.problems.length > 0) return { notCachedBecause: /** @type {string} */ (facts.problems[0]) };
+  const inputs = [
+    ...Object.keys(metafile.inputs)
+      .filter((input) => input !== ENTRY && !input.startsWith(`${STUB_NAMESPACE}:`))
+      .map((input) => resolve(root, fileOf(input))),
+    ...facts.manifests,
+    ...kept,
+  ];
+  const recorded = recordInputs(root, inputs, previous, startedAt);
+  if (!('files' in recorded)) return recorded;
+  return {
+    fingerprint: {
+      files: recorded.files,
+      dirs: [...facts.dirs].sort().flatMap((dir) => {
+        const hash = listingHash(dir);
+        return hash ? [/** @type {[string, string]} */ ([toStored(root, dir), hash])] : [];
+      }),
+      links: [...facts.links]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([link, target]) => /** @type {[string, string]} */ ([toStored(root, link), toStored(root, target)])),
+      absent: [...facts.absent].sort().map((path) => toStored(root, path)),
+    },
   };
-  return { bundle, fingerprint };
+}
+
+/**
+ * The module format of each vendor entry as esbuild compiled it: CommonJS ones are handed to the project in
+ * the shape esbuild gives them inside one bundle (bundle-loader.mjs).
+ * @param {string} root
+ * @param {import('esbuild').Metafile} metafile
+ * @param {Map<string, string>} entries
+ * @returns {Record<string, 'esm' | 'cjs'>}
+ */
+function entryFormats(root, metafile, entries) {
+  /** @type {Map<string, string | undefined>} */
+  const byPath = new Map();
+  for (const [input, { format }] of Object.entries(metafile.inputs)) byPath.set(resolve(root, fileOf(input)), format);
+  /** @type {Record<string, 'esm' | 'cjs'>} */
+  const formats = {};
+  for (const [key, absolute] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1)))
+    formats[key] = byPath.get(absolute) === 'esm' ? 'esm' : 'cjs';
+  return formats;
+}
+
+/**
+ * @typedef {object} VendorBundle
+ * @property {string} folder folder name inside the cache folder
+ * @property {Record<string, 'esm' | 'cjs'>} formats its entries (stored paths) and their module formats
+ * @property {Fingerprint} fingerprint
+ */
+
+/**
+ * Bundles the CLI and the requested environments into two CommonJS files: the project bundle (the project's
+ * own code, rebuilt after any edit) and the vendor bundle (the installed packages it imports; `reusable`, the
+ * current one, is kept when it is still fresh and holds every module the project now imports). Each goes into
+ * a new folder of `cacheDir`, with a source map (read only when a stack trace is formatted; see
+ * stack-mapping.mjs). CommonJS, because Node 20 keeps V8's code cache only for scripts compiled through
+ * `vm.Script` (bundle-loader.mjs). Returns the bundle, and the fingerprints to cache it under unless an input
+ * changed while it was built (then the bundle serves this run only).
+ * @param {BundleRequest} request
+ * @param {VendorBundle} [reusable]
+ * @returns {Promise<{ bundle: Bundle, vendor: VendorBundle, vendorBuilt: boolean, fingerprint?: Fingerprint, notCachedBecause?: string }>}
+ */
+export async function buildBundle(request, reusable) {
+  const { root, cacheDir, commandsEntry, environments } = request;
+  const { build } = await import('esbuild');
+  const startedAt = Date.now();
+  const stamp = `${startedAt.toString(36)}${process.pid.toString(36)}`;
+  mkdirSync(cacheDir, { recursive: true });
+  /** @param {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} known */
+  const buildProject = async (known) => {
+    /** @type {Set<string>} */
+    const kept = new Set();
+    /** @type {Map<string, string>} */
+    const entries = new Map();
+    /** @type {Map<string, import('./vendor-boundary.mjs').ModuleFormat>} */
+    const used = new Map();
+    const result = await build({
+      ...commonOptions(root),
+      stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+      outfile: join(cacheDir, 'pending', 'main.cjs'),
+      plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, entries, known, used)],
+    });
+    return { result, kept, entries, used };
+  };
+  let project = await buildProject(reusable?.formats ?? {});
+  const previous = previousEntries(request);
+
+  /** @type {VendorBundle | undefined} */
+  let vendor = reusable && [...project.entries.keys()].every((key) => key in reusable.formats) ? reusable : undefined;
+  const vendorBuilt = vendor === undefined;
+  /** @type {string | undefined} */
+  let vendorNotCached;
+  if (!vendor) {
+    /** @type {Set<string>} */
+    const vendorKept = new Set();
+    const built = await build({
+      ...commonOptions(root),
+      stdin: { contents: vendorEntrySource(project.entries), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+      outfile: join(cacheDir, 'pending', 'vendor.cjs'),
+      plugins: [nativeRegExps(vendorKept), keepInPlace(KEPT_IN_PLACE, vendorKept)],
+    });
+    const formats = entryFormats(root, built.metafile, project.entries);
+    // A stub of the wrong format would change what an import means: build the project again with the real ones.
+    const guessedWrong = [...project.used].filter(([key, format]) => formats[key] !== format).map(([key]) => key);
+    if (guessedWrong.length > 0) {
+      if (process.env.PLATFORM_CACHE_DEBUG === '1')
+        console.error(`platform: project bundle built again, with the formats of ${guessedWrong.join(', ')}`);
+      project = await buildProject(formats);
+      // Only a source edited between the two builds can make them import different modules.
+      if (![...project.entries.keys()].every((key) => key in formats))
+        vendorNotCached = 'the sources changed while they were bundled';
+    }
+    const folder = `cli-${request.key}-vendor-${stamp}`;
+    writeFolder(cacheDir, folder, built.outputFiles);
+    const recorded = fingerprintOf(root, built.metafile, vendorKept, previous, startedAt);
+    if ('notCachedBecause' in recorded) vendorNotCached ??= recorded.notCachedBecause;
+    vendor = {
+      folder,
+      formats,
+      fingerprint: 'fingerprint' in recorded ? recorded.fingerprint : { files: [], dirs: [], links: [], absent: [] },
+    };
+  }
+
+  const folder = `cli-${request.key}-${stamp}`;
+  const bundleDir = writeFolder(cacheDir, folder, project.result.outputFiles, {
+    'link.json': JSON.stringify({ vendor: vendor.folder }),
+  });
+  /** @type {Bundle} */
+  const bundle = {
+    dir: bundleDir,
+    main: join(bundleDir, 'main.cjs'),
+    environments: environments.map((environment) => environment.name),
+  };
+  if (vendorNotCached) return { bundle, vendor, vendorBuilt, notCachedBecause: vendorNotCached };
+  const recorded = fingerprintOf(root, project.result.metafile, project.kept, previous, startedAt);
+  if ('notCachedBecause' in recorded)
+    return { bundle, vendor, vendorBuilt, notCachedBecause: recorded.notCachedBecause };
+  return { bundle, vendor, vendorBuilt, fingerprint: recorded.fingerprint };
 }

@@ -1,7 +1,9 @@
 // @ts-check
-// The bundle cache: one manifest per selection of environments, naming the bundle folder and the fingerprint of
-// everything it was built from. A cached run reads the manifest, re-checks the fingerprint (see fingerprint.mjs
-// for why that is exact) and imports the bundle; esbuild is loaded only to build a new one.
+// The bundle cache: one manifest per selection of environments, naming its two bundle folders (the project's
+// code and the installed packages', see vendor-boundary.mjs) and the fingerprint of everything each was built
+// from. A cached run reads the manifest, re-checks both fingerprints (see fingerprint.mjs for why that is
+// exact) and loads the bundles; esbuild is loaded only to build a new one, and after an edit of the project's
+// code only the project bundle is built again.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFingerprint, sha256 } from './fingerprint.mjs';
@@ -24,11 +26,15 @@ import { checkFingerprint, sha256 } from './fingerprint.mjs';
 
 /**
  * @typedef {object} Manifest
- * @property {2} version
- * @property {string} folder bundle folder name inside the cache folder
+ * @property {3} version
+ * @property {string} folder project bundle folder name inside the cache folder
  * @property {string[]} environments
- * @property {import('./fingerprint.mjs').Fingerprint} fingerprint
+ * @property {import('./fingerprint.mjs').Fingerprint} fingerprint the project bundle's
+ * @property {import('./bundle.mjs').VendorBundle} vendor the vendor bundle the project bundle was linked to
  */
+
+/** The manifest format this launcher reads and writes. */
+export const MANIFEST_VERSION = 3;
 
 /**
  * How long a bundle no manifest names is kept, for runs that started with it: they may still read its source map
@@ -58,9 +64,9 @@ function bundleIn(folder, /** @type {string[]} */ environments) {
 
 /**
  * The cached bundle of a selection if everything it was built from is unchanged; refreshes the manifest when
- * only timestamps moved.
+ * only timestamps moved. When only the project's code changed, returns the vendor bundle to build against.
  * @param {BundleRequest} request
- * @returns {{ bundle?: Bundle, reason: string }}
+ * @returns {{ bundle?: Bundle, reason: string, reusableVendor?: import('./bundle.mjs').VendorBundle }}
  */
 export function freshBundle(request) {
   const file = join(request.cacheDir, `cli-${request.key}.json`);
@@ -71,16 +77,35 @@ export function freshBundle(request) {
   } catch {
     return { reason: 'no bundle yet' };
   }
-  if (manifest.version !== 2) return { reason: 'the bundle cache has an older format' };
+  if (manifest.version !== MANIFEST_VERSION) return { reason: 'the bundle cache has an older format' };
   const folder = join(request.cacheDir, manifest.folder);
-  if (!existsSync(join(folder, 'main.cjs'))) return { reason: 'the bundle was removed' };
+  if (!existsSync(join(request.cacheDir, manifest.vendor.folder, 'vendor.cjs')))
+    return { reason: 'the vendor bundle was removed' };
+  const vendorCheck = checkFingerprint(request.root, manifest.vendor.fingerprint);
+  if (!vendorCheck.fresh) return { reason: vendorCheck.reason };
+  const vendor = {
+    ...manifest.vendor,
+    fingerprint: refreshedFingerprint(manifest.vendor.fingerprint, vendorCheck.refreshed),
+  };
+  if (!existsSync(join(folder, 'main.cjs'))) return { reason: 'the bundle was removed', reusableVendor: vendor };
   const check = checkFingerprint(request.root, manifest.fingerprint);
-  if (!check.fresh) return { reason: check.reason };
-  if (check.refreshed.size > 0) {
-    const files = manifest.fingerprint.files.map((entry, index) => check.refreshed.get(index) ?? entry);
-    writeManifest(request, { ...manifest, fingerprint: { ...manifest.fingerprint, files } });
-  }
+  if (!check.fresh) return { reason: `${check.reason} (installed packages unchanged)`, reusableVendor: vendor };
+  if (check.refreshed.size > 0 || vendorCheck.refreshed.size > 0)
+    writeManifest(request, {
+      ...manifest,
+      vendor,
+      fingerprint: refreshedFingerprint(manifest.fingerprint, check.refreshed),
+    });
   return { bundle: bundleIn(folder, manifest.environments), reason: 'fresh' };
+}
+
+/**
+ * @param {import('./fingerprint.mjs').Fingerprint} fingerprint
+ * @param {Map<number, import('./fingerprint.mjs').FileEntry>} refreshed
+ */
+function refreshedFingerprint(fingerprint, refreshed) {
+  if (refreshed.size === 0) return fingerprint;
+  return { ...fingerprint, files: fingerprint.files.map((entry, index) => refreshed.get(index) ?? entry) };
 }
 
 /**
@@ -97,15 +122,15 @@ export function writeManifest(request, manifest) {
 }
 
 /**
- * Removes bundles of a selection other than `keep` once no run can still be loading them.
+ * Removes bundle folders of a selection other than those in `keep` once no run can still be loading them.
  * @param {BundleRequest} request
- * @param {string} keep folder name
+ * @param {string[]} keep folder names
  */
 export function removeOldBundles(request, keep) {
   const prefix = `cli-${request.key}-`;
   const now = Date.now();
   for (const name of readdirSync(request.cacheDir)) {
-    if (!name.startsWith(prefix) || name === keep) continue;
+    if (!name.startsWith(prefix) || keep.includes(name)) continue;
     const path = join(request.cacheDir, name);
     try {
       if (now - statSync(path).mtimeMs > ORPHAN_GRACE_MS) rmSync(path, { recursive: true, force: true });

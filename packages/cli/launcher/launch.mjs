@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadBundle } from './bundle-loader.mjs';
-import { cacheLocation, freshBundle, removeOldBundles, writeManifest } from './cache.mjs';
+import { cacheLocation, freshBundle, MANIFEST_VERSION, removeOldBundles, writeManifest } from './cache.mjs';
 import { discoverEnvironments, findProject } from './project.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +68,7 @@ export async function launch({ argv, root }) {
     const { buildBundle } = await import('./bundle.mjs');
     let built;
     try {
-      built = await buildBundle(request);
+      built = await buildBundle(request, cached.reusableVendor);
     } catch (error) {
       // esbuild has printed each problem with its file, line and column (a syntax error, an import that does
       // not resolve); a stack trace of the bundler would add nothing.
@@ -80,24 +80,31 @@ export async function launch({ argv, root }) {
       return 1;
     }
     bundle = built.bundle;
+    if (process.env.PLATFORM_CACHE_DEBUG === '1')
+      console.error(`platform: vendor bundle ${built.vendorBuilt ? 'built' : 'reused'}`);
+    const folder = bundle.dir.slice(cacheDir.length + 1);
     if (built.fingerprint) {
       writeManifest(request, {
-        version: 2,
-        folder: bundle.dir.slice(cacheDir.length + 1),
+        version: MANIFEST_VERSION,
+        folder,
         environments: selected.map((e) => e.name),
         fingerprint: built.fingerprint,
+        vendor: built.vendor,
       });
-      removeOldBundles(request, bundle.dir.slice(cacheDir.length + 1));
+      removeOldBundles(request, [folder, built.vendor.folder]);
     } else {
       // Serve this run from what esbuild read, but never cache it: the next run bundles again.
       console.error(`note: not caching the bundle: ${built.notCachedBecause}`);
-      const used = bundle.dir;
-      process.once('exit', () => rmSync(used, { recursive: true, force: true }));
+      const used = [bundle.dir, ...(built.vendorBuilt ? [join(cacheDir, built.vendor.folder)] : [])];
+      process.once('exit', () => {
+        for (const dir of used) rmSync(dir, { recursive: true, force: true });
+      });
     }
   }
 
   const loaded = loadBundle(bundle.main);
-  if (process.env.PLATFORM_CACHE_DEBUG === '1') console.error(`platform: code cache ${loaded.codeCache}`);
+  if (process.env.PLATFORM_CACHE_DEBUG === '1')
+    console.error(`platform: code cache ${loaded.codeCache}, vendor code cache ${loaded.vendorCodeCache}`);
   const cli =
     /** @type {{ main: (input: object) => Promise<number>, environments: Record<string, () => Promise<unknown>> }} */ (
       loaded.exports
