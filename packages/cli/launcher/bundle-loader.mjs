@@ -65,6 +65,24 @@ function runScript(file, require) {
   };
 }
 
+/** Vendor bundles already loaded by this process, by folder: a preloaded one is not loaded twice. */
+const loadedVendors = new Map();
+
+/**
+ * Loads a vendor bundle (once per process).
+ * @param {string} vendorDir
+ * @returns {{ exports: any, codeCache: CodeCacheState, saveCodeCache: () => void }}
+ */
+export function loadVendor(vendorDir) {
+  let vendor = loadedVendors.get(vendorDir);
+  if (!vendor) {
+    const vendorFile = join(vendorDir, 'vendor.cjs');
+    vendor = runScript(vendorFile, createRequire(vendorFile));
+    loadedVendors.set(vendorDir, vendor);
+  }
+  return vendor;
+}
+
 /**
  * Loads a selection's project bundle and the vendor bundle it was linked to (named in its `link.json`).
  * @param {string} file the project bundle, `<folder>/main.cjs`
@@ -75,8 +93,7 @@ export function loadBundle(file) {
   const vendorDir = join(dirname(folder), JSON.parse(readFileSync(join(folder, 'link.json'), 'utf8')).vendor);
   const vendorFile = join(vendorDir, 'vendor.cjs');
   mapStackTraces([vendorFile, file], WRAPPER_START.length);
-  const vendorRequire = createRequire(vendorFile);
-  const vendor = runScript(vendorFile, vendorRequire);
+  const vendor = loadVendor(vendorDir);
   /** @type {Map<string, unknown>} */
   const modules = new Map();
   const projectRequire = createRequire(file);

@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { MANIFEST_VERSION } from './cache.mjs';
 import { fileEntry, listingHash, RACY_MS, toStored } from './fingerprint.mjs';
 import { lookupPackage, nearestManifest, packageName, realPath } from './resolution.mjs';
-import { inNodeModules, STUB_NAMESPACE, vendorBoundary, vendorEntrySource } from './vendor-boundary.mjs';
+import { STUB_NAMESPACE, vendorBoundary, vendorEntries, vendorEntrySource } from './vendor-boundary.mjs';
 
 /**
  * @typedef {import('./fingerprint.mjs').FileEntry} FileEntry
@@ -16,6 +16,9 @@ import { inNodeModules, STUB_NAMESPACE, vendorBoundary, vendorEntrySource } from
  */
 
 const here = dirname(new URL(import.meta.url).pathname);
+
+/** How long esbuild must have asked nothing before `whileWaiting` runs. */
+const QUIET_MS = 30;
 
 /** Name of the generated entry module in esbuild's metafile and the source map. */
 const ENTRY = '<platform-entry>';
@@ -33,6 +36,9 @@ function escapeRegExp(text) {
 function timestampMargin(stats) {
   return stats.length > 0 && stats.every((stat) => stat.mtimeMs % 1000 === 0) ? RACY_MS : 20;
 }
+
+/** @param {string} path */
+const inNodeModules = (path) => path.split(sep).includes('node_modules');
 
 /**
  * `native-regexps:/abs/path` → `/abs/path`: a module of a plugin's namespace still stands for a file.
@@ -137,9 +143,10 @@ export default re2Class(() => createRequire(__filename)(${JSON.stringify(args.pl
  * @param {string} root
  * @param {import('esbuild').Metafile} metafile
  * @param {string[]} extraImporters absolute files whose package imports happened outside esbuild (the launcher's own `esbuild` import)
+ * @param {Array<{ dir: string, specifier: string, path: string }>} [entryImports] imports resolved for generated entries (the vendor bundle's keys)
  * @returns {{ links: Map<string, string>, absent: Set<string>, manifests: Set<string>, dirs: Set<string>, problems: string[] }}
  */
-function resolutionFacts(root, metafile, extraImporters) {
+function resolutionFacts(root, metafile, extraImporters, entryImports = []) {
   /** @type {Map<string, string>} */
   const links = new Map();
   const absent = new Set();
@@ -190,7 +197,8 @@ function resolutionFacts(root, metafile, extraImporters) {
     const manifest = nearestManifest(dir, memo);
     if (manifest) manifests.add(manifest);
     for (const { path, original, external } of imports) {
-      if (original === undefined) continue;
+      // The project bundle's stubs decide nothing about resolution: the vendor bundle resolved their keys.
+      if (original === undefined || path.startsWith(`${STUB_NAMESPACE}:`)) continue;
       const name = packageName(original);
       if (name === undefined) {
         if (!external && !inNodeModules(path)) dirs.add(dirname(resolve(root, fileOf(path))));
@@ -201,6 +209,10 @@ function resolutionFacts(root, metafile, extraImporters) {
     }
   }
   for (const importer of extraImporters) recordPackage(dirname(importer), 'esbuild', undefined);
+  for (const { dir, specifier, path } of entryImports) {
+    const name = packageName(specifier);
+    if (name !== undefined) recordPackage(dir, name, path);
+  }
   return { links, absent, manifests, dirs, problems };
 }
 
@@ -318,11 +330,12 @@ function recordInputs(root, inputs, previous, startedAt) {
  * @param {Set<string>} kept
  * @param {Map<string, FileEntry>} previous
  * @param {number} startedAt
+ * @param {Array<{ dir: string, specifier: string, path: string }>} [entryImports]
  * @returns {{ fingerprint: Fingerprint } | { notCachedBecause: string }}
  */
-function fingerprintOf(root, metafile, kept, previous, startedAt) {
+function fingerprintOf(root, metafile, kept, previous, startedAt, entryImports) {
   // esbuild's own version decides the output too: its node_modules entry is fingerprinted like any package.
-  const facts = resolutionFacts(root, metafile, [join(here, 'bundle.mjs')]);
+  const facts = resolutionFacts(root, metafile, [join(here, 'bundle.mjs')], entryImports);
   if (facts.problems.length > 0) return { notCachedBecause: /** @type {string} */ (facts.problems[0]) };
   const inputs = [
     ...Object.keys(metafile.inputs)
@@ -349,28 +362,31 @@ function fingerprintOf(root, metafile, kept, previous, startedAt) {
 }
 
 /**
- * The module format of each vendor entry as esbuild compiled it: CommonJS ones are handed to the project in
- * the shape esbuild gives them inside one bundle (bundle-loader.mjs).
+ * The module format of each key as esbuild compiled the module it resolved to (a builtin counts as CommonJS):
+ * CommonJS ones get CommonJS stubs (vendor-boundary.mjs).
  * @param {string} root
  * @param {import('esbuild').Metafile} metafile
- * @param {Map<string, string>} entries
- * @returns {Record<string, 'esm' | 'cjs'>}
+ * @param {Iterable<string>} keys
+ * @param {Map<string, string>} resolved key → absolute path
+ * @returns {Record<string, import('./vendor-boundary.mjs').ModuleFormat>}
  */
-function entryFormats(root, metafile, entries) {
+function keyFormats(root, metafile, keys, resolved) {
   /** @type {Map<string, string | undefined>} */
   const byPath = new Map();
   for (const [input, { format }] of Object.entries(metafile.inputs)) byPath.set(resolve(root, fileOf(input)), format);
-  /** @type {Record<string, 'esm' | 'cjs'>} */
+  /** @type {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} */
   const formats = {};
-  for (const [key, absolute] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1)))
-    formats[key] = byPath.get(absolute) === 'esm' ? 'esm' : 'cjs';
+  for (const key of [...keys].sort()) {
+    const path = resolved.get(key);
+    formats[key] = path !== undefined && byPath.get(path) === 'esm' ? 'esm' : 'cjs';
+  }
   return formats;
 }
 
 /**
  * @typedef {object} VendorBundle
  * @property {string} folder folder name inside the cache folder
- * @property {Record<string, 'esm' | 'cjs'>} formats its entries (stored paths) and their module formats
+ * @property {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} formats its keys and their modules' formats
  * @property {Fingerprint} fingerprint
  */
 
@@ -382,21 +398,31 @@ function entryFormats(root, metafile, entries) {
  * stack-mapping.mjs). CommonJS, because Node 20 keeps V8's code cache only for scripts compiled through
  * `vm.Script` (bundle-loader.mjs). Returns the bundle, and the fingerprints to cache it under unless an input
  * changed while it was built (then the bundle serves this run only).
+ * `whileWaiting` runs once esbuild has asked nothing of this process for a moment (it is then linking and
+ * printing the project bundle on its own threads), so that work of the caller's (loading the vendor bundle)
+ * fills the wait instead of following it.
  * @param {BundleRequest} request
  * @param {VendorBundle} [reusable]
+ * @param {() => void} [whileWaiting]
  * @returns {Promise<{ bundle: Bundle, vendor: VendorBundle, vendorBuilt: boolean, fingerprint?: Fingerprint, notCachedBecause?: string }>}
  */
-export async function buildBundle(request, reusable) {
+export async function buildBundle(request, reusable, whileWaiting) {
   const { root, cacheDir, commandsEntry, environments } = request;
   const { build } = await import('esbuild');
   const startedAt = Date.now();
   const stamp = `${startedAt.toString(36)}${process.pid.toString(36)}`;
   mkdirSync(cacheDir, { recursive: true });
+  /** @type {NodeJS.Timeout | undefined} */
+  let quiet;
+  const activity = () => {
+    clearTimeout(quiet);
+    if (whileWaiting) quiet = setTimeout(whileWaiting, QUIET_MS);
+  };
   /** @param {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} known */
   const buildProject = async (known) => {
     /** @type {Set<string>} */
     const kept = new Set();
-    /** @type {Map<string, string>} */
+    /** @type {Map<string, import('./vendor-boundary.mjs').VendorImport>} */
     const entries = new Map();
     /** @type {Map<string, import('./vendor-boundary.mjs').ModuleFormat>} */
     const used = new Map();
@@ -404,8 +430,10 @@ export async function buildBundle(request, reusable) {
       ...commonOptions(root),
       stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
       outfile: join(cacheDir, 'pending', 'main.cjs'),
-      plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, entries, known, used)],
+      plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, entries, known, used, activity)],
     });
+    clearTimeout(quiet);
+    whileWaiting = undefined;
     return { result, kept, entries, used };
   };
   let project = await buildProject(reusable?.formats ?? {});
@@ -419,15 +447,28 @@ export async function buildBundle(request, reusable) {
   if (!vendor) {
     /** @type {Set<string>} */
     const vendorKept = new Set();
+    /** @type {Map<string, string>} */
+    const resolved = new Map();
     const built = await build({
       ...commonOptions(root),
       stdin: { contents: vendorEntrySource(project.entries), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
       outfile: join(cacheDir, 'pending', 'vendor.cjs'),
-      plugins: [nativeRegExps(vendorKept), keepInPlace(KEPT_IN_PLACE, vendorKept)],
+      plugins: [
+        vendorEntries(project.entries, resolved),
+        nativeRegExps(vendorKept),
+        keepInPlace(KEPT_IN_PLACE, vendorKept),
+      ],
     });
-    const formats = entryFormats(root, built.metafile, project.entries);
+    const formats = keyFormats(root, built.metafile, project.entries.keys(), resolved);
+    const entryImports = [...resolved].map(([key, path]) => {
+      const { dir, specifier } = /** @type {import('./vendor-boundary.mjs').VendorImport} */ (project.entries.get(key));
+      return { dir, specifier, path };
+    });
     // A stub of the wrong format would change what an import means: build the project again with the real ones.
-    const guessedWrong = [...project.used].filter(([key, format]) => formats[key] !== format).map(([key]) => key);
+    const guessedWrong = [...project.used]
+      .filter(([key, format]) => formats[key] !== format)
+      .map(([key]) => key)
+      .sort();
     if (guessedWrong.length > 0) {
       if (process.env.PLATFORM_CACHE_DEBUG === '1')
         console.error(`platform: project bundle built again, with the formats of ${guessedWrong.join(', ')}`);
@@ -438,7 +479,7 @@ export async function buildBundle(request, reusable) {
     }
     const folder = `cli-${request.key}-vendor-${stamp}`;
     writeFolder(cacheDir, folder, built.outputFiles);
-    const recorded = fingerprintOf(root, built.metafile, vendorKept, previous, startedAt);
+    const recorded = fingerprintOf(root, built.metafile, vendorKept, previous, startedAt, entryImports);
     if ('notCachedBecause' in recorded) vendorNotCached ??= recorded.notCachedBecause;
     vendor = {
       folder,

@@ -6,7 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadBundle } from './bundle-loader.mjs';
+import { loadBundle, loadVendor } from './bundle-loader.mjs';
 import { cacheLocation, freshBundle, MANIFEST_VERSION, removeOldBundles, writeManifest } from './cache.mjs';
 import { discoverEnvironments, findProject } from './project.mjs';
 
@@ -67,8 +67,14 @@ export async function launch({ argv, root }) {
   if (!bundle) {
     const { buildBundle } = await import('./bundle.mjs');
     let built;
+    const reusable = cached.reusableVendor;
     try {
-      built = await buildBundle(request, cached.reusableVendor);
+      built = await buildBundle(
+        request,
+        reusable,
+        // Most likely the vendor bundle this run will use: loading it is then done while esbuild works.
+        reusable && (() => loadVendor(join(cacheDir, reusable.folder))),
+      );
     } catch (error) {
       // esbuild has printed each problem with its file, line and column (a syntax error, an import that does
       // not resolve); a stack trace of the bundler would add nothing.
