@@ -412,56 +412,84 @@ export async function buildBundle(request, reusable, whileWaiting) {
   const startedAt = Date.now();
   const stamp = `${startedAt.toString(36)}${process.pid.toString(36)}`;
   mkdirSync(cacheDir, { recursive: true });
-  /** @type {NodeJS.Timeout | undefined} */
-  let quiet;
-  const activity = () => {
-    clearTimeout(quiet);
-    if (whileWaiting) quiet = setTimeout(whileWaiting, QUIET_MS);
-  };
-  /** @param {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} known */
-  const buildProject = async (known) => {
+  /** @typedef {import('./vendor-boundary.mjs').VendorImport} VendorImport */
+  /** @param {Iterable<string>} keys */
+  const reusableFor = (keys) => reusable !== undefined && [...keys].every((key) => key in reusable.formats);
+
+  /**
+   * @param {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} known
+   * @param {(imports: Map<string, VendorImport>) => void} [onQuiet] once esbuild has asked nothing for a while
+   */
+  const buildProject = async (known, onQuiet) => {
     /** @type {Set<string>} */
     const kept = new Set();
-    /** @type {Map<string, import('./vendor-boundary.mjs').VendorImport>} */
-    const entries = new Map();
+    /** @type {Map<string, VendorImport>} */
+    const imports = new Map();
     /** @type {Map<string, import('./vendor-boundary.mjs').ModuleFormat>} */
     const used = new Map();
+    /** @type {NodeJS.Timeout | undefined} */
+    let quiet;
+    const activity = () => {
+      clearTimeout(quiet);
+      if (onQuiet)
+        quiet = setTimeout(() => {
+          onQuiet?.(imports);
+          onQuiet = undefined;
+        }, QUIET_MS);
+    };
     const result = await build({
       ...commonOptions(root),
       stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
       outfile: join(cacheDir, 'pending', 'main.cjs'),
-      plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, entries, known, used, activity)],
+      plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, imports, known, used, activity)],
     });
     clearTimeout(quiet);
-    whileWaiting = undefined;
-    return { result, kept, entries, used };
+    return { result, kept, imports, used };
   };
-  let project = await buildProject(reusable?.formats ?? {});
+
+  /** @param {Map<string, VendorImport>} imports */
+  const buildVendor = async (imports) => {
+    /** @type {Set<string>} */
+    const kept = new Set();
+    /** @type {Map<string, string>} */
+    const resolved = new Map();
+    const result = await build({
+      ...commonOptions(root),
+      stdin: { contents: vendorEntrySource(imports), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+      outfile: join(cacheDir, 'pending', 'vendor.cjs'),
+      plugins: [vendorEntries(imports, resolved), nativeRegExps(kept), keepInPlace(KEPT_IN_PLACE, kept)],
+    });
+    return { result, kept, imports, resolved };
+  };
+
+  // Once esbuild stops calling back it has, in all likelihood, resolved every import and is linking and printing
+  // on its own threads: then the vendor bundle is loaded (reused) or built (not) meanwhile, from the keys so far,
+  // and built again afterwards should the project bundle have imported more.
+  /** @type {Promise<Awaited<ReturnType<typeof buildVendor>>> | undefined} */
+  let earlyVendor;
+  let project = await buildProject(reusable?.formats ?? {}, (imports) => {
+    if (reusableFor(imports.keys())) whileWaiting?.();
+    else {
+      earlyVendor = buildVendor(new Map(imports));
+      earlyVendor.catch(() => {}); // awaited below
+    }
+  });
   const previous = previousEntries(request);
 
   /** @type {VendorBundle | undefined} */
-  let vendor = reusable && [...project.entries.keys()].every((key) => key in reusable.formats) ? reusable : undefined;
+  let vendor = reusableFor(project.imports.keys()) ? reusable : undefined;
   const vendorBuilt = vendor === undefined;
   /** @type {string | undefined} */
   let vendorNotCached;
   if (!vendor) {
-    /** @type {Set<string>} */
-    const vendorKept = new Set();
-    /** @type {Map<string, string>} */
-    const resolved = new Map();
-    const built = await build({
-      ...commonOptions(root),
-      stdin: { contents: vendorEntrySource(project.entries), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
-      outfile: join(cacheDir, 'pending', 'vendor.cjs'),
-      plugins: [
-        vendorEntries(project.entries, resolved),
-        nativeRegExps(vendorKept),
-        keepInPlace(KEPT_IN_PLACE, vendorKept),
-      ],
-    });
-    const formats = keyFormats(root, built.metafile, project.entries.keys(), resolved);
+    let built = earlyVendor && (await earlyVendor);
+    if (!built || ![...project.imports.keys()].every((key) => built?.imports.has(key)))
+      built = await buildVendor(project.imports);
+    else if (process.env.PLATFORM_CACHE_DEBUG === '1') console.error('platform: vendor bundle built alongside');
+    const { imports, resolved } = built;
+    const formats = keyFormats(root, built.result.metafile, imports.keys(), resolved);
     const entryImports = [...resolved].map(([key, path]) => {
-      const { dir, specifier } = /** @type {import('./vendor-boundary.mjs').VendorImport} */ (project.entries.get(key));
+      const { dir, specifier } = /** @type {VendorImport} */ (imports.get(key));
       return { dir, specifier, path };
     });
     // A stub of the wrong format would change what an import means: build the project again with the real ones.
@@ -474,12 +502,12 @@ export async function buildBundle(request, reusable, whileWaiting) {
         console.error(`platform: project bundle built again, with the formats of ${guessedWrong.join(', ')}`);
       project = await buildProject(formats);
       // Only a source edited between the two builds can make them import different modules.
-      if (![...project.entries.keys()].every((key) => key in formats))
+      if (![...project.imports.keys()].every((key) => key in formats))
         vendorNotCached = 'the sources changed while they were bundled';
     }
     const folder = `cli-${request.key}-vendor-${stamp}`;
-    writeFolder(cacheDir, folder, built.outputFiles);
-    const recorded = fingerprintOf(root, built.metafile, vendorKept, previous, startedAt, entryImports);
+    writeFolder(cacheDir, folder, built.result.outputFiles);
+    const recorded = fingerprintOf(root, built.result.metafile, built.kept, previous, startedAt, entryImports);
     if ('notCachedBecause' in recorded) vendorNotCached ??= recorded.notCachedBecause;
     vendor = {
       folder,

@@ -15,9 +15,9 @@
 // own interop, as it did when the module was in the same bundle. An import means what it meant in one bundle.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { toStored } from './fingerprint.mjs';
-import { nearestManifest } from './resolution.mjs';
+import { nearestManifest, packageName } from './resolution.mjs';
 
 /** esbuild namespace of the stubs; their paths are the keys. */
 export const STUB_NAMESPACE = 'vendor-stub';
@@ -46,9 +46,10 @@ const NOT_PLATFORM_OR_NODE =
  */
 
 /**
- * The format esbuild will most likely give an installed module, before the vendor build says: Node's
- * resolution of the specifier, then the file's extension or its package's `type`. Only a first guess:
- * bundle.mjs builds the project bundle again with the formats the vendor build reports when one was wrong.
+ * The format esbuild will most likely give an installed module, before the vendor build says: an import of a
+ * package whose `exports` have an `import` condition is an ES module; otherwise Node's resolution of the
+ * specifier, then the file's extension or its package's `type`. Only a first guess: bundle.mjs builds the
+ * project bundle again with the formats the vendor build reports when one was wrong.
  * @param {VendorImport} found
  * @param {Map<string, string | undefined>} memo
  * @returns {ModuleFormat}
@@ -61,15 +62,25 @@ function guessedFormat(found, memo) {
     return 'esm';
   }
   if (!isAbsolute(path)) return 'cjs'; // a builtin
+  const name = packageName(found.specifier);
+  /** @param {string | undefined} manifest */
+  const read = (manifest) => {
+    try {
+      return manifest ? JSON.parse(readFileSync(manifest, 'utf8')) : {};
+    } catch {
+      return {};
+    }
+  };
+  if (found.kind !== 'require-call' && name !== undefined) {
+    const at = path.lastIndexOf(`${sep}node_modules${sep}${name.split('/').join(sep)}${sep}`);
+    if (at !== -1) {
+      const root = path.slice(0, at + `${sep}node_modules${sep}`.length + name.length);
+      if (JSON.stringify(read(join(root, 'package.json')).exports ?? null).includes('"import"')) return 'esm';
+    }
+  }
   if (/\.m[jt]s$/.test(path)) return 'esm';
   if (/\.(?:c[jt]s|json)$/.test(path)) return 'cjs';
-  const manifest = nearestManifest(dirname(path), memo);
-  if (!manifest) return 'cjs';
-  try {
-    return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module' ? 'esm' : 'cjs';
-  } catch {
-    return 'cjs';
-  }
+  return read(nearestManifest(dirname(path), memo)).type === 'module' ? 'esm' : 'cjs';
 }
 
 /**
