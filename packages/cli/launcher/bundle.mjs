@@ -3,6 +3,7 @@
 // built from. Loaded only when no fresh bundle exists: a cached run never imports this file, nor esbuild.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { loadVendor } from './bundle-loader.mjs';
 import { MANIFEST_VERSION } from './cache.mjs';
 import { fileEntry, listingHash, RACY_MS, toStored } from './fingerprint.mjs';
 import { lookupPackage, nearestManifest, packageName, realPath } from './resolution.mjs';
@@ -18,7 +19,7 @@ import { STUB_NAMESPACE, vendorBoundary, vendorEntries, vendorEntrySource } from
 const here = dirname(new URL(import.meta.url).pathname);
 
 /** How long esbuild must have asked nothing before `whileWaiting` runs. */
-const QUIET_MS = 30;
+const QUIET_MS = 80;
 
 /** Name of the generated entry module in esbuild's metafile and the source map. */
 const ENTRY = '<platform-entry>';
@@ -362,31 +363,45 @@ function fingerprintOf(root, metafile, kept, previous, startedAt, entryImports) 
 }
 
 /**
- * The module format of each key as esbuild compiled the module it resolved to (a builtin counts as CommonJS):
- * CommonJS ones get CommonJS stubs (vendor-boundary.mjs).
+ * What each key's module is, from the vendor build: its format as esbuild compiled it (a builtin counts as
+ * CommonJS) and, for an ES module, the names its namespace holds once the vendor bundle is loaded (the run
+ * that built it loads that bundle anyway).
  * @param {string} root
  * @param {import('esbuild').Metafile} metafile
  * @param {Iterable<string>} keys
  * @param {Map<string, string>} resolved key → absolute path
- * @returns {Record<string, import('./vendor-boundary.mjs').ModuleFormat>}
+ * @param {string} vendorDir the written vendor bundle
+ * @returns {Record<string, import('./vendor-boundary.mjs').VendorModule>}
  */
-function keyFormats(root, metafile, keys, resolved) {
+function vendorModules(root, metafile, keys, resolved, vendorDir) {
   /** @type {Map<string, string | undefined>} */
   const byPath = new Map();
   for (const [input, { format }] of Object.entries(metafile.inputs)) byPath.set(resolve(root, fileOf(input)), format);
-  /** @type {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} */
-  const formats = {};
+  /** @type {Record<string, () => unknown> | undefined} */
+  let table;
+  /** @type {Record<string, import('./vendor-boundary.mjs').VendorModule>} */
+  const modules = {};
   for (const key of [...keys].sort()) {
     const path = resolved.get(key);
-    formats[key] = path !== undefined && byPath.get(path) === 'esm' ? 'esm' : 'cjs';
+    if (path === undefined || byPath.get(path) !== 'esm') {
+      modules[key] = { format: 'cjs' };
+      continue;
+    }
+    table ??= loadVendor(vendorDir).exports;
+    try {
+      const namespace = /** @type {object} */ (/** @type {Record<string, () => unknown>} */ (table)[key]?.());
+      modules[key] = { format: 'esm', names: Object.keys(namespace).sort() };
+    } catch {
+      modules[key] = { format: 'esm' }; // it throws when loaded: the run will say so, as one bundle did
+    }
   }
-  return formats;
+  return modules;
 }
 
 /**
  * @typedef {object} VendorBundle
  * @property {string} folder folder name inside the cache folder
- * @property {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} formats its keys and their modules' formats
+ * @property {Record<string, import('./vendor-boundary.mjs').VendorModule>} modules its keys and what their modules are
  * @property {Fingerprint} fingerprint
  */
 
@@ -413,111 +428,136 @@ export async function buildBundle(request, reusable, whileWaiting) {
   const stamp = `${startedAt.toString(36)}${process.pid.toString(36)}`;
   mkdirSync(cacheDir, { recursive: true });
   /** @typedef {import('./vendor-boundary.mjs').VendorImport} VendorImport */
-  /** @param {Iterable<string>} keys */
-  const reusableFor = (keys) => reusable !== undefined && [...keys].every((key) => key in reusable.formats);
-
-  /**
-   * @param {Record<string, import('./vendor-boundary.mjs').ModuleFormat>} known
-   * @param {(imports: Map<string, VendorImport>) => void} [onQuiet] once esbuild has asked nothing for a while
-   */
-  const buildProject = async (known, onQuiet) => {
-    /** @type {Set<string>} */
-    const kept = new Set();
-    /** @type {Map<string, VendorImport>} */
-    const imports = new Map();
-    /** @type {Map<string, import('./vendor-boundary.mjs').ModuleFormat>} */
-    const used = new Map();
-    /** @type {NodeJS.Timeout | undefined} */
-    let quiet;
-    const activity = () => {
-      clearTimeout(quiet);
-      if (onQuiet)
-        quiet = setTimeout(() => {
-          onQuiet?.(imports);
-          onQuiet = undefined;
-        }, QUIET_MS);
-    };
-    const result = await build({
-      ...commonOptions(root),
-      stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
-      outfile: join(cacheDir, 'pending', 'main.cjs'),
-      plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, imports, known, used, activity)],
-    });
-    clearTimeout(quiet);
-    return { result, kept, imports, used };
-  };
-
-  /** @param {Map<string, VendorImport>} imports */
-  const buildVendor = async (imports) => {
-    /** @type {Set<string>} */
-    const kept = new Set();
-    /** @type {Map<string, string>} */
-    const resolved = new Map();
-    const result = await build({
-      ...commonOptions(root),
-      stdin: { contents: vendorEntrySource(imports), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
-      outfile: join(cacheDir, 'pending', 'vendor.cjs'),
-      plugins: [vendorEntries(imports, resolved), nativeRegExps(kept), keepInPlace(KEPT_IN_PLACE, kept)],
-    });
-    return { result, kept, imports, resolved };
-  };
-
-  // Once esbuild stops calling back it has, in all likelihood, resolved every import and is linking and printing
-  // on its own threads: then the vendor bundle is loaded (reused) or built (not) meanwhile, from the keys so far,
-  // and built again afterwards should the project bundle have imported more.
-  /** @type {Promise<Awaited<ReturnType<typeof buildVendor>>> | undefined} */
-  let earlyVendor;
-  let project = await buildProject(reusable?.formats ?? {}, (imports) => {
-    if (reusableFor(imports.keys())) whileWaiting?.();
-    else {
-      earlyVendor = buildVendor(new Map(imports));
-      earlyVendor.catch(() => {}); // awaited below
-    }
-  });
+  /** @typedef {import('./vendor-boundary.mjs').VendorModule} VendorModule */
   const previous = previousEntries(request);
 
-  /** @type {VendorBundle | undefined} */
-  let vendor = reusableFor(project.imports.keys()) ? reusable : undefined;
-  const vendorBuilt = vendor === undefined;
+  /** @type {Set<string>} */
+  const kept = new Set();
+  /** @type {Map<string, VendorImport>} */
+  const imports = new Map();
+  /**
+   * Vendor builds started during this one, each from every key known when it started; the last holds them all.
+   * @type {Array<Promise<{ keys: Set<string>, vendor: VendorBundle, notCachedBecause?: string }>>}
+   */
+  const vendorBuilds = [];
+  /** Stubs waiting for a vendor build that knows their key. @type {Map<string, Array<(module: VendorModule | Promise<never>) => void>>} */
+  const waiting = new Map();
+  /** Keys a started vendor build will answer. */
+  const covered = new Set();
+  let builds = 0;
+
+  /** Builds the vendor bundle of every key known now, and answers the stubs waiting for one of them. */
+  const buildVendor = () => {
+    const snapshot = new Map(imports);
+    for (const key of snapshot.keys()) covered.add(key);
+    const folder = `cli-${request.key}-vendor-${stamp}-${builds++}`;
+    const started = (async () => {
+      /** @type {Set<string>} */
+      const vendorKept = new Set();
+      /** @type {Map<string, string>} */
+      const resolved = new Map();
+      const result = await build({
+        ...commonOptions(root),
+        stdin: { contents: vendorEntrySource(snapshot), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+        outfile: join(cacheDir, 'pending', 'vendor.cjs'),
+        plugins: [vendorEntries(snapshot, resolved), nativeRegExps(vendorKept), keepInPlace(KEPT_IN_PLACE, vendorKept)],
+      });
+      const dir = writeFolder(cacheDir, folder, result.outputFiles);
+      const modules = vendorModules(root, result.metafile, snapshot.keys(), resolved, dir);
+      for (const [key, module] of Object.entries(modules)) {
+        for (const answer of waiting.get(key) ?? []) answer(module);
+        waiting.delete(key);
+      }
+      const entryImports = [...resolved].map(([key, path]) => {
+        const { dir: from, specifier } = /** @type {VendorImport} */ (snapshot.get(key));
+        return { dir: from, specifier, path };
+      });
+      const recorded = fingerprintOf(root, result.metafile, vendorKept, previous, startedAt, entryImports);
+      return {
+        keys: new Set(snapshot.keys()),
+        vendor: {
+          folder,
+          modules,
+          fingerprint:
+            'fingerprint' in recorded ? recorded.fingerprint : { files: [], dirs: [], links: [], absent: [] },
+        },
+        notCachedBecause: 'notCachedBecause' in recorded ? recorded.notCachedBecause : undefined,
+      };
+    })();
+    // A failed build fails the stubs waiting for it; it is awaited (and reported) below.
+    started.catch((/** @type {unknown} */ error) => {
+      for (const answers of waiting.values()) for (const answer of answers) answer(Promise.reject(error));
+      waiting.clear();
+    });
+    vendorBuilds.push(started);
+  };
+
+  // A stub is written from what the current vendor bundle says of its key, or else waits until esbuild has
+  // asked nothing for a while (it has then parsed every file it can and waits only for stubs): a vendor build of
+  // every key known then answers it. The reused vendor bundle is loaded in such a pause too.
+  /** @type {NodeJS.Timeout | undefined} */
+  let quiet;
+  const onQuiet = () => {
+    if ([...waiting.keys()].some((key) => !covered.has(key))) buildVendor();
+    else if (whileWaiting) {
+      whileWaiting();
+      whileWaiting = undefined;
+    }
+  };
+  const activity = () => {
+    clearTimeout(quiet);
+    quiet = setTimeout(onQuiet, QUIET_MS);
+  };
+  /** @param {string} key */
+  const describe = (key) => {
+    const known = reusable?.modules[key];
+    if (known) return known;
+    return /** @type {Promise<VendorModule>} */ (
+      new Promise((answer) => {
+        const answers = waiting.get(key) ?? [];
+        answers.push(answer);
+        waiting.set(key, answers);
+      })
+    );
+  };
+  const project = await build({
+    ...commonOptions(root),
+    stdin: { contents: entrySource(commandsEntry, environments), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
+    outfile: join(cacheDir, 'pending', 'main.cjs'),
+    plugins: [keepInPlace(KEPT_IN_PLACE, kept), vendorBoundary(root, imports, describe, activity)],
+  }).finally(() => clearTimeout(quiet));
+
+  const reused = reusable !== undefined && [...imports.keys()].every((key) => key in reusable.modules);
+  /** @type {VendorBundle} */
+  let vendor;
   /** @type {string | undefined} */
   let vendorNotCached;
-  if (!vendor) {
-    let built = earlyVendor && (await earlyVendor);
-    if (!built || ![...project.imports.keys()].every((key) => built?.imports.has(key)))
-      built = await buildVendor(project.imports);
-    else if (process.env.PLATFORM_CACHE_DEBUG === '1') console.error('platform: vendor bundle built alongside');
-    const { imports, resolved } = built;
-    const formats = keyFormats(root, built.result.metafile, imports.keys(), resolved);
-    const entryImports = [...resolved].map(([key, path]) => {
-      const { dir, specifier } = /** @type {VendorImport} */ (imports.get(key));
-      return { dir, specifier, path };
-    });
-    // A stub of the wrong format would change what an import means: build the project again with the real ones.
-    const guessedWrong = [...project.used]
-      .filter(([key, format]) => formats[key] !== format)
-      .map(([key]) => key)
-      .sort();
-    if (guessedWrong.length > 0) {
-      if (process.env.PLATFORM_CACHE_DEBUG === '1')
-        console.error(`platform: project bundle built again, with the formats of ${guessedWrong.join(', ')}`);
-      project = await buildProject(formats);
-      // Only a source edited between the two builds can make them import different modules.
-      if (![...project.imports.keys()].every((key) => key in formats))
-        vendorNotCached = 'the sources changed while they were bundled';
+  if (reused) vendor = reusable;
+  else {
+    let last = vendorBuilds.length > 0 ? await vendorBuilds[vendorBuilds.length - 1] : undefined;
+    // Keys the reused bundle answered after the last vendor build began: one more build holds them all.
+    if (!last || ![...imports.keys()].every((key) => last?.keys.has(key))) {
+      buildVendor();
+      last = await vendorBuilds[vendorBuilds.length - 1];
     }
-    const folder = `cli-${request.key}-vendor-${stamp}`;
-    writeFolder(cacheDir, folder, built.result.outputFiles);
-    const recorded = fingerprintOf(root, built.result.metafile, built.kept, previous, startedAt, entryImports);
-    if ('notCachedBecause' in recorded) vendorNotCached ??= recorded.notCachedBecause;
-    vendor = {
-      folder,
-      formats,
-      fingerprint: 'fingerprint' in recorded ? recorded.fingerprint : { files: [], dirs: [], links: [], absent: [] },
-    };
+    if (!last) throw new Error('no vendor bundle was built');
+    vendor = last.vendor;
+    vendorNotCached = last.notCachedBecause;
+    // A stub answered by the reused bundle must say what the new one says.
+    for (const key of imports.keys()) {
+      const answered = reusable?.modules[key];
+      if (answered && JSON.stringify(answered) !== JSON.stringify(vendor.modules[key]))
+        vendorNotCached ??= `${key} changed while it was bundled`;
+    }
+    for (const earlier of vendorBuilds.slice(0, -1)) {
+      const { vendor: unused } = await earlier;
+      rmSync(join(cacheDir, unused.folder), { recursive: true, force: true });
+    }
   }
+  const vendorBuilt = !reused;
 
   const folder = `cli-${request.key}-${stamp}`;
-  const bundleDir = writeFolder(cacheDir, folder, project.result.outputFiles, {
+  const bundleDir = writeFolder(cacheDir, folder, project.outputFiles, {
     'link.json': JSON.stringify({ vendor: vendor.folder }),
   });
   /** @type {Bundle} */
@@ -527,7 +567,7 @@ export async function buildBundle(request, reusable, whileWaiting) {
     environments: environments.map((environment) => environment.name),
   };
   if (vendorNotCached) return { bundle, vendor, vendorBuilt, notCachedBecause: vendorNotCached };
-  const recorded = fingerprintOf(root, project.result.metafile, project.kept, previous, startedAt);
+  const recorded = fingerprintOf(root, project.metafile, kept, previous, startedAt);
   if ('notCachedBecause' in recorded)
     return { bundle, vendor, vendorBuilt, notCachedBecause: recorded.notCachedBecause };
   return { bundle, vendor, vendorBuilt, fingerprint: recorded.fingerprint };

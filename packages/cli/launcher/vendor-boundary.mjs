@@ -4,20 +4,16 @@
 // they are, relative imports) goes into the project bundle, which is all an edit rebuilds. esbuild's time is
 // mostly the installed packages, so an edit costs a fraction of a whole build.
 //
-// The project bundle does not resolve a package import at all: each (import condition, importing folder,
-// specifier) becomes a key, and the vendor bundle resolves the key exactly as the project bundle would have
-// (esbuild's own resolver, from that folder, with that kind), so esbuild's resolution round trip is paid only
-// when the vendor bundle is built. The project bundle reaches the module through a stub of the module's own
-// format, never a plain external: esbuild gives an external required from a `"type": "module"` package Node's
-// CommonJS interop (its default import is the whole `module.exports`), which is wrong for an ES module. An ES
-// module's stub re-exports esbuild's namespace object of it (`export * from …; export { default } from …`); a
-// CommonJS module's stub is CommonJS (`module.exports = require(…)`), so esbuild applies to it the importer's
-// own interop, as it did when the module was in the same bundle. An import means what it meant in one bundle.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, sep } from 'node:path';
+// The project bundle does not resolve a package import: each (import condition, importing folder, specifier)
+// becomes a key, and the vendor bundle resolves the key exactly as the project bundle would have (esbuild's
+// own resolver, from that folder, with that kind). The project bundle reaches the module through a stub
+// written from what the vendor build found: an ES module's stub re-exports, by name, the names the module
+// exports (`export { a, b, default } from …`), so that esbuild refuses an import of a name the module does not
+// export, as it did in one bundle; a CommonJS module's stub is CommonJS (`module.exports = require(…)`), so
+// esbuild applies the importer's own interop to it, as it did in one bundle. A plain external would get Node's
+// interop in a `"type": "module"` package (the default import is the whole `module.exports`), which is wrong
+// for an ES module. An import means what it meant in one bundle.
 import { toStored } from './fingerprint.mjs';
-import { nearestManifest, packageName } from './resolution.mjs';
 
 /** esbuild namespace of the stubs; their paths are the keys. */
 export const STUB_NAMESPACE = 'vendor-stub';
@@ -39,6 +35,13 @@ const NOT_PLATFORM_OR_NODE =
 /** @typedef {'esm' | 'cjs'} ModuleFormat */
 
 /**
+ * @typedef {object} VendorModule
+ * @property {ModuleFormat} format as esbuild compiled it (a builtin counts as CommonJS)
+ * @property {string[]} [names] an ES module's export names, as its namespace holds them once loaded; absent
+ *   when it could not be loaded during the build (its stub then re-exports whatever it has, unchecked)
+ */
+
+/**
  * @typedef {object} VendorImport
  * @property {string} dir absolute folder of the importing file, where the lookup starts
  * @property {string} specifier as written
@@ -46,60 +49,18 @@ const NOT_PLATFORM_OR_NODE =
  */
 
 /**
- * The format esbuild will most likely give an installed module, before the vendor build says: an import of a
- * package whose `exports` have an `import` condition is an ES module; otherwise Node's resolution of the
- * specifier, then the file's extension or its package's `type`. Only a first guess: bundle.mjs builds the
- * project bundle again with the formats the vendor build reports when one was wrong.
- * @param {VendorImport} found
- * @param {Map<string, string | undefined>} memo
- * @returns {ModuleFormat}
- */
-function guessedFormat(found, memo) {
-  let path;
-  try {
-    path = createRequire(join(found.dir, 'importer.js')).resolve(found.specifier);
-  } catch {
-    return 'esm';
-  }
-  if (!isAbsolute(path)) return 'cjs'; // a builtin
-  const name = packageName(found.specifier);
-  /** @param {string | undefined} manifest */
-  const read = (manifest) => {
-    try {
-      return manifest ? JSON.parse(readFileSync(manifest, 'utf8')) : {};
-    } catch {
-      return {};
-    }
-  };
-  if (found.kind !== 'require-call' && name !== undefined) {
-    const at = path.lastIndexOf(`${sep}node_modules${sep}${name.split('/').join(sep)}${sep}`);
-    if (at !== -1) {
-      const root = path.slice(0, at + `${sep}node_modules${sep}`.length + name.length);
-      if (JSON.stringify(read(join(root, 'package.json')).exports ?? null).includes('"import"')) return 'esm';
-    }
-  }
-  if (/\.m[jt]s$/.test(path)) return 'esm';
-  if (/\.(?:c[jt]s|json)$/.test(path)) return 'cjs';
-  return read(nearestManifest(dirname(path), memo)).type === 'module' ? 'esm' : 'cjs';
-}
-
-/**
  * esbuild plugin for the project bundle: every package import other than the toolkit's becomes a stub of its
- * key, recorded in `imports` for the vendor bundle, in the format `known` gives the key or else a guess,
- * recorded in `used`.
+ * key, recorded in `imports` for the vendor bundle and written once `describe` says what the key's module is.
  * @param {string} root
  * @param {Map<string, VendorImport>} imports
- * @param {Record<string, ModuleFormat>} known
- * @param {Map<string, ModuleFormat>} used
- * @param {() => void} [activity] called on every callback: the caller learns when esbuild has stopped asking
+ * @param {(key: string) => VendorModule | Promise<VendorModule>} describe
+ * @param {() => void} activity called on every callback: the caller learns when esbuild has stopped asking
  * @returns {import('esbuild').Plugin}
  */
-export function vendorBoundary(root, imports, known, used, activity = () => {}) {
+export function vendorBoundary(root, imports, describe, activity) {
   return {
     name: 'vendor-boundary',
     setup(build) {
-      /** @type {Map<string, string | undefined>} */
-      const manifests = new Map();
       build.onResolve({ filter: NOT_PLATFORM_OR_NODE }, (args) => {
         activity();
         // A resolution another plugin asked for (keep-in-place's) is that plugin's to decide; `require.resolve`
@@ -112,22 +73,25 @@ export function vendorBoundary(root, imports, known, used, activity = () => {}) 
         return { path: key, namespace: STUB_NAMESPACE };
       });
       build.onResolve({ filter: /^platform-vendor:/ }, (args) => ({ path: args.path, external: true }));
-      build.onLoad({ filter: /.*/, namespace: STUB_NAMESPACE }, (args) => {
+      build.onLoad({ filter: /.*/, namespace: STUB_NAMESPACE }, async (args) => {
         activity();
-        const key = args.path;
-        const format = known[key] ?? guessedFormat(/** @type {VendorImport} */ (imports.get(key)), manifests);
-        used.set(key, format);
-        const id = JSON.stringify(`${VENDOR_ID_PREFIX}${key}`);
-        return {
-          contents:
-            format === 'esm'
-              ? `export * from ${id};\nexport { default } from ${id};\n`
-              : `module.exports = require(${id});\n`,
-          loader: 'js',
-        };
+        const module = await describe(args.path);
+        return { contents: stubSource(`${VENDOR_ID_PREFIX}${args.path}`, module), loader: 'js' };
       });
     },
   };
+}
+
+/**
+ * @param {string} id
+ * @param {VendorModule} module
+ */
+function stubSource(id, module) {
+  const from = JSON.stringify(id);
+  if (module.format === 'cjs') return `module.exports = require(${from});\n`;
+  if (!module.names) return `export * from ${from};\nexport { default } from ${from};\n`;
+  const names = module.names.map((name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)));
+  return names.length > 0 ? `export { ${names.join(', ')} } from ${from};\n` : `import ${from};\nexport {};\n`;
 }
 
 /**
