@@ -186,6 +186,26 @@ const words = [hola, mark, cjs.word, flagged, syntax].join(' ');`;
     expect(run.err).toContain('problem loading the environments; nothing was rendered.');
   });
 
+  it('fail the run that builds the vendor bundle when an installed module throws as it loads, as one bundle did', () => {
+    install(
+      'broken-words',
+      { type: 'module', exports: './index.js' },
+      {
+        'index.js': "throw new Error('broken-words cannot load');\nexport const word = 'never';\n",
+      },
+    );
+    project.index('replicas: 5', `${imports}\nimport { word } from 'broken-words';\nexport const w = word;`, shown);
+    // The vendor build loads the module first (for its export names); the render must still see it throw.
+    const run = project.run(['render', 'demo'], { PLATFORM_CACHE_DEBUG: '1' });
+    expect(run.err).toContain('platform: vendor bundle built');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('error demo: broken-words cannot load');
+    const again = project.run(['render', 'demo']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('error demo: broken-words cannot load');
+    rmSync(join(project.root, 'node_modules', 'broken-words'), { recursive: true, force: true });
+  });
+
   it('give a `"type": "module"` importer Node\'s interop for CommonJS, as one bundle did', () => {
     const manifest = join(project.root, 'environments', 'demo', 'package.json');
     const before = readFileSync(manifest, 'utf8');

@@ -65,19 +65,43 @@ function runScript(file, require) {
   };
 }
 
+/**
+ * @typedef {object} LoadedVendor
+ * @property {CodeCacheState} codeCache
+ * @property {() => void} saveCodeCache
+ * @property {(key: string) => unknown} module the module of a key, loaded once
+ */
+
 /** Vendor bundles already loaded by this process, by folder: a preloaded one is not loaded twice. */
 const loadedVendors = new Map();
 
 /**
  * Loads a vendor bundle (once per process).
  * @param {string} vendorDir
- * @returns {{ exports: any, codeCache: CodeCacheState, saveCodeCache: () => void }}
+ * @returns {LoadedVendor}
  */
 export function loadVendor(vendorDir) {
   let vendor = loadedVendors.get(vendorDir);
   if (!vendor) {
     const vendorFile = join(vendorDir, 'vendor.cjs');
-    vendor = runScript(vendorFile, createRequire(vendorFile));
+    const script = runScript(vendorFile, createRequire(vendorFile));
+    /** @type {Map<string, unknown>} */
+    const modules = new Map();
+    vendor = {
+      codeCache: script.codeCache,
+      saveCodeCache: script.saveCodeCache,
+      /** @param {string} key */
+      module(key) {
+        if (modules.has(key)) return modules.get(key);
+        const load = script.exports[key];
+        if (typeof load !== 'function') throw new Error(`the vendor bundle holds no ${key}; run again to rebuild it`);
+        // A module whose evaluation threw is not remembered: esbuild's wrappers throw again (ES modules keep
+        // their error, CommonJS ones run again), as they did inside one bundle.
+        const value = load();
+        modules.set(key, value);
+        return value;
+      },
+    };
     loadedVendors.set(vendorDir, vendor);
   }
   return vendor;
@@ -91,25 +115,12 @@ export function loadVendor(vendorDir) {
 export function loadBundle(file) {
   const folder = dirname(file);
   const vendorDir = join(dirname(folder), JSON.parse(readFileSync(join(folder, 'link.json'), 'utf8')).vendor);
-  const vendorFile = join(vendorDir, 'vendor.cjs');
-  mapStackTraces([vendorFile, file], WRAPPER_START.length);
+  mapStackTraces([join(vendorDir, 'vendor.cjs'), file], WRAPPER_START.length);
   const vendor = loadVendor(vendorDir);
-  /** @type {Map<string, unknown>} */
-  const modules = new Map();
   const projectRequire = createRequire(file);
   /** @param {string} id */
-  const require = (id) => {
-    if (!id.startsWith(VENDOR_ID_PREFIX)) return projectRequire(id);
-    const key = id.slice(VENDOR_ID_PREFIX.length);
-    let found = modules.get(key);
-    if (!modules.has(key)) {
-      const load = vendor.exports[key];
-      if (typeof load !== 'function') throw new Error(`the vendor bundle holds no ${key}; run again to rebuild it`);
-      found = load();
-      modules.set(key, found);
-    }
-    return found;
-  };
+  const require = (id) =>
+    id.startsWith(VENDOR_ID_PREFIX) ? vendor.module(id.slice(VENDOR_ID_PREFIX.length)) : projectRequire(id);
   const project = runScript(file, /** @type {(id: string) => unknown} */ (Object.assign(require, projectRequire)));
   return {
     exports: project.exports,

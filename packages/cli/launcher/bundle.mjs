@@ -18,7 +18,10 @@ import { STUB_NAMESPACE, vendorBoundary, vendorEntries, vendorEntrySource } from
 
 const here = dirname(new URL(import.meta.url).pathname);
 
-/** How long esbuild must have asked nothing before `whileWaiting` runs. */
+/**
+ * How long esbuild must have asked nothing (it has then parsed what it can) before the waiting stubs' vendor
+ * build starts, or `whileWaiting` runs.
+ */
 const QUIET_MS = 80;
 
 /** Name of the generated entry module in esbuild's metafile and the source map. */
@@ -38,14 +41,14 @@ function timestampMargin(stats) {
   return stats.length > 0 && stats.every((stat) => stat.mtimeMs % 1000 === 0) ? RACY_MS : 20;
 }
 
-/** @param {string} path */
-const inNodeModules = (path) => path.split(sep).includes('node_modules');
-
 /**
  * `native-regexps:/abs/path` → `/abs/path`: a module of a plugin's namespace still stands for a file.
  * @param {string} path
  */
 const fileOf = (path) => path.replace(/^[a-z][a-z-]+:(?=\/)/, '');
+
+/** @param {string} path */
+const inNodeModules = (path) => path.split(sep).includes('node_modules');
 
 /**
  * The file entries of the selection's previous manifest, by stored path (none when there is none or it is of
@@ -377,8 +380,8 @@ function vendorModules(root, metafile, keys, resolved, vendorDir) {
   /** @type {Map<string, string | undefined>} */
   const byPath = new Map();
   for (const [input, { format }] of Object.entries(metafile.inputs)) byPath.set(resolve(root, fileOf(input)), format);
-  /** @type {Record<string, () => unknown> | undefined} */
-  let table;
+  /** @type {import('./bundle-loader.mjs').LoadedVendor | undefined} */
+  let vendor;
   /** @type {Record<string, import('./vendor-boundary.mjs').VendorModule>} */
   const modules = {};
   for (const key of [...keys].sort()) {
@@ -387,12 +390,12 @@ function vendorModules(root, metafile, keys, resolved, vendorDir) {
       modules[key] = { format: 'cjs' };
       continue;
     }
-    table ??= loadVendor(vendorDir).exports;
+    vendor ??= loadVendor(vendorDir);
     try {
-      const namespace = /** @type {object} */ (/** @type {Record<string, () => unknown>} */ (table)[key]?.());
-      modules[key] = { format: 'esm', names: Object.keys(namespace).sort() };
+      modules[key] = { format: 'esm', names: Object.keys(/** @type {object} */ (vendor.module(key))).sort() };
     } catch {
-      modules[key] = { format: 'esm' }; // it throws when loaded: the run will say so, as one bundle did
+      // It throws when loaded; the run that imports it throws again (esbuild's wrappers keep the error).
+      modules[key] = { format: 'esm' };
     }
   }
   return modules;
@@ -543,11 +546,15 @@ export async function buildBundle(request, reusable, whileWaiting) {
     if (!last) throw new Error('no vendor bundle was built');
     vendor = last.vendor;
     vendorNotCached = last.notCachedBecause;
-    // A stub answered by the reused bundle must say what the new one says.
+    // A stub answered by the reused bundle must say what the new one says, or this project bundle is not one
+    // to run: only installed files changed during the build can make them differ.
     for (const key of imports.keys()) {
       const answered = reusable?.modules[key];
-      if (answered && JSON.stringify(answered) !== JSON.stringify(vendor.modules[key]))
-        vendorNotCached ??= `${key} changed while it was bundled`;
+      if (answered && JSON.stringify(answered) !== JSON.stringify(vendor.modules[key])) {
+        const problem = `installed packages changed while they were bundled (${key}); run the command again`;
+        console.error(problem);
+        throw Object.assign(new Error(problem), { errors: [problem] });
+      }
     }
     for (const earlier of vendorBuilds.slice(0, -1)) {
       const { vendor: unused } = await earlier;
