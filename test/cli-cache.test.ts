@@ -186,6 +186,20 @@ const words = [hola, mark, cjs.word, flagged, syntax].join(' ');`;
     expect(run.err).toContain('problem loading the environments; nothing was rendered.');
   });
 
+  it('report an import of a package that is not installed at the line that imports it, as one bundle did', () => {
+    project.index(
+      'replicas: 5',
+      `${imports}\nimport missing from 'not-installed-words';\nexport const m = missing;`,
+      shown,
+    );
+    const run = project.run(['render', 'demo']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('Could not resolve "not-installed-words"');
+    expect(run.err).toMatch(/environments\/demo\/index\.ts:\d+:\d+/);
+    expect(run.err).not.toContain('<platform-entry>');
+    expect(run.err).toContain('1 problem loading the environments; nothing was rendered.');
+  });
+
   it('fail the run that builds the vendor bundle when an installed module throws as it loads, as one bundle did', () => {
     install(
       'broken-words',

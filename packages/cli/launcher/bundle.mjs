@@ -443,7 +443,7 @@ export async function buildBundle(request, reusable, whileWaiting) {
    * @type {Array<Promise<{ keys: Set<string>, vendor: VendorBundle, notCachedBecause?: string }>>}
    */
   const vendorBuilds = [];
-  /** Stubs waiting for a vendor build that knows their key. @type {Map<string, Array<(module: VendorModule | Promise<never>) => void>>} */
+  /** Stubs waiting for a vendor build that knows their key. @type {Map<string, Array<(module: VendorModule | import('./vendor-boundary.mjs').Unresolved | Promise<never>) => void>>} */
   const waiting = new Map();
   /** Keys a started vendor build will answer. */
   const covered = new Set();
@@ -459,12 +459,22 @@ export async function buildBundle(request, reusable, whileWaiting) {
       const vendorKept = new Set();
       /** @type {Map<string, string>} */
       const resolved = new Map();
+      /** @type {Map<string, import('esbuild').PartialMessage[]>} */
+      const unresolved = new Map();
       const result = await build({
         ...commonOptions(root),
         stdin: { contents: vendorEntrySource(snapshot), resolveDir: root, sourcefile: ENTRY, loader: 'js' },
         outfile: join(cacheDir, 'pending', 'vendor.cjs'),
-        plugins: [vendorEntries(snapshot, resolved), nativeRegExps(vendorKept), keepInPlace(KEPT_IN_PLACE, vendorKept)],
+        plugins: [
+          vendorEntries(snapshot, resolved, unresolved),
+          nativeRegExps(vendorKept),
+          keepInPlace(KEPT_IN_PLACE, vendorKept),
+        ],
       });
+      for (const [key, messages] of unresolved) {
+        for (const answer of waiting.get(key) ?? []) answer({ unresolved: messages });
+        waiting.delete(key);
+      }
       const dir = writeFolder(cacheDir, folder, result.outputFiles);
       const modules = vendorModules(root, result.metafile, snapshot.keys(), resolved, dir);
       for (const [key, module] of Object.entries(modules)) {
@@ -475,7 +485,11 @@ export async function buildBundle(request, reusable, whileWaiting) {
         const { dir: from, specifier } = /** @type {VendorImport} */ (snapshot.get(key));
         return { dir: from, specifier, path };
       });
-      const recorded = fingerprintOf(root, result.metafile, vendorKept, previous, startedAt, entryImports);
+      // With an import that did not resolve the project bundle fails, and this one is never used.
+      const recorded =
+        unresolved.size > 0
+          ? { notCachedBecause: 'an import did not resolve' }
+          : fingerprintOf(root, result.metafile, vendorKept, previous, startedAt, entryImports);
       return {
         keys: new Set(snapshot.keys()),
         vendor: {
@@ -515,7 +529,7 @@ export async function buildBundle(request, reusable, whileWaiting) {
   const describe = (key) => {
     const known = reusable?.modules[key];
     if (known) return known;
-    return /** @type {Promise<VendorModule>} */ (
+    return /** @type {Promise<VendorModule | import('./vendor-boundary.mjs').Unresolved>} */ (
       new Promise((answer) => {
         const answers = waiting.get(key) ?? [];
         answers.push(answer);

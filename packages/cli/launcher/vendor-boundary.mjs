@@ -42,6 +42,11 @@ const NOT_PLATFORM_OR_NODE =
  */
 
 /**
+ * @typedef {object} Unresolved a key the vendor build could not resolve
+ * @property {import('esbuild').PartialMessage[]} unresolved esbuild's messages, without their place in the vendor entry
+ */
+
+/**
  * @typedef {object} VendorImport
  * @property {string} dir absolute folder of the importing file, where the lookup starts
  * @property {string} specifier as written
@@ -53,7 +58,7 @@ const NOT_PLATFORM_OR_NODE =
  * key, recorded in `imports` for the vendor bundle and written once `describe` says what the key's module is.
  * @param {string} root
  * @param {Map<string, VendorImport>} imports
- * @param {(key: string) => VendorModule | Promise<VendorModule>} describe
+ * @param {(key: string) => VendorModule | Unresolved | Promise<VendorModule | Unresolved>} describe
  * @param {() => void} activity called on every callback: the caller learns when esbuild has stopped asking
  * @returns {import('esbuild').Plugin}
  */
@@ -76,6 +81,8 @@ export function vendorBoundary(root, imports, describe, activity) {
       build.onLoad({ filter: /.*/, namespace: STUB_NAMESPACE }, async (args) => {
         activity();
         const module = await describe(args.path);
+        // An import the vendor build could not resolve is reported where the user wrote it, as one bundle did.
+        if ('unresolved' in module) return { errors: module.unresolved };
         return { contents: stubSource(`${VENDOR_ID_PREFIX}${args.path}`, module), loader: 'js' };
       });
     },
@@ -107,17 +114,23 @@ export function vendorEntrySource(imports) {
   return `module.exports = {\n${lines.join('\n')}\n};\n`;
 }
 
+/** esbuild namespace of the vendor bundle's stand-ins for keys that did not resolve. */
+const UNRESOLVED_NAMESPACE = 'vendor-unresolved';
+
 /**
  * esbuild plugin for the vendor bundle: resolves each key as the project's import would have resolved, and
- * records where it went (key → absolute path).
+ * records where it went (key → absolute path), or why it went nowhere (key → esbuild's messages; the key's
+ * stub reports them at the user's import, and this build goes on).
  * @param {Map<string, VendorImport>} imports
  * @param {Map<string, string>} resolved
+ * @param {Map<string, import('esbuild').PartialMessage[]>} unresolved
  * @returns {import('esbuild').Plugin}
  */
-export function vendorEntries(imports, resolved) {
+export function vendorEntries(imports, resolved, unresolved) {
   return {
     name: 'vendor-entries',
     setup(build) {
+      build.onLoad({ filter: /.*/, namespace: UNRESOLVED_NAMESPACE }, () => ({ contents: '', loader: 'js' }));
       build.onResolve({ filter: /^vendor-entry:/ }, async (args) => {
         const key = args.path.slice(ENTRY_PREFIX.length);
         const found = /** @type {VendorImport} */ (imports.get(key));
@@ -126,7 +139,13 @@ export function vendorEntries(imports, resolved) {
           resolveDir: found.dir,
           pluginData: 'vendor-entries',
         });
-        if (result.errors.length > 0) return { errors: result.errors };
+        if (result.errors.length > 0) {
+          unresolved.set(
+            key,
+            result.errors.map(({ text }) => ({ text })),
+          );
+          return { path: key, namespace: UNRESOLVED_NAMESPACE };
+        }
         if (!result.external) resolved.set(key, result.path);
         return {
           path: result.path,
