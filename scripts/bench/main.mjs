@@ -101,6 +101,8 @@ try {
 } finally {
   restore();
 }
+// Putting the file back is an edit too: one untimed run rebuilds for it, so the check runs below start cached.
+timed('node', ['scripts/platform.mjs', 'render', env]);
 const uncached = Array.from({ length: Math.max(2, Math.ceil(runs / 3)) }, () =>
   timed('node', ['scripts/platform.mjs', 'render', env], { PLATFORM_NO_CACHE: '1' }),
 );
